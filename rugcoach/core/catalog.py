@@ -1,0 +1,101 @@
+"""Load ``content/`` into one immutable, validated Catalog.
+
+Invalid content stops the app from starting: every problem is reported with its file
+and field, so a content author can fix it without reading Python.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rugcoach.core.content_io import ContentError, read_yaml, validate_model
+from rugcoach.core.exercises import Exercise, NotAdvised
+from rugcoach.core.vocabulary import Vocabulary
+
+__all__ = ["Catalog", "ContentError", "load_catalog"]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything in ``content/``, validated and cross-checked."""
+
+    vocabulary: Vocabulary
+    exercises: dict[str, Exercise]
+    not_advised: dict[str, NotAdvised] = field(default_factory=dict)
+
+    def exercise(self, slug: str) -> Exercise | None:
+        return self.exercises.get(slug)
+
+    def resolve(self, slugs: Iterable[str]) -> list[Exercise]:
+        return [self.exercises[slug] for slug in slugs if slug in self.exercises]
+
+
+def load_catalog(content_dir: Path) -> Catalog:
+    """Read and validate every content file; raise ContentError listing all problems."""
+    root = content_dir.parent
+    problems: list[str] = []
+
+    vocabulary_path = content_dir / "vocabulary.yaml"
+    vocabulary = validate_model(
+        Vocabulary,
+        read_yaml(vocabulary_path, root, problems),
+        str(vocabulary_path.relative_to(root)),
+        problems,
+    )
+
+    exercises: dict[str, Exercise] = {}
+    exercise_files = sorted((content_dir / "exercises").glob("*.yaml"))
+    if not exercise_files:
+        problems.append(f"{(content_dir / 'exercises').relative_to(root)}: no exercises found")
+    for path in exercise_files:
+        where = str(path.relative_to(root))
+        exercise = validate_model(Exercise, read_yaml(path, root, problems), where, problems)
+        if exercise is None:
+            continue
+        if exercise.slug != path.stem:
+            problems.append(f"{where}: slug: '{exercise.slug}' must match the file name")
+        exercises[exercise.slug] = exercise
+
+    not_advised: dict[str, NotAdvised] = {}
+    not_advised_path = content_dir / "not-advised.yaml"
+    if not_advised_path.exists():
+        where = str(not_advised_path.relative_to(root))
+        entries = read_yaml(not_advised_path, root, problems) or []
+        for index, data in enumerate(entries):
+            entry = validate_model(NotAdvised, data, f"{where}[{index}]", problems)
+            if entry is not None:
+                not_advised[entry.slug] = entry
+
+    problems.extend(_cross_reference_problems(exercises, not_advised))
+    if problems or vocabulary is None:
+        raise ContentError(problems)
+    return Catalog(vocabulary=vocabulary, exercises=exercises, not_advised=not_advised)
+
+
+def _cross_reference_problems(
+    exercises: dict[str, Exercise], not_advised: dict[str, NotAdvised]
+) -> list[str]:
+    problems: list[str] = []
+    for slug, exercise in exercises.items():
+        for target in sorted(exercise.referenced_slugs()):
+            if target not in exercises:
+                problems.append(f"content/exercises/{slug}.yaml: refers to unknown '{target}'")
+            elif target == slug:
+                problems.append(f"content/exercises/{slug}.yaml: refers to itself")
+    for slug, entry in not_advised.items():
+        if slug in exercises:
+            problems.append(f"content/not-advised.yaml: '{slug}' is also an exercise")
+        for target in entry.instead:
+            if target not in exercises:
+                problems.append(f"content/not-advised.yaml: {slug}: unknown '{target}'")
+
+    owners: dict[str, str] = {}
+    for slug, item in [*exercises.items(), *not_advised.items()]:
+        for alias in item.aliases:
+            key = alias.casefold()
+            if key in owners and owners[key] != slug:
+                problems.append(f"alias '{alias}' is used by both {owners[key]} and {slug}")
+            owners[key] = slug
+    return problems
