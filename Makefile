@@ -1,0 +1,67 @@
+# RugCoach: `make run` serves the app with demo data; `make test` runs every check.
+SHELL := /bin/bash
+VENV ?= .venv
+PYTHON ?= python3
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEPS_STAMP := $(VENV)/.deps-installed
+
+.PHONY: run test setup lint format chromium vendor messages clean lock
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+# Reinstall only when the declared dependencies or the lock change.
+$(DEPS_STAMP): pyproject.toml requirements.lock | $(PY)
+	$(PY) -m pip install --quiet --constraint requirements.lock --editable '.[dev]'
+	touch $@
+
+setup: $(DEPS_STAMP)
+
+run: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py demo_accounts
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Browser tests need Debian's chromium; install it (and the PDF tools) when missing.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
+	    chromium fonts-liberation poppler-utils >/dev/null; }
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test: setup chromium lint
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest
+
+# Refresh the vendored front-end files from npm (versions pinned in package.json).
+vendor:
+	npm install --no-save --no-audit --no-fund
+	cp node_modules/htmx.org/dist/htmx.min.js rugcoach/static/vendor/htmx.min.js
+	cp node_modules/axe-core/axe.min.js tests/browser/vendor/axe.min.js
+
+# Extract interface strings (Dutch is the source language) and compile the English catalogue.
+messages: setup
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=tests
+	$(PY) manage.py compilemessages -l en
+
+clean:
+	rm -rf $(VENV) staticfiles test-artifacts .pytest_cache .ruff_cache
+
+# Re-pin every installed version after changing pyproject.toml.
+lock: $(PY)
+	$(PY) -m pip install --quiet --editable '.[dev]'
+	{ echo "# Exact versions CI and 'make' install (a pip constraints file). Regenerate with 'make lock'."; \
+	  $(PY) -m pip freeze --exclude-editable | grep -v '^-e'; } > requirements.lock

@@ -1,0 +1,71 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language as django_set_language
+
+from rugcoach.accounts.forms import EmailAuthenticationForm, LanguagePreferenceForm, SignupForm
+from rugcoach.accounts.services import set_preferred_language
+
+
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("accounts:profile")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save(commit=False)
+        user.preferred_language = translation.get_language()
+        user.save()
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welkom! Je account is aangemaakt."))
+        return redirect("accounts:profile")
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+class EmailLoginView(LoginView):
+    authentication_form = EmailAuthenticationForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+    def get_success_url(self) -> str:
+        # After login, continue in the member's own language.
+        url = super().get_success_url()
+        return translate_url(url, self.request.user.preferred_language)
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    form = LanguagePreferenceForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        language = form.cleaned_data["preferred_language"]
+        set_preferred_language(request.user, language)
+        messages.success(request, _("Je taalvoorkeur is opgeslagen."))
+        response = HttpResponseRedirect(translate_url(request.path, language))
+        _set_language_cookie(response, language)
+        return response
+    return render(request, "accounts/profile.html", {"form": form})
+
+
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Django's language switch, which also remembers the choice for a logged-in member."""
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and language in {"nl", "en"}:
+        set_preferred_language(request.user, language)
+    next_url = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        request.POST = request.POST.copy()
+        request.POST["next"] = "/"
+    return django_set_language(request)
+
+
+def _set_language_cookie(response: HttpResponse, language: str) -> None:
+    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax")

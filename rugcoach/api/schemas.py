@@ -1,0 +1,86 @@
+"""JSON shapes of the API; they mirror the presenters the pages use."""
+
+from typing import Literal
+
+from ninja import Field, Schema
+
+from rugcoach.core.vocabulary import Category, Equipment, Muscle, Position, Situation
+
+LanguageParam = Literal["nl", "en"]
+
+
+class ExerciseFilters(Schema):
+    """Same filters as the library page: AND across filters, OR within one."""
+
+    category: list[Category] = Field(default_factory=list)
+    situation: list[Situation] = Field(default_factory=list)
+    equipment: list[Equipment] = Field(default_factory=list)
+    position: list[Position] = Field(default_factory=list)
+    muscle: list[Muscle] = Field(default_factory=list)
+    q: str = Field("", max_length=100, description="Search in Dutch and English names")
+    lang: LanguageParam = "nl"
+
+
+class LanguageQuery(Schema):
+    lang: LanguageParam = "nl"
+
+
+class LabelOut(Schema):
+    id: str
+    label: str
+
+
+class LinkOut(Schema):
+    text: str
+    slug: str | None = None
+    url: str | None = None
+    note: str | None = None
+
+
+class CautionOut(Schema):
+    condition: LabelOut
+    reason: str
+
+
+class DoseOut(Schema):
+    summary: str
+    sets: str
+    reps: str | None
+    hold_seconds: str | None
+    duration_seconds: str | None
+    per_side: bool
+    rest_seconds: int
+    seconds_per_rep: int | None
+    breathing_pace: str | None
+
+
+class ExerciseSummaryOut(Schema):
+    slug: str
+    name: str
+    url: str
+    goal: str
+    category: LabelOut
+    position: LabelOut
+    equipment: list[LabelOut]
+    situations: list[LabelOut]
+    level: int
+    dose: DoseOut
+
+
+class ExerciseOut(ExerciseSummaryOut):
+    aliases: list[str]
+    muscles: list[LabelOut]
+    steps: list[str]
+    breathing: str
+    tips: list[str]
+    mistakes: list[str]
+    progressions: list[LinkOut]
+    regressions: list[LinkOut]
+    variations: list[LinkOut]
+    contraindications: list[CautionOut]
+    related: list[ExerciseSummaryOut]
+    source_section: str
+
+
+class ErrorOut(Schema):
+    detail: str

@@ -1,0 +1,111 @@
+"""Finding exercises: combinable filters and a forgiving name search."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rugcoach.core.catalog import Catalog
+from rugcoach.core.exercises import Exercise, NotAdvised
+from rugcoach.core.text import normalize_for_search
+from rugcoach.core.vocabulary import Category, Equipment, Muscle, Position, Situation
+
+_CATEGORY_ORDER = {category: index for index, category in enumerate(Category)}
+
+
+@dataclass(frozen=True)
+class ExerciseQuery:
+    """Filters combine with AND; several values within one filter combine with OR."""
+
+    categories: frozenset[Category] = frozenset()
+    equipment: frozenset[Equipment] = frozenset()
+    situations: frozenset[Situation] = frozenset()
+    positions: frozenset[Position] = frozenset()
+    muscles: frozenset[Muscle] = frozenset()
+    text: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.categories
+            or self.equipment
+            or self.situations
+            or self.positions
+            or self.muscles
+            or self.text.strip()
+        )
+
+
+def matches_text(search_text: str, query: str) -> bool:
+    """True when every word of the query occurs in one of the names.
+
+    "kat koe" finds "kat-koe", "childs pose" finds "Child's pose", and "catcow" finds
+    "cat-cow" because the comparison also ignores the spaces between words.
+    """
+    folded = normalize_for_search(query)
+    if not folded:
+        return True
+    names = search_text.split(" | ")
+    words = folded.split()
+    compact = folded.replace(" ", "")
+    return any(
+        all(word in name for word in words) or compact in name.replace(" ", "") for name in names
+    )
+
+
+def _text_rank(search_text: str, query: str) -> int:
+    """0 when a name starts with the query, 1 otherwise: best matches first."""
+    folded = normalize_for_search(query)
+    return 0 if any(name.startswith(folded) for name in search_text.split(" | ")) else 1
+
+
+def _matches(exercise: Exercise, query: ExerciseQuery) -> bool:
+    if query.categories and exercise.category not in query.categories:
+        return False
+    if query.positions and exercise.position not in query.positions:
+        return False
+    if query.equipment and query.equipment.isdisjoint(exercise.equipment):
+        return False
+    if query.situations and query.situations.isdisjoint(exercise.situations):
+        return False
+    if query.muscles and query.muscles.isdisjoint(exercise.muscles):
+        return False
+    return matches_text(exercise.search_text, query.text)
+
+
+def library_order(exercise: Exercise) -> tuple[int, int, str]:
+    return (_CATEGORY_ORDER[exercise.category], exercise.level, exercise.slug)
+
+
+def find_exercises(catalog: Catalog, query: ExerciseQuery) -> list[Exercise]:
+    found = [exercise for exercise in catalog.exercises.values() if _matches(exercise, query)]
+    if query.text.strip():
+        return sorted(
+            found, key=lambda ex: (_text_rank(ex.search_text, query.text), *library_order(ex))
+        )
+    return sorted(found, key=library_order)
+
+
+def find_not_advised(catalog: Catalog, text: str) -> list[NotAdvised]:
+    """Warnings whose names match a search, so "crunches" shows why and what instead."""
+    if not normalize_for_search(text):
+        return []
+    return [
+        entry for entry in catalog.not_advised.values() if matches_text(entry.search_text, text)
+    ]
+
+
+def related_exercises(catalog: Catalog, exercise: Exercise, limit: int = 4) -> list[Exercise]:
+    """Other exercises for the same purpose: shared muscles count most, then category."""
+    referenced = exercise.referenced_slugs()
+
+    def score(other: Exercise) -> int:
+        shared = len(set(exercise.muscles) & set(other.muscles))
+        return 2 * shared + (other.category == exercise.category)
+
+    candidates = [
+        other
+        for other in catalog.exercises.values()
+        if other.slug != exercise.slug and other.slug not in referenced and score(other) > 0
+    ]
+    candidates.sort(key=lambda other: (-score(other), *library_order(other)))
+    return candidates[:limit]

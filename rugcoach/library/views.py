@@ -1,0 +1,49 @@
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+from rugcoach.content import get_catalog
+from rugcoach.core.library import ExerciseQuery, find_exercises, find_not_advised
+from rugcoach.library.forms import ExerciseFilterForm
+from rugcoach.library.presenters import ExercisePresenter
+
+
+def exercise_list(request: HttpRequest) -> HttpResponse:
+    catalog = get_catalog()
+    language = translation.get_language()
+    presenter = ExercisePresenter(catalog, language)
+    form = ExerciseFilterForm(request.GET, vocabulary=catalog.vocabulary, language=language)
+    valid = form.is_valid()
+    query = form.to_query() if valid else ExerciseQuery()
+    exercises = [presenter.card(exercise) for exercise in find_exercises(catalog, query)]
+    warnings = [presenter.not_advised(entry) for entry in find_not_advised(catalog, query.text)]
+    context = {
+        "form": form,
+        "exercises": exercises,
+        "warnings": warnings,
+        "searching": not query.is_empty,
+        "all_not_advised": [presenter.not_advised(e) for e in catalog.not_advised.values()],
+    }
+    template = "library/_results.html" if "HX-Request" in request.headers else "library/list.html"
+    response = render(request, template, context, status=200 if valid else 400)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    catalog = get_catalog()
+    exercise = catalog.exercise(slug)
+    if exercise is None:
+        raise Http404("Unknown exercise")
+    detail = ExercisePresenter(catalog, translation.get_language()).detail(exercise)
+    return render(request, "library/detail.html", {"exercise": detail})
+
+
+def not_advised_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    catalog = get_catalog()
+    entry = catalog.not_advised.get(slug)
+    if entry is None:
+        raise Http404("Unknown entry")
+    view = ExercisePresenter(catalog, translation.get_language()).not_advised(entry)
+    return render(request, "library/not_advised.html", {"entry": view})

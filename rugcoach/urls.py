@@ -1,0 +1,20 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from rugcoach.accounts.views import set_language
+from rugcoach.api.urls import api
+from rugcoach.views import home
+
+urlpatterns = [
+    path("api/", api.urls),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("admin/", admin.site.urls),
+    *i18n_patterns(
+        path("", home, name="home"),
+        path(_("oefeningen/"), include("rugcoach.library.urls")),
+        path(_("account/"), include("rugcoach.accounts.urls")),
+        prefix_default_language=False,
+    ),
+]

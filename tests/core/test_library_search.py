@@ -1,0 +1,108 @@
+"""Finding exercises: the search forgives case, accents and punctuation; filters combine."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rugcoach.core.library import ExerciseQuery, find_exercises, find_not_advised
+from rugcoach.core.text import normalize_for_search
+from rugcoach.core.vocabulary import Category, Equipment, Muscle, Position, Situation
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("childs pose", "childs-pose"),
+        ("Child's pose", "childs-pose"),
+        ("CHILD’S POSE", "childs-pose"),
+        ("kat koe", "cat-cow"),
+        ("kat-koe", "cat-cow"),
+        ("catcow", "cat-cow"),
+        ("bird", "bird-dog"),
+        ("bruggetje", "glute-bridge"),
+        ("superman", "superman-hold"),
+        ("knie naar borst", "knee-to-chest-single"),
+        ("kindhouding", "childs-pose"),
+    ],
+)
+def test_search_finds_what_people_type(catalog, typed, expected):
+    found = [exercise.slug for exercise in find_exercises(catalog, ExerciseQuery(text=typed))]
+    assert expected in found
+
+
+def test_search_puts_names_that_start_with_the_query_first(catalog):
+    found = find_exercises(catalog, ExerciseQuery(text="bird"))
+    assert found[0].slug == "bird-dog"
+
+
+def test_accents_do_not_matter():
+    assert normalize_for_search("Knieën naar borst") == normalize_for_search("knieen naar borst")
+
+
+def test_nonsense_finds_nothing(catalog):
+    assert find_exercises(catalog, ExerciseQuery(text="xyzzy quux")) == []
+
+
+def test_searching_a_harmful_exercise_finds_the_warning(catalog):
+    warnings = find_not_advised(catalog, "crunches")
+    assert [entry.slug for entry in warnings] == ["crunches"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_every_name_finds_its_own_exercise_in_any_case(catalog, data):
+    exercise = data.draw(st.sampled_from(sorted(catalog.exercises.values(), key=lambda e: e.slug)))
+    name = data.draw(st.sampled_from([exercise.name.nl, exercise.name.en, *exercise.aliases]))
+    typed = data.draw(st.sampled_from([name, name.upper(), name.lower(), name.replace("-", " ")]))
+    found = {e.slug for e in find_exercises(catalog, ExerciseQuery(text=typed))}
+    assert exercise.slug in found
+
+
+def _subset(enum):
+    return st.frozensets(st.sampled_from(list(enum)), max_size=2)
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    categories=_subset(Category),
+    equipment=_subset(Equipment),
+    situations=_subset(Situation),
+    positions=_subset(Position),
+    muscles=_subset(Muscle),
+)
+def test_every_result_satisfies_every_filter(
+    catalog, categories, equipment, situations, positions, muscles
+):
+    query = ExerciseQuery(
+        categories=categories,
+        equipment=equipment,
+        situations=situations,
+        positions=positions,
+        muscles=muscles,
+    )
+    found = find_exercises(catalog, query)
+    for exercise in found:
+        assert not categories or exercise.category in categories
+        assert not positions or exercise.position in positions
+        assert not equipment or equipment & set(exercise.equipment)
+        assert not situations or situations & set(exercise.situations)
+        assert not muscles or muscles & set(exercise.muscles)
+
+
+def test_filters_combine_with_and_across_and_or_within(catalog):
+    home_stability = ExerciseQuery(
+        situations=frozenset({Situation.HOME}), categories=frozenset({Category.STABILITY})
+    )
+    slugs = {e.slug for e in find_exercises(catalog, home_stability)}
+    assert "bird-dog" in slugs and "cat-cow" not in slugs
+    either = ExerciseQuery(categories=frozenset({Category.STABILITY, Category.MOBILITY}))
+    slugs = {e.slug for e in find_exercises(catalog, either)}
+    assert {"bird-dog", "cat-cow"} <= slugs
+
+
+def test_home_situation_lists_the_articles_home_exercises(catalog):
+    found = {
+        e.slug
+        for e in find_exercises(catalog, ExerciseQuery(situations=frozenset({Situation.HOME})))
+    }
+    assert {"cat-cow", "bird-dog", "glute-bridge", "dead-bug", "childs-pose"} <= found
