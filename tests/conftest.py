@@ -11,8 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def catalog():
+    """The real content, loaded once: the Catalog is immutable."""
     from rugcoach.core.catalog import load_catalog
 
     return load_catalog(ROOT / "content")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from rugcoach.core.content_io import ContentError, read_yaml, validate_model
 from rugcoach.core.exercises import Exercise, NotAdvised
+from rugcoach.core.text import normalize_for_search
 from rugcoach.core.vocabulary import Vocabulary
 
 __all__ = ["Catalog", "ContentError", "load_catalog"]
@@ -91,11 +92,11 @@ def _cross_reference_problems(
             if target not in exercises:
                 problems.append(f"content/not-advised.yaml: {slug}: unknown '{target}'")
 
+    # Compare names as the search does, so "kat koe" and "Kat-Koe" count as one name.
     owners: dict[str, str] = {}
     for slug, item in [*exercises.items(), *not_advised.items()]:
-        for alias in item.aliases:
-            key = alias.casefold()
-            if key in owners and owners[key] != slug:
-                problems.append(f"alias '{alias}' is used by both {owners[key]} and {slug}")
-            owners[key] = slug
+        for name in {normalize_for_search(n) for n in (item.name.nl, item.name.en, *item.aliases)}:
+            if name in owners and owners[name] != slug:
+                problems.append(f"the name '{name}' is used by both {owners[name]} and {slug}")
+            owners.setdefault(name, slug)
     return problems

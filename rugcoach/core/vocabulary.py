@@ -36,6 +36,7 @@ class Muscle(StrEnum):
     RECTUS_ABDOMINIS = "rectus-abdominis"
     DIAPHRAGM = "diaphragm"
     PELVIC_FLOOR = "pelvic-floor"
+    QUADRICEPS = "quadriceps"
 
 
 class Position(StrEnum):
@@ -63,6 +64,8 @@ class Equipment(StrEnum):
     DUMBBELLS = "dumbbells"
     TRAP_BAR = "trap-bar"
     BARBELL = "barbell"
+    PILLOW = "pillow"
+    CHAIR = "chair"
 
 
 class Situation(StrEnum):

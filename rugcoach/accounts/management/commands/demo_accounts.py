@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from rugcoach.accounts.models import User
 
-DEMO_PASSWORD = "rugcoach-demo"  # noqa: S105 - local demo only; refused outside DEBUG
+DEMO_PASSWORD = "rugcoach-demo"  # local demo only: the command refuses to run outside DEBUG
 DEMO_ACCOUNTS = [
     ("lid@rugcoach.test", "Sanne", User.Role.MEMBER, "nl"),
     ("member@rugcoach.test", "Sam", User.Role.MEMBER, "en"),
@@ -25,6 +25,6 @@ class Command(BaseCommand):
             if created:
                 user.set_password(DEMO_PASSWORD)
                 user.save(update_fields=["password"])
-        self.stdout.write("Demo accounts (password for each: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"Demo accounts (password for each: {DEMO_PASSWORD}):")
         for email, _first_name, role, language in DEMO_ACCOUNTS:
             self.stdout.write(f"  {email:<24} {role:<8} language {language}")
