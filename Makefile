@@ -54,7 +54,7 @@ vendor:
 
 # Extract interface strings (Dutch is the source language) and compile the English catalogue.
 messages: setup
-	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=tests
+	$(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=tests
 	$(PY) manage.py compilemessages -l en
 
 clean:

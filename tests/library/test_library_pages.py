@@ -70,7 +70,7 @@ def test_detail_page_shows_everything_a_member_needs(client, catalog):
         assert escape(step) in html
     assert escape(exercise.breathing.nl) in html
     assert "3 × 10 herhalingen per kant" in html
-    assert "Niet doen als" in html
+    assert "Niet doen bij" in html
 
 
 def test_detail_page_in_english(client, catalog):
