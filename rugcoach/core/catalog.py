@@ -13,6 +13,7 @@ from pathlib import Path
 from rugcoach.core.content_io import ContentError, read_yaml, validate_model
 from rugcoach.core.exercises import Exercise, NotAdvised
 from rugcoach.core.text import normalize_for_search
+from rugcoach.core.triage_schema import TriageContent, load_triage
 from rugcoach.core.vocabulary import Vocabulary
 
 __all__ = ["Catalog", "ContentError", "load_catalog"]
@@ -24,6 +25,7 @@ class Catalog:
 
     vocabulary: Vocabulary
     exercises: dict[str, Exercise]
+    triage: TriageContent
     not_advised: dict[str, NotAdvised] = field(default_factory=dict)
 
     def exercise(self, slug: str) -> Exercise | None:
@@ -70,9 +72,23 @@ def load_catalog(content_dir: Path) -> Catalog:
                 not_advised[entry.slug] = entry
 
     problems.extend(_cross_reference_problems(exercises, not_advised))
-    if problems or vocabulary is None:
+    triage = None
+    try:
+        triage = load_triage(
+            content_dir,
+            set(exercises),
+            contraindications={
+                slug: {item.condition for item in exercise.contraindications}
+                for slug, exercise in exercises.items()
+            },
+        )
+    except ContentError as error:
+        problems.extend(error.problems)
+    if problems or vocabulary is None or triage is None:
         raise ContentError(problems)
-    return Catalog(vocabulary=vocabulary, exercises=exercises, not_advised=not_advised)
+    return Catalog(
+        vocabulary=vocabulary, exercises=exercises, triage=triage, not_advised=not_advised
+    )
 
 
 def _cross_reference_problems(
