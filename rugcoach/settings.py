@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "ninja",
     "rugcoach.accounts",
     "rugcoach.library",
+    "rugcoach.triage",
 ]
 
 MIDDLEWARE = [

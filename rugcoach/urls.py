@@ -14,6 +14,7 @@ urlpatterns = [
     *i18n_patterns(
         path("", home, name="home"),
         path(_("oefeningen/"), include("rugcoach.library.urls")),
+        path(_("mag-ik-trainen/"), include("rugcoach.triage.urls")),
         path(_("account/"), include("rugcoach.accounts.urls")),
         prefix_default_language=False,
     ),

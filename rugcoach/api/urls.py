@@ -2,6 +2,8 @@ from ninja import NinjaAPI
 
 from rugcoach.api.errors import install_error_handlers
 from rugcoach.api.exercises import router as exercises_router
+from rugcoach.api.triage import checkins as checkins_router
+from rugcoach.api.triage import router as triage_router
 
 api = NinjaAPI(
     title="RugCoach API",
@@ -10,4 +12,6 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/exercises", exercises_router)
+api.add_router("/triage", triage_router)
+api.add_router("/checkins", checkins_router)
 install_error_handlers(api)

@@ -29,19 +29,10 @@ from rugcoach.core.triage import (
     validate_answers,
     visible_questions,
 )
-from rugcoach.core.triage_schema import AllOf, AnswerType, AtLeastN, Match, Question
+from rugcoach.core.triage_schema import AllOf, AtLeastN, Match
+from tests.triage_answers import benign, benign_answers, candidates
 
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
-
-
-# Benign answers where "no" / the first option / the minimum is not the benign one.
-BENIGN = {
-    "age": 40,
-    "pain_now": 2,
-    "duration_weeks": 2,
-    "onset_age": 38,
-    "leg_pain_stable": True,
-}
 
 
 @cache
@@ -58,26 +49,9 @@ def content() -> TriageContent:
     )
 
 
-def candidates(question: Question) -> list[object]:
-    """Every valid answer to a question (numbers: the whole range)."""
-    if question.type is AnswerType.YES_NO:
-        return [False, True]
-    if question.type is AnswerType.CHOICE:
-        return list(question.option_values)
-    assert question.min is not None and question.max is not None
-    return list(range(question.min, question.max + 1))
-
-
-def benign(question: Question) -> object:
-    if question.id in BENIGN:
-        return BENIGN[question.id]
-    assert question.type is not AnswerType.NUMBER, f"add a benign value for {question.id}"
-    return candidates(question)[0]
-
-
 def baseline() -> dict[str, object]:
     """A benign answer to every question, follow-ups and check-in questions included."""
-    return {question.id: benign(question) for question in content().questions.values()}
+    return benign_answers(content())
 
 
 def _required_matches(conditions: Iterable[object]) -> list[Match]:

@@ -1,0 +1,207 @@
+from datetime import datetime
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.security import django_auth
+
+from rugcoach.api.schemas import LanguageQuery
+from rugcoach.content import get_catalog
+from rugcoach.core.triage import (
+    Level,
+    TriageInputError,
+    checkin_questions,
+    evaluate,
+    screens,
+)
+from rugcoach.core.triage_schema import Question
+from rugcoach.triage import selectors
+from rugcoach.triage.services import record_result
+
+router = Router(tags=["triage"])
+
+
+class OptionOut(Schema):
+    value: str
+    label: str
+    red_flag: bool
+
+
+class QuestionOut(Schema):
+    id: str
+    screen: str
+    type: str
+    text: str
+    help: str
+    options: list[OptionOut]
+    min: int | None
+    max: int | None
+    unit: str | None
+    unit_label: str | None
+    red_flag: bool
+    ask_if: list[dict[str, Any]] = Field(description="show only when these conditions hold")
+
+
+class ScreenOut(Schema):
+    id: str
+    title: str
+    intro: str | None
+    questions: list[QuestionOut]
+
+
+class QuestionsOut(Schema):
+    screens: list[ScreenOut]
+    checkin: list[QuestionOut]
+
+
+class AnswersIn(Schema):
+    answers: dict[str, Any] = Field(
+        description="question id → answer: true/false for yes_no, an option value, a whole number"
+    )
+
+
+class ReasonOut(Schema):
+    rule: str
+    level: Level
+    text: str
+
+
+class ActionOut(Schema):
+    id: str
+    label: str
+    detail: str
+    phone: str | None
+
+
+class VerdictOut(Schema):
+    level: Level
+    label: str
+    title: str
+    reasons: list[ReasonOut]
+    actions: list[ActionOut]
+    tell_them: str | None
+    advice: list[str]
+    exercises: list[str]
+    conditions: list[str]
+    may_train: bool
+    recheck_after_days: int | None
+    recheck: str
+    disclaimer: str
+    checkin: bool
+
+
+class StoredVerdictOut(VerdictOut):
+    id: int
+    created_at: datetime
+
+
+class FieldError(Schema):
+    field: str
+    loc: list[str]
+    msg: str
+
+
+class AnswersErrorOut(Schema):
+    detail: list[FieldError]
+
+
+class MessageOut(Schema):
+    detail: str
+
+
+def _question(question: Question, language: str) -> dict[str, Any]:
+    return {
+        "id": question.id,
+        "screen": question.screen,
+        "type": question.type.value,
+        "text": question.text.get(language),
+        "help": question.help.get(language),
+        "options": [
+            {"value": o.value, "label": o.label.get(language), "red_flag": o.red_flag}
+            for o in question.options
+        ],
+        "min": question.min,
+        "max": question.max,
+        "unit": question.unit.value if question.unit else None,
+        "unit_label": question.unit_label.get(language) if question.unit_label else None,
+        "red_flag": question.red_flag,
+        "ask_if": [condition.model_dump(mode="json") for condition in question.ask_if],
+    }
+
+
+def _answer_errors(error: TriageInputError) -> dict[str, list[dict[str, Any]]]:
+    return {
+        "detail": [
+            {"field": question_id, "loc": ["body", "answers", question_id], "msg": message}
+            for question_id, message in error.errors.items()
+        ]
+    }
+
+
+@router.get("/questions", response=QuestionsOut, summary="The triage's screens and questions")
+def questions(request: HttpRequest, params: Query[LanguageQuery]) -> dict[str, Any]:
+    content = get_catalog().triage
+    language = params.lang
+    by_screen = {screen.id: [] for screen in screens(content)}
+    for question in content.questions.values():
+        if question.triage and question.screen in by_screen:
+            by_screen[question.screen].append(_question(question, language))
+    return {
+        "screens": [
+            {
+                "id": screen.id,
+                "title": screen.title.get(language),
+                "intro": screen.intro.get(language) if screen.intro else None,
+                "questions": by_screen[screen.id],
+            }
+            for screen in screens(content)
+        ],
+        "checkin": [_question(q, language) for q in checkin_questions(content)],
+    }
+
+
+@router.post(
+    "",
+    response={200: VerdictOut, 422: AnswersErrorOut},
+    summary="Evaluate answers: the verdict with its reasons (nothing is stored)",
+)
+def triage(request: HttpRequest, body: AnswersIn, params: Query[LanguageQuery]) -> Any:
+    try:
+        verdict = evaluate(body.answers, get_catalog().triage)
+    except TriageInputError as error:
+        return Status(422, _answer_errors(error))
+    return verdict.localize(params.lang)
+
+
+checkins = Router(tags=["triage"])
+
+
+@checkins.post(
+    "",
+    auth=django_auth,
+    response={201: StoredVerdictOut, 409: MessageOut, 422: AnswersErrorOut},
+    summary="A member's daily check-in before a session; stored in their history",
+)
+def checkin(request: HttpRequest, body: AnswersIn, params: Query[LanguageQuery]) -> Any:
+    content = get_catalog().triage
+    latest = selectors.latest_triage(request.user)
+    if latest is None:
+        raise HttpError(409, "Complete the full triage once before a check-in.")
+    unknown = {k: "unknown question" for k in body.answers if k not in content.questions}
+    not_checkin = {
+        k: "not a check-in question"
+        for k in body.answers
+        if k in content.questions and not content.questions[k].checkin
+    }
+    if unknown or not_checkin:
+        return Status(422, _answer_errors(TriageInputError({**unknown, **not_checkin})))
+    stored_answers = {k: v for k, v in latest.answers.items() if k in content.questions}
+    try:
+        verdict = evaluate({**stored_answers, **body.answers}, content, checkin=True)
+    except TriageInputError as error:
+        return Status(422, _answer_errors(error))
+    stored = record_result(request.user, body.answers, verdict)
+    return Status(
+        201, {**verdict.localize(params.lang), "id": stored.pk, "created_at": stored.created_at}
+    )

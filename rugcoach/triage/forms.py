@@ -1,0 +1,90 @@
+"""One wizard screen as a Django form, built from the triage questions."""
+
+from collections.abc import Mapping, Sequence
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from rugcoach.core.triage import Answer
+from rugcoach.core.triage_schema import AnswerType, Question
+
+YES, NO = "yes", "no"
+
+
+class QuestionsForm(forms.Form):
+    """Radio buttons for yes/no and choices, a number box for numbers; all required."""
+
+    def __init__(
+        self,
+        data: Mapping[str, object] | None,
+        *,
+        questions: Sequence[Question],
+        language: str,
+        answers: Mapping[str, Answer] | None = None,
+    ) -> None:
+        super().__init__(data, initial=_initial(questions, answers or {}))
+        self.questions = {question.id: question for question in questions}
+        for question in questions:
+            self.fields[question.id] = _field(question, language)
+
+    def answers(self) -> dict[str, Answer]:
+        """The cleaned answers, typed as the triage engine expects them."""
+        result: dict[str, Answer] = {}
+        for question_id, question in self.questions.items():
+            value = self.cleaned_data[question_id]
+            if question.type is AnswerType.YES_NO:
+                result[question_id] = value == YES
+            else:
+                result[question_id] = value
+        return result
+
+
+def _field(question: Question, language: str) -> forms.Field:
+    label = question.text.get(language)
+    help_text = question.help.get(language)
+    required = {"required": _("Kies een antwoord.")}
+    if question.type is AnswerType.YES_NO:
+        return forms.ChoiceField(
+            label=label,
+            help_text=help_text,
+            choices=[(YES, _("Ja")), (NO, _("Nee"))],
+            widget=forms.RadioSelect,
+            error_messages=required,
+        )
+    if question.type is AnswerType.CHOICE:
+        return forms.ChoiceField(
+            label=label,
+            help_text=help_text,
+            choices=[(option.value, option.label.get(language)) for option in question.options],
+            widget=forms.RadioSelect,
+            error_messages=required,
+        )
+    assert question.min is not None and question.max is not None and question.unit_label
+    bounds = {"min": question.min, "max": question.max}
+    out_of_range = _("Vul een heel getal in van %(min)s tot %(max)s.") % bounds
+    return forms.IntegerField(
+        label=label,
+        help_text=f"{help_text} ({question.unit_label.get(language)})",
+        min_value=question.min,
+        max_value=question.max,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "required": _("Vul een getal in."),
+            "invalid": out_of_range,
+            "min_value": out_of_range,
+            "max_value": out_of_range,
+        },
+    )
+
+
+def _initial(questions: Sequence[Question], answers: Mapping[str, Answer]) -> dict[str, object]:
+    initial: dict[str, object] = {}
+    for question in questions:
+        if question.id not in answers:
+            continue
+        value = answers[question.id]
+        if question.type is AnswerType.YES_NO:
+            initial[question.id] = YES if value else NO
+        else:
+            initial[question.id] = value
+    return initial

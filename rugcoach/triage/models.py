@@ -1,0 +1,53 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from rugcoach.core.triage import Level, Verdict
+
+LEVEL_CHOICES = [(level.value, level.value) for level in Level]
+
+
+class TriageResult(models.Model):
+    """One completed safety check (full triage or daily check-in) of a member.
+
+    The verdict is stored as it was shown, texts included, so that history reads the
+    same after the rules are revised; the answers are kept so a trainer can see why.
+    """
+
+    class Kind(models.TextChoices):
+        TRIAGE = "triage", _("Volledige check")
+        CHECKIN = "checkin", _("Check-in")
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="triage_results"
+    )
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+    answers = models.JSONField()
+    level = models.CharField(max_length=24, choices=LEVEL_CHOICES)
+    may_train = models.BooleanField()
+    verdict = models.JSONField(help_text="the verdict as shown, both languages")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["member", "kind", "-created_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(level__in=[level.value for level in Level]),
+                name="triage_result_level_known",
+            ),
+            # The verdict decides whether training is allowed; the two can never disagree.
+            models.CheckConstraint(
+                condition=~models.Q(may_train=True)
+                | models.Q(level__in=[level.value for level in Level if level.allows_training]),
+                name="triage_result_training_only_when_allowed",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} {self.kind} {self.level} {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def stored_verdict(self) -> Verdict:
+        return Verdict.model_validate(self.verdict)

@@ -1,0 +1,29 @@
+"""Reads for the safety check; every read is scoped to one member."""
+
+from datetime import timedelta
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from rugcoach.accounts.models import User
+from rugcoach.triage.models import TriageResult
+
+
+def member_results(member: User) -> QuerySet[TriageResult]:
+    return TriageResult.objects.filter(member=member)
+
+
+def latest_triage(member: User) -> TriageResult | None:
+    return member_results(member).filter(kind=TriageResult.Kind.TRIAGE).first()
+
+
+def result_of_member(member: User, result_id: int) -> TriageResult:
+    """The member's own result; another member's id is a 404, never a peek."""
+    return get_object_or_404(member_results(member), pk=result_id)
+
+
+def recheck_due(result: TriageResult) -> bool:
+    """Whether the verdict's own 'check again after N days' has passed."""
+    days = result.verdict.get("recheck_after_days")
+    return bool(days) and timezone.now() - result.created_at > timedelta(days=days)

@@ -1,0 +1,168 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from rugcoach.content import get_catalog
+from rugcoach.core.triage import (
+    Answer,
+    TriageInputError,
+    checkin_questions,
+    evaluate,
+    visible_questions,
+)
+from rugcoach.triage import selectors, wizard
+from rugcoach.triage.forms import QuestionsForm
+from rugcoach.triage.presenters import present_verdict
+from rugcoach.triage.services import record_result
+
+
+def start(request: HttpRequest) -> HttpResponse:
+    answers = wizard.load_answers(request)
+    latest = selectors.latest_triage(request.user) if request.user.is_authenticated else None
+    return render(
+        request,
+        "triage/start.html",
+        {"in_progress": bool(answers), "latest": latest},
+    )
+
+
+def step(request: HttpRequest, number: int) -> HttpResponse:
+    content = get_catalog().triage
+    answers = wizard.load_answers(request)
+    steps = wizard.steps(content, answers)
+    first_open = wizard.first_unanswered_step(content, answers)
+    # No skipping ahead past unanswered questions, and no steps that do not exist.
+    if first_open is not None and number > first_open:
+        return redirect("triage:step", number=first_open)
+    if not 1 <= number <= len(steps):
+        return redirect("triage:step", number=first_open or 1)
+
+    screen = steps[number - 1]
+    language = translation.get_language()
+    questions = visible_questions(answers, content, screen=screen.id)
+    if request.method == "POST":
+        form = QuestionsForm(request.POST, questions=questions, language=language)
+        if not form.is_valid():
+            response = redirect("triage:step", number=number)
+            wizard.keep_for_retry(response, {q.id: request.POST.get(q.id, "") for q in questions})
+            return response
+        answers.update(form.answers())
+        if number == len(wizard.steps(content, answers)):
+            return _finish(request, answers)
+        response = redirect("triage:step", number=number + 1)
+        wizard.save_answers(response, answers)
+        return response
+
+    retry = wizard.take_retry(request)
+    form = QuestionsForm(retry, questions=questions, language=language, answers=answers)
+    if retry is not None:
+        form.is_valid()  # show what is still missing
+    context = {
+        "title": screen.title.get(language),
+        "intro": screen.intro.get(language) if screen.intro else "",
+        "form": form,
+        "number": number,
+        "total": len(steps),
+    }
+    page = render(request, "triage/step.html", context)
+    if retry is not None:
+        wizard.clear_retry(page)
+    return page
+
+
+def _finish(request: HttpRequest, answers: dict[str, Answer]) -> HttpResponse:
+    """Members' results are stored and their answers leave the browser; visitors keep
+    their answers in their own browser, where the result page reads them."""
+    content = get_catalog().triage
+    try:
+        verdict = evaluate(answers, content)
+    except TriageInputError:
+        response = redirect(
+            "triage:step", number=wizard.first_unanswered_step(content, answers) or 1
+        )
+        wizard.save_answers(response, answers)
+        return response
+    if request.user.is_authenticated:
+        result = record_result(request.user, answers, verdict)
+        response = redirect("triage:member_result", result_id=result.pk)
+        wizard.forget_answers(response)
+        return response
+    response = redirect("triage:result")
+    wizard.save_answers(response, answers)
+    return response
+
+
+def result(request: HttpRequest) -> HttpResponse:
+    """A visitor's verdict, computed from the answers in their own browser; not stored."""
+    content = get_catalog().triage
+    answers = wizard.load_answers(request)
+    try:
+        verdict = evaluate(answers, content)
+    except TriageInputError:
+        return redirect("triage:step", number=wizard.first_unanswered_step(content, answers) or 1)
+    view = present_verdict(verdict, get_catalog(), translation.get_language())
+    return render(request, "triage/result.html", {"verdict": view, "stored": None})
+
+
+@login_required
+def member_result(request: HttpRequest, result_id: int) -> HttpResponse:
+    stored = selectors.result_of_member(request.user, result_id)
+    view = present_verdict(stored.stored_verdict, get_catalog(), translation.get_language())
+    return render(request, "triage/result.html", {"verdict": view, "stored": stored})
+
+
+@login_required
+def history(request: HttpRequest) -> HttpResponse:
+    results = selectors.member_results(request.user)[:100]
+    language = translation.get_language()
+    rows = [(item, item.stored_verdict.localize(language)) for item in results]
+    return render(request, "triage/history.html", {"rows": rows})
+
+
+@require_POST
+def reset(request: HttpRequest) -> HttpResponse:
+    response = redirect("triage:start")
+    wizard.forget_answers(response)
+    messages.info(request, _("Je antwoorden zijn gewist."))
+    return response
+
+
+@login_required
+def checkin(request: HttpRequest) -> HttpResponse:
+    content = get_catalog().triage
+    latest = selectors.latest_triage(request.user)
+    if latest is None:
+        messages.info(
+            request, _("Doe eerst één keer de volledige check; daarna is de check-in genoeg.")
+        )
+        return redirect("triage:start")
+    language = translation.get_language()
+    form = QuestionsForm(
+        request.POST if request.method == "POST" else None,
+        questions=checkin_questions(content),
+        language=language,
+    )
+    if request.method == "POST" and form.is_valid():
+        # Today's answers replace the stored ones, so a combination (a small fall today
+        # plus known osteoporosis) is still recognised.
+        known = {k: v for k, v in latest.answers.items() if k in content.questions}
+        try:
+            verdict = evaluate({**known, **form.answers()}, content, checkin=True)
+        except TriageInputError:
+            # The questions changed since the last full check: that check must be redone.
+            messages.info(request, _("De vragen zijn vernieuwd. Doe de volledige check opnieuw."))
+            return redirect("triage:start")
+        stored = record_result(request.user, form.answers(), verdict)
+        return redirect("triage:member_result", result_id=stored.pk)
+    status = 400 if request.method == "POST" else 200
+    context = {
+        "form": form,
+        "latest": latest,
+        "recheck_due": selectors.recheck_due(latest),
+        "intro": next(s.intro for s in content.screens if s.checkin and s.intro).get(language),
+    }
+    return render(request, "triage/checkin.html", context, status=status)

@@ -1,0 +1,95 @@
+"""The triage wizard's progress, kept in a signed cookie.
+
+Nothing is stored on the server until a logged-in member finishes: an anonymous visitor's
+answers live only in their own browser for an hour. Every step is a plain GET page that
+reads this state, so the back button and a reload are always safe.
+"""
+
+import json
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+
+from rugcoach.core.triage import Answer, TriageContent, visible_questions
+from rugcoach.core.triage import screens as triage_screens
+from rugcoach.core.triage_schema import Screen
+
+COOKIE = "rugcoach_triage"
+RETRY_COOKIE = "rugcoach_triage_retry"
+SALT = "rugcoach.triage.wizard"
+MAX_AGE_SECONDS = 60 * 60
+
+
+def load_answers(request: HttpRequest) -> dict[str, Answer]:
+    raw = request.get_signed_cookie(COOKIE, default=None, salt=SALT, max_age=MAX_AGE_SECONDS)
+    if not raw:
+        return {}
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def save_answers(response: HttpResponse, answers: dict[str, Answer]) -> None:
+    response.set_signed_cookie(
+        COOKIE,
+        json.dumps(answers, separators=(",", ":")),
+        salt=SALT,
+        max_age=MAX_AGE_SECONDS,
+        httponly=True,
+        samesite="Lax",
+        secure=not settings.DEBUG,
+    )
+
+
+def forget_answers(response: HttpResponse) -> None:
+    response.delete_cookie(COOKIE, samesite="Lax")
+
+
+def keep_for_retry(response: HttpResponse, posted: dict[str, str]) -> None:
+    """Carry an incomplete screen's input across the redirect that shows its errors.
+
+    Errors are shown on a GET page (post/redirect/get), so the browser's history never
+    holds a form submission and the back button never asks to resubmit.
+    """
+    response.set_signed_cookie(
+        RETRY_COOKIE,
+        json.dumps(posted, separators=(",", ":")),
+        salt=SALT,
+        max_age=60,
+        httponly=True,
+        samesite="Lax",
+        secure=not settings.DEBUG,
+    )
+
+
+def take_retry(request: HttpRequest) -> dict[str, str] | None:
+    """The input kept by :func:`keep_for_retry`; the page then calls :func:`clear_retry`."""
+    raw = request.get_signed_cookie(RETRY_COOKIE, default=None, salt=SALT, max_age=60)
+    if raw is None:
+        return None
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def steps(content: TriageContent, answers: dict[str, Answer]) -> list[Screen]:
+    """The screens that have something to ask, given the answers so far."""
+    asked = {question.screen for question in visible_questions(answers, content)}
+    return [screen for screen in triage_screens(content) if screen.id in asked]
+
+
+def first_unanswered_step(content: TriageContent, answers: dict[str, Answer]) -> int | None:
+    """1-based number of the first step with an unanswered question; None when complete."""
+    for number, screen in enumerate(steps(content, answers), start=1):
+        questions = visible_questions(answers, content, screen=screen.id)
+        if any(question.id not in answers for question in questions):
+            return number
+    return None
+
+
+def clear_retry(response: HttpResponse) -> None:
+    response.delete_cookie(RETRY_COOKIE, samesite="Lax")

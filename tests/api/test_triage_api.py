@@ -1,0 +1,132 @@
+"""The triage API: questions, a stateless verdict, and members' stored check-ins."""
+
+import json
+
+import pytest
+
+from rugcoach.accounts.models import User
+from rugcoach.content import get_catalog
+from rugcoach.core.triage import evaluate
+from rugcoach.triage.models import TriageResult
+from rugcoach.triage.services import record_result
+from tests.triage_answers import benign_answers
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def content():
+    return get_catalog().triage
+
+
+def triage_answers(content, **changes):
+    """Benign answers to the full triage only (no check-in-only questions)."""
+    answers = {
+        qid: value
+        for qid, value in benign_answers(content).items()
+        if content.questions[qid].triage
+    }
+    return {**answers, **changes}
+
+
+def post(client, url, body):
+    return client.post(url, json.dumps(body), content_type="application/json")
+
+
+def test_questions_come_in_screens_in_the_asked_language(client, content):
+    nl = client.get("/api/triage/questions").json()
+    en = client.get("/api/triage/questions", {"lang": "en"}).json()
+    assert nl["screens"][0]["id"] == "urgent"
+    first_nl, first_en = nl["screens"][0]["questions"][0], en["screens"][0]["questions"][0]
+    assert first_nl["id"] == first_en["id"] == "saddle_numbness"
+    assert first_nl["red_flag"] is True
+    assert first_nl["text"] == content.questions["saddle_numbness"].text.nl
+    assert first_en["text"] == content.questions["saddle_numbness"].text.en
+    assert [q["id"] for q in en["checkin"]] == list(content.checkin_order)
+
+
+def test_benign_answers_may_train_with_reasons(client, content):
+    body = post(client, "/api/triage", {"answers": triage_answers(content)}).json()
+    assert body["level"] == "TRAIN"
+    assert body["may_train"] is True
+    assert body["reasons"] and all(r["rule"] and r["text"] for r in body["reasons"])
+    assert body["exercises"]
+    assert TriageResult.objects.count() == 0
+
+
+def test_a_red_flag_never_trains(client, content):
+    answers = triage_answers(content, saddle_numbness=True)
+    body = post(client, "/api/triage?lang=en", {"answers": answers}).json()
+    assert body["level"] == "EMERGENCY"
+    assert body["may_train"] is False and body["exercises"] == []
+    assert body["actions"][0]["phone"] == "112"
+    assert body["reasons"][0]["rule"] == "R1"
+
+
+def test_wrong_types_and_unknown_questions_are_named(client, content):
+    answers = triage_answers(content, saddle_numbness="yes", age=True, bogus=1)
+    response = post(client, "/api/triage", {"answers": answers})
+    assert response.status_code == 422
+    fields = {error["field"] for error in response.json()["detail"]}
+    assert fields == {"saddle_numbness", "age", "bogus"}
+
+
+def test_missing_answers_are_named(client, content):
+    answers = triage_answers(content)
+    del answers["fever"]
+    response = post(client, "/api/triage", {"answers": answers})
+    assert response.status_code == 422
+    [error] = response.json()["detail"]
+    assert error["field"] == "fever" and error["loc"] == ["body", "answers", "fever"]
+
+
+def test_a_body_without_answers_is_a_422_naming_the_field(client):
+    response = post(client, "/api/triage", {"answer": {}})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["field"] == "answers"
+
+
+def test_checkins_need_a_member(client):
+    assert post(client, "/api/checkins", {"answers": {}}).status_code == 401
+
+
+def checkin_answers(content, **changes):
+    benign = benign_answers(content)
+    return {qid: changes.get(qid, benign[qid]) for qid in content.checkin_order}
+
+
+def test_checkin_needs_a_full_triage_first(client, content):
+    member = User.objects.create_user("sam@example.com", "a-calm-Strong-back-42")
+    client.force_login(member)
+    response = post(client, "/api/checkins", {"answers": checkin_answers(content)})
+    assert response.status_code == 409
+
+
+def test_checkin_is_stored_and_a_red_flag_blocks_the_session(client, content):
+    member = User.objects.create_user("sam@example.com", "a-calm-Strong-back-42")
+    answers = triage_answers(content)
+    record_result(member, answers, evaluate(answers, content))
+    client.force_login(member)
+
+    calm = post(client, "/api/checkins", {"answers": checkin_answers(content)})
+    assert calm.status_code == 201 and calm.json()["may_train"] is True
+
+    alarm = post(
+        client,
+        "/api/checkins",
+        {"answers": checkin_answers(content, checkin_nerve_signs=True)},
+    )
+    assert alarm.status_code == 201
+    assert alarm.json()["level"] == "EMERGENCY" and alarm.json()["may_train"] is False
+    assert TriageResult.objects.filter(member=member, kind="checkin").count() == 2
+
+
+def test_checkin_rejects_full_triage_questions(client, content):
+    member = User.objects.create_user("sam@example.com", "a-calm-Strong-back-42")
+    answers = triage_answers(content)
+    record_result(member, answers, evaluate(answers, content))
+    client.force_login(member)
+    body = {"answers": {**checkin_answers(content), "pregnant": True}}
+    response = post(client, "/api/checkins", body)
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["field"] == "pregnant"
