@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -179,9 +180,9 @@ class Exercise(BaseModel):
             raise ValueError("contraindications: lists a condition twice")
         return self
 
-    @property
+    @cached_property
     def search_text(self) -> str:
-        """Every name a person might type, folded for matching."""
+        """Every name a person might type, folded for matching (computed once)."""
         names = (self.name.nl, self.name.en, self.slug, *self.aliases)
         return " | ".join(normalize_for_search(name) for name in names)
 
@@ -206,7 +207,7 @@ class NotAdvised(BaseModel):
     instead: tuple[Slug, ...] = Field(min_length=1)
     source: Source
 
-    @property
+    @cached_property
     def search_text(self) -> str:
         names = (self.name.nl, self.name.en, self.slug, *self.aliases)
         return " | ".join(normalize_for_search(name) for name in names)

@@ -2,8 +2,11 @@
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from rugcoach.core.catalog import Catalog
-from rugcoach.core.triage import Level, Verdict
+from rugcoach.core.triage import Level, TriageContent, Verdict
+from rugcoach.core.triage_schema import AnswerType
 from rugcoach.library.presenters import ExercisePresenter
 
 # A calm colour per level on the page; the words, not the colour, carry the meaning.
@@ -25,3 +28,24 @@ def present_verdict(verdict: Verdict, catalog: Catalog, language: str) -> dict[s
     view["needs_action"] = verdict.level.needs_action
     view["exercise_cards"] = [cards.card(e) for e in catalog.resolve(verdict.exercises)]
     return view
+
+
+def present_answers(
+    answers: dict[str, Any], content: TriageContent, language: str
+) -> list[tuple[str, str]]:
+    """(question, answer) in asking order, in words; questions since removed are skipped."""
+    rows = []
+    for question_id, question in content.questions.items():
+        if question_id not in answers:
+            continue
+        value = answers[question_id]
+        if question.type is AnswerType.YES_NO:
+            shown = _("Ja") if value else _("Nee")
+        elif question.type is AnswerType.CHOICE:
+            labels = {option.value: option.label.get(language) for option in question.options}
+            shown = labels.get(value, str(value))
+        else:
+            unit = question.unit_label.get(language) if question.unit_label else ""
+            shown = f"{value} {unit}".strip()
+        rows.append((question.text.get(language), shown))
+    return rows

@@ -16,7 +16,7 @@ from rugcoach.core.triage import (
 )
 from rugcoach.triage import selectors, wizard
 from rugcoach.triage.forms import QuestionsForm
-from rugcoach.triage.presenters import present_verdict
+from rugcoach.triage.presenters import present_answers, present_verdict
 from rugcoach.triage.services import record_result
 
 
@@ -111,8 +111,13 @@ def result(request: HttpRequest) -> HttpResponse:
 @login_required
 def member_result(request: HttpRequest, result_id: int) -> HttpResponse:
     stored = selectors.result_of_member(request.user, result_id)
-    view = present_verdict(stored.stored_verdict, get_catalog(), translation.get_language())
-    return render(request, "triage/result.html", {"verdict": view, "stored": stored})
+    catalog, language = get_catalog(), translation.get_language()
+    context = {
+        "verdict": present_verdict(stored.stored_verdict, catalog, language),
+        "stored": stored,
+        "answers": present_answers(stored.answers, catalog.triage, language),
+    }
+    return render(request, "triage/result.html", context)
 
 
 @login_required

@@ -67,6 +67,9 @@ def test_member_result_is_stored_with_answers_and_shown_in_history(client, conte
     assert result.may_train is False
     assert "Bewaard in je geschiedenis" in page.content.decode()
     assert client.cookies["rugcoach_triage"].value == "", "answers left in the browser"
+    shown = client.get(f"/mag-ik-trainen/uitslag/{result.pk}/").content.decode()
+    assert "Je antwoorden" in shown
+    assert escape(content.questions["fever"].text.nl) in shown
     history = client.get("/mag-ik-trainen/geschiedenis/").content.decode()
     assert f"/mag-ik-trainen/uitslag/{result.pk}/" in history
 
@@ -125,9 +128,12 @@ def test_reset_forgets_a_visitors_answers(client, content):
     urgent["leg_symptoms"] = "none"
     client.post("/mag-ik-trainen/stap/1/", urgent)
     client.post("/mag-ik-trainen/opnieuw/")
-    assert 'checked' not in client.get("/mag-ik-trainen/stap/1/").content.decode().split(
-        'name="saddle_numbness"'
-    )[1][:200]
+    assert (
+        "checked"
+        not in client.get("/mag-ik-trainen/stap/1/")
+        .content.decode()
+        .split('name="saddle_numbness"')[1][:200]
+    )
 
 
 def test_english_wizard(client, content):
