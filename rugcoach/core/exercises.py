@@ -14,6 +14,7 @@ from pydantic import (
     model_validator,
 )
 
+from rugcoach.core.figures import Figure
 from rugcoach.core.text import Text, TextList, normalize_for_search
 from rugcoach.core.vocabulary import Category, Condition, Equipment, Muscle, Position, Situation
 
@@ -164,6 +165,7 @@ class Exercise(BaseModel):
     contraindications: tuple[Contraindication, ...] = ()
     level: Literal[1, 2, 3]
     source: Source
+    figure: Figure | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Exercise:
