@@ -5,12 +5,18 @@ from django.utils.translation import gettext_lazy as _
 
 from rugcoach.accounts.views import set_language
 from rugcoach.api.urls import api
+from rugcoach.library import views as library_views
 from rugcoach.views import home
 
 urlpatterns = [
     path("api/", api.urls),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
+    path(
+        "figures/<slug:slug>/<str:mode>.<str:language>.svg",
+        library_views.figure,
+        name="figure",
+    ),
     *i18n_patterns(
         path("", home, name="home"),
         path(_("oefeningen/"), include("rugcoach.library.urls")),

@@ -54,6 +54,13 @@ class DoseOut(Schema):
     breathing_pace: str | None
 
 
+class FigureOut(Schema):
+    alt: str
+    thumbnail: str
+    still: str
+    animated: str
+
+
 class ExerciseSummaryOut(Schema):
     slug: str
     name: str
@@ -65,6 +72,7 @@ class ExerciseSummaryOut(Schema):
     situations: list[LabelOut]
     level: int
     dose: DoseOut
+    figure: FigureOut | None
 
 
 class ExerciseOut(ExerciseSummaryOut):

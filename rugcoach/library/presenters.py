@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from rugcoach.core.catalog import Catalog
 from rugcoach.core.exercises import Dose, Exercise, IntRange, NotAdvised, Reference
 from rugcoach.core.library import related_exercises
+from rugcoach.library.figures import MODES, figure_alt, figure_url
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,16 @@ class DoseView:
 
 
 @dataclass(frozen=True)
+class FigureView:
+    """URLs of one exercise's drawings and the sentence that describes them."""
+
+    alt: str
+    thumbnail: str
+    still: str
+    animated: str
+
+
+@dataclass(frozen=True)
 class ExerciseCard:
     slug: str
     name: str
@@ -64,6 +75,7 @@ class ExerciseCard:
     situations: list[Label]
     level: int
     dose: DoseView
+    figure: FigureView | None
 
 
 @dataclass(frozen=True)
@@ -89,6 +101,16 @@ class NotAdvisedView:
     url: str
     why: str
     instead: list[ExerciseCard]
+
+
+def figure_view(slug: str, language: str) -> FigureView:
+    urls = {mode: figure_url(slug, mode, language) or "" for mode in MODES}
+    return FigureView(
+        alt=figure_alt(slug, language),
+        thumbnail=urls["thumbnail"],
+        still=urls["static"],
+        animated=urls["animated"],
+    )
 
 
 def exercise_url(slug: str, language: str) -> str:
@@ -170,6 +192,7 @@ class ExercisePresenter:
             "situations": [self._label("situations", item) for item in exercise.situations],
             "level": exercise.level,
             "dose": dose,
+            "figure": figure_view(exercise.slug, lang) if exercise.figure else None,
         }
 
     def detail(self, exercise: Exercise) -> ExerciseDetail:

@@ -7,6 +7,7 @@ app_name = "library"
 
 urlpatterns = [
     path("", views.exercise_list, name="list"),
+    path(_("figuren/"), views.figure_gallery, name="gallery"),
     path(_("liever-niet/<slug:slug>/"), views.not_advised_detail, name="not_advised"),
     path("<slug:slug>/", views.exercise_detail, name="detail"),
 ]

@@ -5,6 +5,8 @@ from django.utils.cache import patch_vary_headers
 
 from rugcoach.content import get_catalog
 from rugcoach.core.library import ExerciseQuery, find_exercises, find_not_advised
+from rugcoach.core.text import LANGUAGES
+from rugcoach.library.figures import MODES, figure_svg, figure_version
 from rugcoach.library.forms import ExerciseFilterForm
 from rugcoach.library.presenters import ExercisePresenter
 
@@ -47,3 +49,40 @@ def not_advised_detail(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("Unknown entry")
     view = ExercisePresenter(catalog, translation.get_language()).not_advised(entry)
     return render(request, "library/not_advised.html", {"entry": view})
+
+
+FIGURE_MAX_AGE = 60 * 60 * 24 * 365
+
+
+def figure(request: HttpRequest, slug: str, mode: str, language: str) -> HttpResponse:
+    """One exercise figure as SVG; immutable for its versioned URL."""
+    exercise = get_catalog().exercise(slug)
+    if (
+        exercise is None
+        or exercise.figure is None
+        or mode not in MODES
+        or language not in LANGUAGES
+    ):
+        raise Http404("Unknown figure")
+    etag = f'"{figure_version(slug)}-{mode}-{language}"'
+    if request.headers.get("If-None-Match") == etag:
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(figure_svg(slug, mode, language), content_type="image/svg+xml")
+    response["ETag"] = etag
+    # The drawing's own <style> animates it; an SVG has no script, so nothing else runs.
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    if request.GET.get("v") == figure_version(slug):
+        response["Cache-Control"] = f"public, max-age={FIGURE_MAX_AGE}, immutable"
+    else:
+        response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+def figure_gallery(request: HttpRequest) -> HttpResponse:
+    """Every figure side by side, for a trainer to review."""
+    catalog = get_catalog()
+    language = translation.get_language()
+    presenter = ExercisePresenter(catalog, language)
+    exercises = [presenter.card(e) for e in find_exercises(catalog, ExerciseQuery())]
+    return render(request, "library/gallery.html", {"exercises": exercises})

@@ -57,9 +57,7 @@ def test_gp_path_in_english(page: Page, live_server):
     page.get_by_role("link", name="Start the check").click()
     answer_wizard(page, {"fever": True})
     content = get_catalog().triage
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        content.verdicts["GP_TODAY"].title.en
-    )
+    expect(page.get_by_role("heading", level=1)).to_have_text(content.verdicts["GP_TODAY"].title.en)
     expect(page.get_by_role("heading", name="Why")).to_be_visible()
     expect(page.locator(".exercise-card")).to_have_count(0)
     assert serious_accessibility_violations(page) == []
