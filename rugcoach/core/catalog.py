@@ -12,6 +12,8 @@ from pathlib import Path
 
 from rugcoach.core.content_io import ContentError, read_yaml, validate_model
 from rugcoach.core.exercises import Exercise, NotAdvised
+from rugcoach.core.planner_content import PlannerContent, load_planner_content
+from rugcoach.core.posters import PosterContent, load_posters
 from rugcoach.core.text import normalize_for_search
 from rugcoach.core.triage_schema import TriageContent, load_triage
 from rugcoach.core.vocabulary import Vocabulary
@@ -26,6 +28,8 @@ class Catalog:
     vocabulary: Vocabulary
     exercises: dict[str, Exercise]
     triage: TriageContent
+    planner: PlannerContent
+    posters: PosterContent
     not_advised: dict[str, NotAdvised] = field(default_factory=dict)
 
     def exercise(self, slug: str) -> Exercise | None:
@@ -84,10 +88,24 @@ def load_catalog(content_dir: Path) -> Catalog:
         )
     except ContentError as error:
         problems.extend(error.problems)
-    if problems or vocabulary is None or triage is None:
+    planner = posters = None
+    try:
+        planner = load_planner_content(content_dir, exercises)
+    except ContentError as error:
+        problems.extend(error.problems)
+    try:
+        posters = load_posters(content_dir, set(exercises))
+    except ContentError as error:
+        problems.extend(error.problems)
+    if problems or vocabulary is None or triage is None or planner is None or posters is None:
         raise ContentError(problems)
     return Catalog(
-        vocabulary=vocabulary, exercises=exercises, triage=triage, not_advised=not_advised
+        vocabulary=vocabulary,
+        exercises=exercises,
+        triage=triage,
+        planner=planner,
+        posters=posters,
+        not_advised=not_advised,
     )
 
 

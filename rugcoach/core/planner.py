@@ -1,0 +1,325 @@
+"""The personal planner: (profile, focus areas, triage verdict, catalog) → a 4-week plan.
+
+Pure and deterministic: no I/O, no clock, no randomness, no Django. The clinical choices
+(pools, signals, texts, the equipment rule) are content (``content/planner.yaml``); this
+package applies them. How it chooses, and the decisions behind it: ``docs/planner.md``.
+
+Modules: ``planner_profile`` (intake, self-tests, focus models), ``planner_focus``
+(self-tests → focus areas), ``planner_content`` (the YAML's schema and loader),
+``planner_constraints`` (conditions, equipment, verdict limits), ``planner_dose`` (the
+timing model), ``planner_build`` (sessions and the 4-week build-up), ``planner_models``
+(the Plan). Everything public is re-exported here.
+"""
+
+from __future__ import annotations
+
+from rugcoach.core.catalog import Catalog
+from rugcoach.core.planner_build import Builder, slot_of
+from rugcoach.core.planner_constraints import (
+    Index,
+    available_equipment,
+    constraints_for,
+    index_for,
+    join_labels,
+    member_conditions,
+)
+from rugcoach.core.planner_content import (
+    ContentError,
+    PlannerContent,
+    check_against_library,
+    load_planner_content,
+)
+from rugcoach.core.planner_dose import (
+    TRANSITION_SECONDS,
+    base_amount,
+    item_seconds,
+    light_amount,
+    session_seconds,
+    work_seconds_per_set,
+)
+from rugcoach.core.planner_focus import fired_signals, focus_areas
+from rugcoach.core.planner_models import (
+    PLAN_VERSION,
+    Excluded,
+    NoPlan,
+    Plan,
+    PlanError,
+    PlanItem,
+    Session,
+    Week,
+)
+from rugcoach.core.planner_profile import (
+    Focus,
+    FocusArea,
+    Profile,
+    SelfTests,
+    Trigger,
+    Weekday,
+)
+from rugcoach.core.planner_weeks import Slot, fit
+from rugcoach.core.text import Text
+from rugcoach.core.triage import Verdict
+from rugcoach.core.triage_schema import Level
+
+__all__ = [
+    "PLAN_VERSION",
+    "TRANSITION_SECONDS",
+    "ContentError",
+    "Excluded",
+    "Focus",
+    "FocusArea",
+    "NoPlan",
+    "Plan",
+    "PlanError",
+    "PlanItem",
+    "PlannerContent",
+    "Profile",
+    "SelfTests",
+    "Session",
+    "Trigger",
+    "Week",
+    "Weekday",
+    "alternatives",
+    "available_equipment",
+    "build_plan",
+    "check_against_library",
+    "fired_signals",
+    "focus_areas",
+    "item_seconds",
+    "load_planner_content",
+    "member_conditions",
+    "session_seconds",
+    "swap",
+    "work_seconds_per_set",
+]
+
+DEFAULT_FOCUS = (
+    ("default-mobility", FocusArea.MOBILITY),
+    ("default-deep-core", FocusArea.DEEP_CORE),
+)
+SHORT_SESSION_MINUTES = 10
+ADVISED_DAYS = 3
+MANY_DAYS = 6
+
+
+def build_plan(
+    profile: Profile,
+    focus: tuple[Focus, ...],
+    verdict: Verdict,
+    catalog: Catalog,
+    content: PlannerContent,
+) -> Plan | NoPlan:
+    """The member's 4-week plan, or NoPlan when the verdict does not allow training."""
+    if not (verdict.may_train and verdict.level.allows_training):
+        return NoPlan(level=verdict.level, reason=verdict.title, advice=verdict.advice)
+    index = index_for(catalog, content)
+    focus = focus or _default_focus(content)
+    builder = _builder(profile, focus, verdict, index)
+    if not builder.has_main_candidate():
+        reason = content.texts["no-plan.nothing-fits"]
+        return NoPlan(level=verdict.level, reason=reason, advice=verdict.advice)
+
+    base, built_up, harder = zip(
+        *(builder.session_weeks(number) for number in range(len(profile.weekdays))), strict=True
+    )
+    first = _sessions(builder, profile, base)
+    third = _sessions(builder, profile, built_up)
+    fourth = _sessions(builder, profile, harder)
+    weeks = tuple(
+        Week(number=number, theme=content.weeks[number - 1].theme, sessions=sessions)
+        for number, sessions in enumerate((first, first, third, fourth), start=1)
+    )
+    return Plan(
+        level=verdict.level,
+        minutes_per_session=profile.minutes_per_session,
+        weeks=weeks,
+        focus=focus,
+        reasons=_plan_reasons(profile, verdict, builder),
+        excluded=builder.allowed.excluded,
+    )
+
+
+def alternatives(
+    plan: Plan,
+    week: int,
+    weekday: Weekday,
+    slug: str,
+    profile: Profile,
+    verdict: Verdict,
+    catalog: Catalog,
+    content: PlannerContent,
+) -> tuple[str, ...]:
+    """Exercises that may replace ``slug`` in that session: the same purpose (the same
+    focus area for a main, the warm-up or cool-down pool otherwise), passing every
+    constraint, not already in the session; weeks 1–2 stay at the basics' level."""
+    session, item = _find(plan, week, weekday, slug)
+    builder = _builder(profile, plan.focus, verdict, index_for(catalog, content))
+    return tuple(_alternatives(builder, week, session, item))
+
+
+def swap(
+    plan: Plan,
+    week: int,
+    weekday: Weekday,
+    slug: str,
+    replacement: str,
+    profile: Profile,
+    verdict: Verdict,
+    catalog: Catalog,
+    content: PlannerContent,
+) -> Plan:
+    """The plan with ``slug`` replaced by ``replacement`` in one session (re-fitted to the
+    session's minutes). Raises PlanError saying why when the swap is not allowed."""
+    session, item = _find(plan, week, weekday, slug)
+    index = index_for(catalog, content)
+    builder = _builder(profile, plan.focus, verdict, index)
+    if replacement not in _alternatives(builder, week, session, item):
+        raise PlanError(_why_not(builder, week, session, item, replacement))
+    exercise = index.exercises[replacement]
+    if item.role == "main":
+        amount, step = base_amount(exercise.dose), "swapped"
+    else:
+        amount, step = light_amount(exercise.dose), item.role
+    new = Slot(replacement, item.role, amount, item.focus, step, slug)
+    slots = [new if i.slug == slug else slot_of(i) for i in session.items]
+    fitted = fit(builder, slots, pinned=replacement)
+    if replacement not in {s.slug for s in fitted} or not builder.fits(fitted):
+        minutes = builder.minutes
+        raise PlanError(f"'{replacement}' does not fit in {minutes} minutes in place of '{slug}'")
+    items = tuple(builder.item(s) for s in fitted)
+    new_session = Session(weekday=weekday, items=items, seconds=session_seconds(items))
+    old_week = plan.week(week)
+    sessions = tuple(new_session if s.weekday is weekday else s for s in old_week.sessions)
+    weeks = tuple(
+        old_week.model_copy(update={"sessions": sessions}) if w.number == week else w
+        for w in plan.weeks
+    )
+    return plan.model_copy(update={"weeks": weeks})
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def _default_focus(content: PlannerContent) -> tuple[Focus, ...]:
+    return tuple(
+        Focus(area=area, reason=content.signals[signal].reason, signals=(signal,))
+        for signal, area in DEFAULT_FOCUS
+    )
+
+
+def _builder(profile: Profile, focus: tuple[Focus, ...], verdict: Verdict, index: Index) -> Builder:
+    areas = tuple(dict.fromkeys(f.area for f in focus))[: index.content.max_focus_areas]
+    areas = areas or tuple(area for _, area in DEFAULT_FOCUS)
+    constraints = constraints_for(profile, verdict, index)
+    return Builder(index, constraints, areas, profile.minutes_per_session)
+
+
+def _sessions(
+    builder: Builder, profile: Profile, weeks: tuple[list[Slot], ...]
+) -> tuple[Session, ...]:
+    sessions = []
+    for weekday, slots in zip(profile.weekdays, weeks, strict=True):
+        items = tuple(builder.item(slot) for slot in slots)
+        sessions.append(Session(weekday=weekday, items=items, seconds=session_seconds(items)))
+    return tuple(sessions)
+
+
+def _find(plan: Plan, week: int, weekday: Weekday, slug: str) -> tuple[Session, PlanItem]:
+    session = plan.week(week).session(weekday)
+    if session is None:
+        raise PlanError(f"week {week} has no session on {weekday.value}")
+    item = session.item(slug)
+    if item is None:
+        raise PlanError(f"'{slug}' is not in the session of week {week} on {weekday.value}")
+    return session, item
+
+
+def _pool(builder: Builder, item: PlanItem) -> list[str]:
+    if item.role == "warm-up":
+        return [s for s in builder.content.warm_up if s in builder.allowed.slugs]
+    if item.role == "cool-down":
+        return [s for s in builder.content.cool_down if s in builder.allowed.slugs]
+    areas = (item.focus,) if item.focus else tuple(builder.content.focus_areas)
+    return list(dict.fromkeys(s for area in areas for s in builder.candidates(area)))
+
+
+def _level_cap(builder: Builder, week: int, item: PlanItem) -> int:
+    if week >= 3:
+        return builder.content.max_level
+    return max(1, builder.exercises[item.slug].level)
+
+
+def _alternatives(builder: Builder, week: int, session: Session, item: PlanItem) -> list[str]:
+    in_session = {i.slug for i in session.items}
+    cap = _level_cap(builder, week, item)
+    return [
+        s for s in _pool(builder, item) if s not in in_session and builder.exercises[s].level <= cap
+    ]
+
+
+def _why_not(builder: Builder, week: int, session: Session, item: PlanItem, slug: str) -> str:
+    where = f"week {week} on {session.weekday.value}"
+    if slug not in builder.exercises:
+        return f"unknown exercise '{slug}'"
+    excluded = next((e for e in builder.allowed.excluded if e.slug == slug), None)
+    if excluded is not None:
+        return f"'{slug}' is not allowed for you ({excluded.cause}): {excluded.reason.en}"
+    if slug in {i.slug for i in session.items}:
+        return f"'{slug}' is already in the session of {where}"
+    if builder.exercises[slug].level > _level_cap(builder, week, item):
+        return f"'{slug}' is above the level of weeks 1–2; it can come in weeks 3–4"
+    purpose = item.focus.value if item.role == "main" and item.focus else item.role
+    return f"'{slug}' does not serve the same purpose as '{item.slug}' ({purpose})"
+
+
+def _plan_reasons(profile: Profile, verdict: Verdict, builder: Builder) -> tuple[Text, ...]:
+    key = (
+        profile.weekdays,
+        profile.minutes_per_session,
+        profile.situation,
+        verdict.level,
+        builder.constraints.conditions,
+        builder.areas,
+    )
+    found = builder.index.reasons.get(key)
+    if found is None:
+        reasons = _make_plan_reasons(profile, verdict, builder)
+        found = builder.index.remember(builder.index.reasons, key, reasons)
+    return found
+
+
+def _make_plan_reasons(profile: Profile, verdict: Verdict, builder: Builder) -> tuple[Text, ...]:
+    content = builder.content
+    vocabulary = builder.index.catalog.vocabulary
+    count = len(profile.weekdays)
+    days = join_labels([content.weekdays[day] for day in profile.weekdays], content)
+    reasons = [content.texts["plan.structure"], content.text("plan.days", count=count, days=days)]
+    if count < ADVISED_DAYS:
+        reasons.append(content.texts["plan.days-few"])
+    elif count >= MANY_DAYS:
+        reasons.append(content.texts["plan.days-many"])
+    minutes = profile.minutes_per_session
+    reasons.append(content.text("plan.minutes", minutes=minutes))
+    if minutes <= SHORT_SESSION_MINUTES:
+        reasons.append(content.text("plan.short", minutes=minutes))
+    if verdict.level is Level.TRAIN_ADAPTED:
+        reasons.append(content.texts["plan.adapted"])
+    elif verdict.level is Level.REST_THEN_REBUILD:
+        reasons.append(content.texts["plan.gentle"])
+    conditions = builder.constraints.conditions
+    if conditions:
+        labels = [vocabulary.conditions[c] for c in conditions]
+        reasons.append(
+            content.text("plan.conditions", conditions=join_labels(labels, content, "; "))
+        )
+    basics = [e for e in content.equipment.always_at_hand if e.value != "none"]
+    labels = vocabulary.equipment
+    reasons.append(
+        content.text("plan.equipment", equipment=join_labels([labels[e] for e in basics], content))
+    )
+    kit = content.equipment.by_situation.get(profile.situation, ())
+    if kit:
+        names = join_labels([labels[e] for e in kit], content)
+        reasons.append(content.text("plan.equipment-situation", equipment=names))
+    reasons.extend(content.focus_areas[area].tip for area in builder.areas)
+    return tuple(reasons)

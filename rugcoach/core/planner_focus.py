@@ -1,0 +1,94 @@
+"""Self-tests and intake → focus areas: "train the cause, not the symptom" (article §4).
+
+Each answer that points to a cause raises a *signal*. ``content/planner.yaml`` says which
+focus area a signal points to, how strongly (its weight) and what the member reads. The
+areas with the highest total weight win, at most ``max_focus_areas``; ties follow the
+order of ``focus_areas`` in the content. The signal table is in ``docs/planner.md``.
+"""
+
+from __future__ import annotations
+
+from rugcoach.core.planner_content import PlannerContent
+from rugcoach.core.planner_profile import Focus, FocusArea, Profile, SelfTests, Trigger
+from rugcoach.core.text import Text
+
+__all__ = ["CHRONIC_AFTER_WEEKS", "SITTING_LONG_HOURS", "SITTING_SOME_HOURS", "focus_areas"]
+
+SITTING_LONG_HOURS = 6
+"""Article §1.1: sitting more than 6 hours a day raises the risk of low back pain by 50%."""
+SITTING_SOME_HOURS = 4
+CHRONIC_AFTER_WEEKS = 6
+"""Article §4: complaints longer than 6 weeks are chronic (build up, core, glutes)."""
+
+SITUATION_PREFIX = "situation-"
+DEFAULT_SIGNALS = ("default-mobility", "default-deep-core")
+REASONS_PER_FOCUS = 2
+
+
+def fired_signals(profile: Profile, tests: SelfTests) -> tuple[str, ...]:
+    """The signal ids these answers raise, in a fixed order (tests, then intake)."""
+    fired: list[str] = []
+    if tests.bridge_felt_in == "lower-back":
+        fired.append("bridge-lower-back")
+    elif tests.bridge_felt_in == "hamstrings":
+        fired.append("bridge-hamstrings")
+    if tests.core_belly_shakes:
+        fired.append("core-belly-shakes")
+    if tests.core_breath_stops:
+        fired.extend(("core-breath-stops", "breath-held"))
+    if tests.core_pelvis_moves:
+        fired.append("core-pelvis-moves")
+    hours = tests.sitting_hours
+    if hours is not None and hours >= SITTING_LONG_HOURS:
+        fired.extend(("sitting-long-posture", "sitting-long-stiff"))
+    elif hours is not None and hours >= SITTING_SOME_HOURS:
+        fired.append("sitting-some")
+    if tests.stress in ("high", "medium"):
+        fired.append(f"stress-{tests.stress}")
+    if tests.training_load in ("high", "medium"):
+        fired.append(f"load-{tests.training_load}")
+    if tests.movement_variety == "low":
+        fired.append("variety-low")
+    fired.extend(f"trigger-{trigger.value}" for trigger in Trigger if trigger in profile.triggers)
+    if profile.complaint_weeks > CHRONIC_AFTER_WEEKS:
+        fired.extend(("chronic-core", "chronic-glutes"))
+    if not fired:
+        fired.extend(DEFAULT_SIGNALS)
+    fired.append(SITUATION_PREFIX + profile.situation.value)
+    return tuple(fired)
+
+
+def focus_areas(profile: Profile, tests: SelfTests, content: PlannerContent) -> tuple[Focus, ...]:
+    """The member's focus areas, most important first; never empty.
+
+    Without any answer that points to a cause, the default is mobility and deep core
+    (plus whatever the situation itself suggests).
+    """
+    fired = fired_signals(profile, tests)
+    order = list(content.focus_areas)
+    scores: dict[FocusArea, int] = dict.fromkeys(order, 0)
+    behind: dict[FocusArea, list[str]] = {area: [] for area in order}
+    for signal_id in fired:
+        signal = content.signals[signal_id]
+        scores[signal.area] += signal.weight
+        behind[signal.area].append(signal_id)
+    ranked = sorted(
+        (area for area in order if scores[area] > 0),
+        key=lambda area: (-scores[area], order.index(area)),
+    )[: content.max_focus_areas]
+    return tuple(_focus(area, behind[area], fired, content) for area in ranked)
+
+
+def _focus(
+    area: FocusArea, signal_ids: list[str], fired: tuple[str, ...], content: PlannerContent
+) -> Focus:
+    strongest = sorted(signal_ids, key=lambda s: (-content.signals[s].weight, fired.index(s)))
+    reasons = [content.signals[s].reason for s in strongest[:REASONS_PER_FOCUS]]
+    return Focus(
+        area=area,
+        reason=Text(
+            nl=" ".join(reason.nl for reason in reasons),
+            en=" ".join(reason.en for reason in reasons),
+        ),
+        signals=tuple(strongest),
+    )

@@ -1,0 +1,147 @@
+"""The planner's input: the member's intake (Profile), self-tests and focus areas.
+
+Pure models, no I/O. Everything serialises with ``model_dump(mode="json")`` and loads back
+with ``model_validate``; sets are written sorted, so the same intake gives the same JSON.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_serializer,
+    field_validator,
+)
+
+from rugcoach.core.text import Text
+from rugcoach.core.vocabulary import Equipment, Situation
+
+__all__ = [
+    "SESSION_MINUTES",
+    "Focus",
+    "FocusArea",
+    "Profile",
+    "Rating",
+    "SelfTests",
+    "Trigger",
+    "Weekday",
+]
+
+
+class Weekday(StrEnum):
+    """Training days; the declaration order is the calendar order (Monday first)."""
+
+    MON = "mon"
+    TUE = "tue"
+    WED = "wed"
+    THU = "thu"
+    FRI = "fri"
+    SAT = "sat"
+    SUN = "sun"
+
+    @property
+    def index(self) -> int:
+        """0 for Monday … 6 for Sunday (as ``datetime.weekday()``)."""
+        return _WEEKDAY_INDEX[self]
+
+
+_WEEKDAY_INDEX = {day: index for index, day in enumerate(Weekday)}
+
+
+class Trigger(StrEnum):
+    """What sets the complaints off, in the member's own experience (article §1, §3)."""
+
+    LONG_SITTING = "long-sitting"
+    STRESS = "stress"
+    HEAVY_LOAD = "heavy-load"
+    LITTLE_MOVEMENT = "little-movement"
+    POOR_SLEEP = "poor-sleep"
+
+
+class FocusArea(StrEnum):
+    """What a plan trains: the cause, not the symptom (article §4, golden rule 2)."""
+
+    GLUTES = "glute-activation"
+    DEEP_CORE = "deep-core"
+    MOBILITY = "mobility"
+    RELAXATION = "relaxation-breathing"
+    POSTURE = "posture-habits"
+    LOAD = "load-management"
+
+
+SESSION_MINUTES: tuple[int, ...] = (5, 10, 15, 20, 30)
+
+Rating = Literal["low", "medium", "high"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def _sorted_values(values: frozenset[StrEnum]) -> list[str]:
+    return sorted(value.value for value in values)
+
+
+class Profile(_Frozen):
+    """The intake. Editable later; a new intake means a new plan."""
+
+    situation: Situation
+    trimester: Literal[1, 2, 3] | None = Field(default=None, validate_default=True)
+    equipment: frozenset[Equipment] = frozenset()
+    minutes_per_session: Literal[5, 10, 15, 20, 30]
+    weekdays: tuple[Weekday, ...] = Field(min_length=1, max_length=7)
+    complaint_weeks: int = Field(ge=0, le=520)
+    triggers: frozenset[Trigger] = frozenset()
+
+    @field_validator("trimester")
+    @classmethod
+    def _trimester_iff_pregnant(cls, value: int | None, info: ValidationInfo) -> int | None:
+        situation = info.data.get("situation")
+        if situation is Situation.PREGNANCY and value is None:
+            raise ValueError("give the trimester (1, 2 or 3) when you are pregnant")
+        if situation is not None and situation is not Situation.PREGNANCY and value is not None:
+            raise ValueError("a trimester is only given for the situation 'pregnancy'")
+        return value
+
+    @field_validator("weekdays")
+    @classmethod
+    def _distinct_in_calendar_order(cls, value: tuple[Weekday, ...]) -> tuple[Weekday, ...]:
+        if len(set(value)) != len(value):
+            raise ValueError("each weekday may be chosen once")
+        return tuple(sorted(value, key=lambda day: day.index))
+
+    @field_serializer("equipment", "triggers")
+    def _sorted(self, values: frozenset[StrEnum]) -> list[str]:
+        return _sorted_values(values)
+
+
+class SelfTests(_Frozen):
+    """The article's self-tests; every answer is optional (a member may skip a test)."""
+
+    bridge_felt_in: Literal["glutes", "lower-back", "hamstrings"] | None = Field(
+        default=None, description="10 glute bridges: where do you feel them? (article §3.3)"
+    )
+    core_belly_shakes: bool | None = Field(default=None, description="core self-test (§7)")
+    core_breath_stops: bool | None = Field(default=None, description="core self-test (§7)")
+    core_pelvis_moves: bool | None = Field(default=None, description="core self-test (§7)")
+    sitting_hours: int | None = Field(default=None, ge=0, le=24)
+    stress: Rating | None = None
+    training_load: Rating | None = None
+    movement_variety: Rating | None = None
+
+
+class Focus(_Frozen):
+    """One focus area with why, in words the member recognises.
+
+    ``signals`` are the ids of the self-test answers and intake choices behind it (see
+    ``content/planner.yaml``), so a trainer can trace the choice.
+    """
+
+    area: FocusArea
+    reason: Text
+    signals: tuple[str, ...] = ()
