@@ -12,6 +12,7 @@ sys.path.insert(0, str(ROOT))
 
 from rugcoach.core.catalog import load_catalog  # noqa: E402
 from rugcoach.core.library import ExerciseQuery, find_exercises  # noqa: E402
+from rugcoach.core.planner import Profile, SelfTests, build_plan, focus_areas  # noqa: E402
 from rugcoach.core.triage import evaluate  # noqa: E402
 from rugcoach.core.vocabulary import Situation  # noqa: E402
 from tests.triage_answers import benign_answers  # noqa: E402
@@ -32,6 +33,21 @@ def main() -> None:
     flagged = {**answers, "saddle_numbness": True}
     checkin = {k: v for k, v in benign_answers(triage).items() if k in triage.checkin_order}
     home = ExerciseQuery(situations=frozenset({Situation.HOME}))
+    verdict = evaluate(answers, triage)
+    profiles = [
+        Profile(situation=situation, trimester=2 if situation == "pregnancy" else None,
+                minutes_per_session=minutes, weekdays=days, complaint_weeks=6)
+        for situation in ("home", "gym", "pregnancy", "hernia-lumbago")
+        for minutes in (5, 15, 30)
+        for days in (("mon", "thu"), ("mon", "wed", "fri"), ("mon", "tue", "wed", "thu", "fri"))
+    ]  # fmt: skip
+    focus = focus_areas(profiles[0], SelfTests(bridge_felt_in="lower-back"), catalog.planner)
+
+    def plan_each_profile() -> None:
+        for profile in profiles:
+            build_plan(profile, focus, verdict, catalog, catalog.planner)
+
+    per_plan = per_call_us(plan_each_profile, number=20) / len(profiles)
     cases = {
         "triage, benign": lambda: evaluate(answers, triage),
         "triage, red flag": lambda: evaluate(flagged, triage),
@@ -41,6 +57,7 @@ def main() -> None:
     }
     for name, call in cases.items():
         print(f"{name:<28} {per_call_us(call):8.1f} µs")
+    print(f"{'plan (36 profiles, avg)':<28} {per_plan:8.1f} µs")
 
 
 if __name__ == "__main__":

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "rugcoach.accounts",
     "rugcoach.library",
     "rugcoach.triage",
+    "rugcoach.plans",
 ]
 
 MIDDLEWARE = [

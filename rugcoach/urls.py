@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from rugcoach.accounts.views import set_language
 from rugcoach.api.urls import api
 from rugcoach.library import views as library_views
+from rugcoach.plans import downloads as plan_downloads
 from rugcoach.views import home
 
 urlpatterns = [
@@ -17,10 +18,13 @@ urlpatterns = [
         library_views.figure,
         name="figure",
     ),
+    path("agenda/<str:token>.ics", plan_downloads.calendar_feed, name="calendar_feed"),
     *i18n_patterns(
         path("", home, name="home"),
         path(_("oefeningen/"), include("rugcoach.library.urls")),
         path(_("mag-ik-trainen/"), include("rugcoach.triage.urls")),
+        path(_("plan/"), include("rugcoach.plans.urls")),
+        path(_("oefenposter.pdf"), plan_downloads.generic_poster, name="generic_poster"),
         path(_("account/"), include("rugcoach.accounts.urls")),
         prefix_default_language=False,
     ),

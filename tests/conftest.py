@@ -17,3 +17,24 @@ def catalog():
     from rugcoach.core.catalog import load_catalog
 
     return load_catalog(ROOT / "content")
+
+
+@pytest.fixture
+def member(db):
+    from rugcoach.accounts.models import User
+    from tests.plan_helpers import PASSWORD
+
+    return User.objects.create_user("sanne@example.com", PASSWORD, first_name="Sanne")
+
+
+@pytest.fixture
+def member_with_plan(member):
+    """A member who did the safety check and the intake and has a plan from Monday 30 Nov."""
+    from rugcoach.core.planner import SelfTests
+    from rugcoach.plans import services
+    from tests.plan_helpers import HOME_PROFILE, TODAY, record_triage
+
+    record_triage(member)
+    services.save_intake(member, HOME_PROFILE, SelfTests(bridge_felt_in="lower-back"))
+    services.generate_plan(member, TODAY)
+    return member

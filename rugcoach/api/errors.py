@@ -6,7 +6,7 @@ from ninja.errors import ValidationError
 
 # Query parameters are grouped in schemas server-side (e.g. ``filters``); a client
 # never sees that name, so it is left out of the location it is told about.
-_INTERNAL_GROUPS = {"filters", "params", "payload", "body"}
+_INTERNAL_GROUPS = {"filters", "params", "payload", "body", "query"}
 
 
 def _client_location(loc: list[object]) -> list[object]:

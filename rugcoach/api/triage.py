@@ -130,7 +130,7 @@ def _question(question: Question, language: str) -> dict[str, Any]:
     }
 
 
-def _answer_errors(error: TriageInputError) -> dict[str, list[dict[str, Any]]]:
+def answer_errors(error: TriageInputError) -> dict[str, list[dict[str, Any]]]:
     return {
         "detail": [
             {"field": question_id, "loc": ["body", "answers", question_id], "msg": message}
@@ -170,7 +170,7 @@ def triage(request: HttpRequest, body: AnswersIn, params: Query[LanguageQuery]) 
     try:
         verdict = evaluate(body.answers, get_catalog().triage)
     except TriageInputError as error:
-        return Status(422, _answer_errors(error))
+        return Status(422, answer_errors(error))
     return verdict.localize(params.lang)
 
 
@@ -195,12 +195,12 @@ def checkin(request: HttpRequest, body: AnswersIn, params: Query[LanguageQuery])
         if k in content.questions and not content.questions[k].checkin
     }
     if unknown or not_checkin:
-        return Status(422, _answer_errors(TriageInputError({**unknown, **not_checkin})))
+        return Status(422, answer_errors(TriageInputError({**unknown, **not_checkin})))
     stored_answers = {k: v for k, v in latest.answers.items() if k in content.questions}
     try:
         verdict = evaluate({**stored_answers, **body.answers}, content, checkin=True)
     except TriageInputError as error:
-        return Status(422, _answer_errors(error))
+        return Status(422, answer_errors(error))
     stored = record_result(request.user, body.answers, verdict)
     return Status(
         201, {**verdict.localize(params.lang), "id": stored.pk, "created_at": stored.created_at}

@@ -2,6 +2,7 @@ from ninja import NinjaAPI
 
 from rugcoach.api.errors import install_error_handlers
 from rugcoach.api.exercises import router as exercises_router
+from rugcoach.api.plans import router as plans_router
 from rugcoach.api.triage import checkins as checkins_router
 from rugcoach.api.triage import router as triage_router
 
@@ -14,4 +15,5 @@ api = NinjaAPI(
 api.add_router("/exercises", exercises_router)
 api.add_router("/triage", triage_router)
 api.add_router("/checkins", checkins_router)
+api.add_router("/plans", plans_router)
 install_error_handlers(api)

@@ -1,0 +1,192 @@
+"""Plans over the API: a preview for anyone, the current plan and swaps for members."""
+
+from typing import Any, Literal
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Field, Query, Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.security import django_auth
+
+from rugcoach.api.schemas import LanguageQuery
+from rugcoach.api.triage import AnswersErrorOut, MessageOut, answer_errors
+from rugcoach.content import get_catalog
+from rugcoach.core.planner import (
+    NoPlan,
+    PlanError,
+    Profile,
+    SelfTests,
+    Weekday,
+    alternatives,
+    build_plan,
+    focus_areas,
+)
+from rugcoach.core.triage import TriageInputError, Verdict, evaluate
+from rugcoach.plans import selectors, services
+from rugcoach.triage.selectors import latest_triage
+
+router = Router(tags=["plans"])
+
+
+class PreviewIn(Schema):
+    profile: Profile
+    self_tests: SelfTests = Field(default_factory=SelfTests)
+    triage_answers: dict[str, Any] | None = Field(
+        default=None,
+        description="answers to the safety check; a logged-in member may leave this out "
+        "to use their latest stored check",
+    )
+
+
+class PlanOut(Schema):
+    """Either a plan, or no_plan with the reason (the safety verdict forbids training)."""
+
+    plan: dict[str, Any] | None
+    no_plan: dict[str, Any] | None
+    language: Literal["nl", "en"]
+
+
+class StoredPlanOut(PlanOut):
+    id: int
+    starts_on: str
+    created_at: str
+
+
+class SwapIn(Schema):
+    week: int = Field(ge=1, le=4)
+    weekday: Weekday
+    exercise: str = Field(description="the slug to replace")
+    replacement: str = Field(description="the slug to put in its place")
+
+
+class AlternativesOut(Schema):
+    alternatives: list[str]
+
+
+def _verdict_for(request: HttpRequest, answers: dict[str, Any] | None) -> Verdict:
+    if answers is not None:
+        return evaluate(answers, get_catalog().triage)
+    if request.user.is_authenticated:
+        stored = latest_triage(request.user)
+        if stored is not None:
+            return Verdict.model_validate(stored.verdict)
+    raise HttpError(
+        422, "triage_answers: give the safety check's answers (or log in after doing it)."
+    )
+
+
+@router.post(
+    "",
+    response={200: PlanOut, 422: AnswersErrorOut},
+    summary="Preview a 4-week plan for a profile (nothing is stored)",
+)
+def preview(request: HttpRequest, body: PreviewIn, params: Query[LanguageQuery]) -> Any:
+    catalog = get_catalog()
+    try:
+        verdict = _verdict_for(request, body.triage_answers)
+    except TriageInputError as error:
+        detail = answer_errors(error)["detail"]
+        for entry in detail:
+            entry["loc"] = ["body", "triage_answers", entry["field"]]
+        return Status(422, {"detail": detail})
+    focus = focus_areas(body.profile, body.self_tests, catalog.planner)
+    result = build_plan(body.profile, focus, verdict, catalog, catalog.planner)
+    return _plan_body(result, params.lang)
+
+
+def _plan_body(result: Any, language: str) -> dict[str, Any]:
+    if isinstance(result, NoPlan):
+        return {"plan": None, "no_plan": result.model_dump(mode="json"), "language": language}
+    return {"plan": result.model_dump(mode="json"), "no_plan": None, "language": language}
+
+
+@router.get(
+    "/current",
+    auth=django_auth,
+    response={200: StoredPlanOut, 404: MessageOut},
+    summary="The member's current plan",
+)
+def current(request: HttpRequest, params: Query[LanguageQuery]) -> Any:
+    stored = selectors.current_plan(request.user)
+    if stored is None:
+        raise HttpError(404, "No plan yet: do the safety check and the intake first.")
+    return _stored_body(stored, params.lang)
+
+
+def _stored_body(stored: Any, language: str) -> dict[str, Any]:
+    return {
+        "plan": stored.plan,
+        "no_plan": None,
+        "language": language,
+        "id": stored.pk,
+        "starts_on": stored.starts_on.isoformat(),
+        "created_at": stored.created_at.isoformat(),
+    }
+
+
+class AlternativesQuery(Schema):
+    week: int = Field(ge=1, le=4)
+    weekday: Weekday
+    exercise: str
+
+
+@router.get(
+    "/current/alternatives",
+    auth=django_auth,
+    response={200: AlternativesOut, 404: MessageOut},
+    summary="Exercises that may replace one in a session",
+)
+def current_alternatives(request: HttpRequest, query: Query[AlternativesQuery]) -> Any:
+    stored = selectors.current_plan(request.user)
+    if stored is None:
+        raise HttpError(404, "No plan yet.")
+    catalog = get_catalog()
+    try:
+        found = alternatives(
+            selectors.parsed_plan(stored),
+            query.week,
+            query.weekday,
+            query.exercise,
+            Profile.model_validate(stored.profile),
+            Verdict.model_validate(stored.verdict),
+            catalog,
+            catalog.planner,
+        )
+    except PlanError as error:
+        raise HttpError(404, f"exercise: {error}") from error
+    return {"alternatives": list(found)}
+
+
+@router.post(
+    "/current/swap",
+    auth=django_auth,
+    response={200: StoredPlanOut, 404: MessageOut, 422: MessageOut},
+    summary="Swap one exercise in one session for an alternative with the same purpose",
+)
+def swap(request: HttpRequest, body: SwapIn, params: Query[LanguageQuery]) -> Any:
+    stored = selectors.current_plan(request.user)
+    if stored is None:
+        raise HttpError(404, "No plan yet.")
+    try:
+        stored = services.swap_exercise(
+            stored, body.week, body.weekday, body.exercise, body.replacement
+        )
+    except PlanError as error:
+        return Status(422, {"detail": f"replacement: {error}"})
+    return _stored_body(stored, params.lang)
+
+
+@router.post(
+    "/current/regenerate",
+    auth=django_auth,
+    response={200: StoredPlanOut, 409: MessageOut},
+    summary="Build a new plan from the stored intake and latest safety check",
+)
+def regenerate(request: HttpRequest, params: Query[LanguageQuery]) -> Any:
+    try:
+        result = services.generate_plan(request.user, timezone.localdate())
+    except services.PlanNotPossible as missing:
+        raise HttpError(409, f"Do the {missing} first.") from missing
+    if result.plan is None:
+        raise HttpError(409, "The safety check does not allow a training plan now.")
+    return _stored_body(result.plan, params.lang)

@@ -1,0 +1,132 @@
+"""iCalendar feeds: the planned sessions, and optional posture reminders.
+
+Times are built in Europe/Amsterdam (with a VTIMEZONE), so a calendar shows a session
+at the member's chosen time whatever the season.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from icalendar import Alarm, Calendar, Event, Timezone
+
+from rugcoach.core.planner import Plan, Weekday
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+WEEKDAY_INDEX = {day: index for index, day in enumerate(Weekday)}
+ICAL_DAYS = {
+    Weekday.MON: "MO",
+    Weekday.TUE: "TU",
+    Weekday.WED: "WE",
+    Weekday.THU: "TH",
+    Weekday.FRI: "FR",
+    Weekday.SAT: "SA",
+    Weekday.SUN: "SU",
+}
+
+
+def session_date(starts_on: date, week: int, weekday: Weekday) -> date:
+    """The date of a session: plans start on a Monday."""
+    return starts_on + timedelta(weeks=week - 1, days=WEEKDAY_INDEX[weekday])
+
+
+def _calendar(name: str, stamp: datetime) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", "-//RugCoach//rugcoach//NL")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Europe/Amsterdam")
+    calendar.add_component(
+        Timezone.from_tzinfo(AMSTERDAM, first_date=stamp.date() - timedelta(days=366))
+    )
+    return calendar
+
+
+def empty_feed(calendar_name: str, stamp: datetime) -> bytes:
+    """A valid calendar without events (no plan yet): subscriptions keep working."""
+    return _calendar(calendar_name, stamp).to_ical()
+
+
+def _alarm(minutes_before: int, description: str) -> Alarm:
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", description)
+    alarm.add("trigger", timedelta(minutes=-minutes_before))
+    return alarm
+
+
+def sessions_feed(
+    *,
+    plan: Plan,
+    plan_id: int,
+    starts_on: date,
+    at: time,
+    calendar_name: str,
+    title: str,
+    describe: dict[str, str],
+    session_url: str,
+    stamp: datetime,
+) -> bytes:
+    """One event per planned session, with a reminder 15 minutes before.
+
+    ``describe`` maps an exercise slug to the line shown for it in the event.
+    """
+    calendar = _calendar(calendar_name, stamp)
+    for week in plan.weeks:
+        for session in week.sessions:
+            day = session_date(starts_on, week.number, session.weekday)
+            start = datetime.combine(day, at, tzinfo=AMSTERDAM)
+            minutes = max(1, -(-session.seconds // 60))
+            event = Event()
+            event.add("uid", f"plan-{plan_id}-w{week.number}-{session.weekday.value}@rugcoach")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", start)
+            event.add("dtend", start + timedelta(minutes=minutes))
+            event.add("summary", f"{title} · {minutes} min")
+            lines = [describe.get(item.slug, item.slug) for item in session.items]
+            event.add("description", "\n".join([*lines, "", session_url]))
+            event.add("url", session_url)
+            event.add_component(_alarm(15, title))
+            calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def posture_feed(
+    *,
+    feed_id: int,
+    workdays: list[Weekday],
+    work_start: time,
+    work_end: time,
+    interval_minutes: int,
+    calendar_name: str,
+    title: str,
+    description: str,
+    first_day: date,
+    stamp: datetime,
+) -> bytes:
+    """A short weekly-recurring reminder at every interval within the work hours.
+
+    One recurring event per time of day, rather than a minutely rule, because calendar
+    apps handle weekly repeats everywhere and sub-daily ones poorly.
+    """
+    calendar = _calendar(calendar_name, stamp)
+    days = ",".join(ICAL_DAYS[day] for day in workdays)
+    moment = datetime.combine(first_day, work_start)
+    end = datetime.combine(first_day, work_end)
+    while moment < end and days:
+        start = moment.replace(tzinfo=AMSTERDAM)
+        event = Event()
+        event.add("uid", f"posture-{feed_id}-{moment:%H%M}@rugcoach")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", start)
+        event.add("dtend", start + timedelta(minutes=2))
+        event.add("summary", title)
+        event.add("description", description)
+        event.add("rrule", {"freq": "weekly", "byday": days.split(",")})
+        event.add("transp", "TRANSPARENT")
+        event.add_component(_alarm(0, title))
+        calendar.add_component(event)
+        moment += timedelta(minutes=interval_minutes)
+    return calendar.to_ical()

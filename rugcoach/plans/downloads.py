@@ -1,0 +1,266 @@
+"""Printouts and calendar feeds: the personal poster and schedule, the generic poster,
+and the private iCalendar URLs."""
+
+from functools import lru_cache
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from rugcoach.content import get_catalog
+from rugcoach.core.exercises import Exercise
+from rugcoach.core.planner import Weekday
+from rugcoach.library.figures import figure_svg
+from rugcoach.library.presenters import format_dose
+from rugcoach.plans import calendar, pdf, selectors, services
+from rugcoach.plans.forms import PostureFeedForm, SessionsFeedForm
+from rugcoach.plans.models import CalendarFeed
+from rugcoach.plans.presenters import item_dose, present_plan
+
+
+def _cue(exercise: Exercise, language: str) -> str:
+    """One line to remember: the first tip, else the breathing cue."""
+    tips = exercise.tips.get(language)
+    return tips[0] if tips else exercise.breathing.get(language)
+
+
+def _poster_item(exercise: Exercise, dose: str, language: str) -> pdf.PosterItem:
+    svg = figure_svg(exercise.slug, "static", language) if exercise.figure else None
+    return pdf.PosterItem(
+        exercise.slug, exercise.name.get(language), dose, _cue(exercise, language), svg
+    )
+
+
+def _size(request: HttpRequest) -> str:
+    size = request.GET.get("size", "A4").upper()
+    if size not in pdf.PAGE_SIZES:
+        raise Http404("Unknown paper size")
+    return size
+
+
+def _pdf_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def _brand() -> str:
+    return f"{settings.RUGCOACH_GYM_NAME} · RugCoach"
+
+
+def _footer() -> str:
+    return _(
+        "Begeleiding, geen diagnose. Pijn die uitstraalt, een doof gevoel of koorts? "
+        "Bel je huisarts; bij spoed 112."
+    )
+
+
+@lru_cache(maxsize=8)
+def _generic_poster(language: str, size: str) -> bytes:
+    """Built once per language and paper size: the content is fixed for the process."""
+    catalog = get_catalog()
+    poster = catalog.posters.generic
+    with translation.override(language):
+        items = [
+            _poster_item(
+                catalog.exercises[slug], format_dose(catalog.exercises[slug].dose).summary, language
+            )
+            for slug in poster.exercises
+        ]
+        return pdf.build_poster(
+            items=items,
+            title=poster.title.get(language),
+            subtitle=poster.subtitle.get(language),
+            size=size,
+            brand=_brand(),
+            footer=_footer(),
+            extra=[
+                (block.title.get(language), block.text.get(language)) for block in poster.schedule
+            ],
+        )
+
+
+def generic_poster(request: HttpRequest) -> HttpResponse:
+    """The guide's ten key exercises and 4-week schedule; no account needed."""
+    size = _size(request)
+    language = translation.get_language()
+    content = _generic_poster(language, size)
+    return _pdf_response(content, f"rugcoach-poster-{size.lower()}-{language}.pdf")
+
+
+def _current_plan_or_404(request: HttpRequest):  # type: ignore[no-untyped-def]
+    stored = selectors.current_plan(request.user)
+    if stored is None:
+        raise Http404("No plan yet")
+    return stored, selectors.parsed_plan(stored)
+
+
+@login_required
+def personal_poster(request: HttpRequest) -> HttpResponse:
+    size = _size(request)
+    catalog, language = get_catalog(), translation.get_language()
+    _stored, plan = _current_plan_or_404(request)
+    # The poster shows each exercise once, at the dose of its last (fullest) appearance.
+    last_items = {}
+    for week in plan.weeks:
+        for session in week.sessions:
+            for item in session.items:
+                last_items[item.slug] = item
+    items = [
+        _poster_item(catalog.exercises[slug], item_dose(item, catalog), language)
+        for slug, item in last_items.items()
+    ]
+    name = request.user.first_name or request.user.email
+    content = pdf.build_poster(
+        items=items,
+        title=_("Mijn oefenposter"),
+        subtitle=_("Persoonlijk plan van %(name)s") % {"name": name},
+        size=size,
+        brand=_brand(),
+        footer=_footer(),
+    )
+    return _pdf_response(content, f"rugcoach-mijn-poster-{size.lower()}.pdf")
+
+
+@login_required
+def schedule(request: HttpRequest) -> HttpResponse:
+    catalog, language = get_catalog(), translation.get_language()
+    stored, plan = _current_plan_or_404(request)
+    weeks = present_plan(plan, stored.starts_on, catalog, language, timezone.localdate())
+    content = pdf.build_schedule(
+        weeks=[
+            pdf.ScheduleWeek(
+                title=_("Week %(number)s") % {"number": week.number},
+                theme=week.theme,
+                rows=[
+                    pdf.ScheduleRow(
+                        day=f"{session.date_label} · {session.minutes} min",
+                        exercises=[f"{item.card.name} ({item.dose})" for item in session.items],
+                    )
+                    for session in week.sessions
+                ],
+            )
+            for week in weeks
+        ],
+        title=_("Mijn 4-weken schema"),
+        subtitle=_("Zet een kruisje als je de training hebt gedaan en noteer je pijn (0–10) erna."),
+        headings=(_("Dag"), _("Oefeningen"), _("Gedaan"), _("Pijn na afloop")),
+        brand=_brand(),
+        footer=_footer(),
+    )
+    return _pdf_response(content, "rugcoach-schema.pdf")
+
+
+@login_required
+def calendar_settings(request: HttpRequest) -> HttpResponse:
+    """Create, show and revoke the member's private calendar URLs."""
+    member = request.user
+    sessions_feed = selectors.active_feed(member, CalendarFeed.Kind.SESSIONS)
+    posture_feed = selectors.active_feed(member, CalendarFeed.Kind.POSTURE)
+    action = request.POST.get("action", "") if request.method == "POST" else ""
+    sessions_form = SessionsFeedForm(
+        request.POST if action == "save-sessions" else None,
+        instance=sessions_feed or CalendarFeed(member=member, kind=CalendarFeed.Kind.SESSIONS),
+    )
+    form = PostureFeedForm(
+        request.POST if action == "save-posture" else None,
+        instance=posture_feed or CalendarFeed(member=member, kind=CalendarFeed.Kind.POSTURE),
+    )
+    if request.method == "POST":
+        if action == "save-sessions" and sessions_form.is_valid():
+            services.save_feed(member, sessions_form)
+            messages.success(request, _("Je agenda-link voor je trainingen is klaar."))
+            return redirect("plans:calendar")
+        if action.startswith("revoke-"):
+            services.revoke_feed(member, action.removeprefix("revoke-"))
+            messages.success(request, _("De link werkt niet meer. Maak een nieuwe als je wilt."))
+            return redirect("plans:calendar")
+        if action == "save-posture" and form.is_valid():
+            services.save_feed(member, form)
+            messages.success(request, _("Je houdingsherinneringen zijn opgeslagen."))
+            return redirect("plans:calendar")
+    context = {
+        "sessions_feed": sessions_feed,
+        "posture_feed": posture_feed,
+        "form": form,
+        "sessions_form": sessions_form,
+        "sessions_url": _feed_url(request, sessions_feed),
+        "posture_url": _feed_url(request, posture_feed),
+        "sessions_webcal": _webcal(_feed_url(request, sessions_feed)),
+        "posture_webcal": _webcal(_feed_url(request, posture_feed)),
+        "has_plan": selectors.current_plan(member) is not None,
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "plans/calendar.html", context, status=status)
+
+
+def _feed_url(request: HttpRequest, feed: CalendarFeed | None) -> str | None:
+    if feed is None:
+        return None
+    return request.build_absolute_uri(reverse("calendar_feed", args=[feed.token]))
+
+
+def _webcal(url: str | None) -> str | None:
+    """The same URL for calendar apps: webcal:// opens a subscription dialog."""
+    return (
+        url.replace("https://", "webcal://", 1).replace("http://", "webcal://", 1) if url else None
+    )
+
+
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The .ics behind a private URL: no login, the token is the key; revoked → 404."""
+    feed = selectors.feed_by_token(token)
+    if feed is None:
+        raise Http404("Unknown or revoked calendar")
+    member = feed.member
+    language = member.preferred_language
+    stamp = timezone.now()
+    with translation.override(language):
+        if feed.kind == CalendarFeed.Kind.POSTURE:
+            body = calendar.posture_feed(
+                feed_id=feed.pk,
+                workdays=[Weekday(day) for day in feed.workdays],
+                work_start=feed.work_start,
+                work_end=feed.work_end,
+                interval_minutes=feed.interval_minutes,
+                calendar_name=_("RugCoach: houding"),
+                title=_("Zit recht, adem diep"),
+                description=_("Sta even op, beweeg je bekken en adem rustig naar je buik."),
+                first_day=timezone.localdate(),
+                stamp=stamp,
+            )
+        else:
+            body = _sessions_ics(request, feed, language, stamp)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="rugcoach.ics"'
+    response["Cache-Control"] = "private, max-age=900"
+    return response
+
+
+def _sessions_ics(request: HttpRequest, feed: CalendarFeed, language: str, stamp) -> bytes:  # type: ignore[no-untyped-def]
+    catalog = get_catalog()
+    stored = selectors.current_plan(feed.member)
+    if stored is None:
+        return calendar.empty_feed(_("RugCoach: trainingen"), stamp)
+    plan = selectors.parsed_plan(stored)
+    describe = {
+        slug: catalog.exercises[slug].name.get(language)
+        for slug in plan.slugs
+        if slug in catalog.exercises
+    }
+    return calendar.sessions_feed(
+        plan=plan,
+        plan_id=stored.pk,
+        starts_on=stored.starts_on,
+        at=feed.session_time,
+        calendar_name=_("RugCoach: trainingen"),
+        title=_("Rugtraining"),
+        describe=describe,
+        session_url=request.build_absolute_uri(reverse("plans:plan")),
+        stamp=stamp,
+    )

@@ -1,0 +1,121 @@
+"""Writes for personal plans: the intake, generating a plan, swapping an exercise."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.forms import ModelForm
+from django.utils import timezone
+
+from rugcoach.accounts.models import User
+from rugcoach.content import get_catalog
+from rugcoach.core.planner import (
+    NoPlan,
+    Plan,
+    Profile,
+    SelfTests,
+    Weekday,
+    build_plan,
+    focus_areas,
+    swap,
+)
+from rugcoach.core.triage import Verdict
+from rugcoach.plans import models
+from rugcoach.triage.selectors import latest_triage
+
+
+class PlanNotPossible(Exception):
+    """Something the member must do first (the safety check, the intake)."""
+
+
+def save_intake(member: User, profile: Profile, tests: SelfTests | None = None) -> models.Intake:
+    defaults = {"profile": profile.model_dump(mode="json")}
+    if tests is not None:
+        defaults["self_tests"] = tests.model_dump(mode="json")
+    intake, _ = models.Intake.objects.update_or_create(member=member, defaults=defaults)
+    return intake
+
+
+def save_self_tests(member: User, tests: SelfTests) -> models.Intake:
+    intake = models.Intake.objects.get(member=member)
+    intake.self_tests = tests.model_dump(mode="json")
+    intake.save(update_fields=["self_tests", "updated_at"])
+    return intake
+
+
+def first_monday(today: date) -> date:
+    """Plans start on a Monday: this week's if it is Monday, otherwise the next one."""
+    return today + timedelta(days=(7 - today.weekday()) % 7)
+
+
+@dataclass(frozen=True)
+class Generated:
+    plan: models.Plan | None
+    no_plan: NoPlan | None
+
+
+@transaction.atomic
+def generate_plan(member: User, today: date) -> Generated:
+    """Build a plan from the intake and the latest safety verdict; keep the old one."""
+    verdict_row = latest_triage(member)
+    if verdict_row is None:
+        raise PlanNotPossible("triage")
+    intake = models.Intake.objects.filter(member=member).first()
+    if intake is None:
+        raise PlanNotPossible("intake")
+    catalog = get_catalog()
+    profile = Profile.model_validate(intake.profile)
+    tests = SelfTests.model_validate(intake.self_tests or {})
+    verdict = Verdict.model_validate(verdict_row.verdict)
+    focus = focus_areas(profile, tests, catalog.planner)
+    result = build_plan(profile, focus, verdict, catalog, catalog.planner)
+    if isinstance(result, NoPlan):
+        return Generated(plan=None, no_plan=result)
+    models.Plan.objects.filter(member=member, is_current=True).update(is_current=False)
+    stored = models.Plan.objects.create(
+        member=member,
+        starts_on=first_monday(today),
+        profile=intake.profile,
+        verdict=verdict_row.verdict,
+        plan=result.model_dump(mode="json"),
+    )
+    return Generated(plan=stored, no_plan=None)
+
+
+@transaction.atomic
+def swap_exercise(
+    stored: models.Plan, week: int, weekday: Weekday, slug: str, replacement: str
+) -> models.Plan:
+    """Replace one exercise in one session; PlanError says why a replacement is refused."""
+    stored = models.Plan.objects.select_for_update().get(pk=stored.pk)
+    catalog = get_catalog()
+    updated = swap(
+        Plan.model_validate(stored.plan),
+        week,
+        weekday,
+        slug,
+        replacement,
+        Profile.model_validate(stored.profile),
+        Verdict.model_validate(stored.verdict),
+        catalog,
+        catalog.planner,
+    )
+    stored.plan = updated.model_dump(mode="json")
+    stored.save(update_fields=["plan"])
+    return stored
+
+
+@transaction.atomic
+def save_feed(member: User, form: ModelForm) -> models.CalendarFeed:
+    """Create or update the member's active feed of the form's kind."""
+    feed = form.save(commit=False)
+    feed.member = member
+    feed.save()
+    return feed
+
+
+def revoke_feed(member: User, kind: str) -> int:
+    """Revoke the active feed of this kind; its URL stops working at once."""
+    return models.CalendarFeed.objects.filter(
+        member=member, kind=kind, revoked_at__isnull=True
+    ).update(revoked_at=timezone.now())

@@ -1,0 +1,161 @@
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from rugcoach.content import get_catalog
+from rugcoach.core.planner import NoPlan, PlanError, Profile, Weekday, alternatives
+from rugcoach.core.triage import Verdict
+from rugcoach.library.presenters import ExercisePresenter
+from rugcoach.plans import selectors, services
+from rugcoach.plans.forms import (
+    IntakeForm,
+    SelfTestsForm,
+    initial_from_profile,
+    initial_from_self_tests,
+)
+from rugcoach.plans.presenters import next_session, present_plan
+from rugcoach.triage.selectors import latest_triage
+
+
+def _today() -> date:
+    return timezone.localdate()
+
+
+@login_required
+def plan_page(request: HttpRequest) -> HttpResponse:
+    member = request.user
+    catalog, language = get_catalog(), translation.get_language()
+    verdict_row = latest_triage(member)
+    intake = selectors.intake_of(member)
+    stored = selectors.current_plan(member)
+    context: dict[str, object] = {"verdict_row": verdict_row, "intake": intake}
+    if verdict_row is not None and not verdict_row.may_train:
+        context["blocked"] = Verdict.model_validate(verdict_row.verdict).localize(language)
+    if stored is not None:
+        plan = selectors.parsed_plan(stored)
+        cards = ExercisePresenter(catalog, language)
+        weeks = present_plan(plan, stored.starts_on, catalog, language, _today())
+        context.update(
+            stored=stored,
+            plan=plan,
+            weeks=weeks,
+            focus=[(f.area, f.reason.get(language)) for f in plan.focus],
+            reasons=[reason.get(language) for reason in plan.reasons],
+            excluded=[
+                (cards.card(catalog.exercises[e.slug]), e.reason.get(language))
+                for e in plan.excluded
+                if e.slug in catalog.exercises
+            ],
+            upcoming=next_session(weeks, _today()),
+            earlier=selectors.earlier_plans(member)[:10],
+            outdated=intake is not None and intake.updated_at > stored.created_at,
+        )
+    return render(request, "plans/plan.html", context)
+
+
+@login_required
+def intake(request: HttpRequest) -> HttpResponse:
+    catalog, language = get_catalog(), translation.get_language()
+    existing = selectors.intake_of(request.user)
+    initial = initial_from_profile(selectors.parsed_intake(existing)[0]) if existing else None
+    form = IntakeForm(
+        request.POST or None,
+        initial=initial,
+        vocabulary=catalog.vocabulary,
+        language=language,
+    )
+    if request.method == "POST" and form.is_valid():
+        services.save_intake(request.user, form.profile)
+        if existing is None:
+            return redirect("plans:self_tests")
+        messages.success(
+            request, _("Je intake is opgeslagen. Maak een nieuw plan om hem te gebruiken.")
+        )
+        return redirect("plans:plan")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "plans/intake.html", {"form": form}, status=status)
+
+
+@login_required
+def self_tests(request: HttpRequest) -> HttpResponse:
+    existing = selectors.intake_of(request.user)
+    if existing is None:
+        return redirect("plans:intake")
+    _profile, tests = selectors.parsed_intake(existing)
+    form = SelfTestsForm(request.POST or None, initial=initial_from_self_tests(tests))
+    if request.method == "POST" and form.is_valid():
+        services.save_self_tests(request.user, form.self_tests())
+        return _generate(request)
+    catalog, language = get_catalog(), translation.get_language()
+    presenter = ExercisePresenter(catalog, language)
+    context = {
+        "form": form,
+        "bridge": presenter.card(catalog.exercises["glute-bridge"]),
+        "core": presenter.card(catalog.exercises["supine-pelvic-tilt"]),
+    }
+    return render(
+        request, "plans/self_tests.html", context, status=400 if request.method == "POST" else 200
+    )
+
+
+@login_required
+@require_POST
+def generate(request: HttpRequest) -> HttpResponse:
+    return _generate(request)
+
+
+def _generate(request: HttpRequest) -> HttpResponse:
+    try:
+        result = services.generate_plan(request.user, _today())
+    except services.PlanNotPossible as missing:
+        if str(missing) == "triage":
+            messages.info(request, _("Doe eerst de veiligheidscheck; daarna maken we je plan."))
+            return redirect("triage:start")
+        return redirect("plans:intake")
+    if isinstance(result.no_plan, NoPlan):
+        messages.warning(request, result.no_plan.reason.get(translation.get_language()))
+    else:
+        messages.success(request, _("Je plan staat klaar."))
+    return redirect("plans:plan")
+
+
+@login_required
+def swap(request: HttpRequest, week: int, weekday: str, slug: str) -> HttpResponse:
+    stored = selectors.current_plan(request.user)
+    if stored is None or weekday not in Weekday._value2member_map_:
+        raise Http404("No such session")
+    catalog, language = get_catalog(), translation.get_language()
+    plan = selectors.parsed_plan(stored)
+    profile = Profile.model_validate(stored.profile)
+    verdict = Verdict.model_validate(stored.verdict)
+    day = Weekday(weekday)
+    try:
+        options = alternatives(plan, week, day, slug, profile, verdict, catalog, catalog.planner)
+    except PlanError as error:
+        raise Http404(str(error)) from error
+    error_message = None
+    if request.method == "POST":
+        replacement = request.POST.get("replacement", "")
+        try:
+            services.swap_exercise(stored, week, day, slug, replacement)
+        except PlanError:
+            error_message = _("Deze oefening kan hier niet. Kies er een uit de lijst.")
+        else:
+            messages.success(request, _("Oefening gewisseld."))
+            return redirect(f"{reverse('plans:plan')}#week-{week}")
+    presenter = ExercisePresenter(catalog, language)
+    context = {
+        "week": week,
+        "weekday": day,
+        "current": presenter.card(catalog.exercises[slug]),
+        "options": [presenter.card(catalog.exercises[option]) for option in options],
+        "error": error_message,
+    }
+    return render(request, "plans/swap.html", context, status=400 if error_message else 200)

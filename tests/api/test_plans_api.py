@@ -1,0 +1,92 @@
+"""The plans API: an anonymous preview, and a member's current plan and swaps."""
+
+import json
+
+import pytest
+
+from rugcoach.plans.models import Plan
+from tests.plan_helpers import triage_answers
+
+pytestmark = pytest.mark.django_db
+PROFILE = {
+    "situation": "home",
+    "minutes_per_session": 10,
+    "weekdays": ["mon", "thu"],
+    "complaint_weeks": 3,
+}
+
+
+def post(client, url, body):  # type: ignore[no-untyped-def]
+    return client.post(url, json.dumps(body), content_type="application/json")
+
+
+def test_anyone_can_preview_a_plan_and_nothing_is_stored(client):
+    response = post(client, "/api/plans", {"profile": PROFILE, "triage_answers": triage_answers()})
+    assert response.status_code == 200
+    plan = response.json()["plan"]
+    assert len(plan["weeks"]) == 4
+    assert [s["weekday"] for s in plan["weeks"][0]["sessions"]] == ["mon", "thu"]
+    assert all(s["seconds"] <= 600 for w in plan["weeks"] for s in w["sessions"])
+    assert Plan.objects.count() == 0
+
+
+def test_a_red_flag_gives_no_plan_with_the_reason(client):
+    body = {"profile": PROFILE, "triage_answers": triage_answers(saddle_numbness=True)}
+    response = post(client, "/api/plans", body)
+    assert response.json()["plan"] is None
+    assert response.json()["no_plan"]["level"] == "EMERGENCY"
+
+
+def test_without_a_safety_check_the_preview_names_what_is_missing(client):
+    response = post(client, "/api/plans", {"profile": PROFILE})
+    assert response.status_code == 422
+    assert "triage_answers" in response.json()["detail"]
+
+
+def test_an_invalid_profile_is_a_422_naming_the_field(client):
+    profile = {**PROFILE, "situation": "pregnancy"}
+    response = post(client, "/api/plans", {"profile": profile, "triage_answers": triage_answers()})
+    assert response.status_code == 422
+    assert any("trimester" in str(error["loc"]) for error in response.json()["detail"])
+    minutes = {**PROFILE, "minutes_per_session": 7}
+    response = post(client, "/api/plans", {"profile": minutes, "triage_answers": triage_answers()})
+    assert response.json()["detail"][0]["loc"][-1] == "minutes_per_session"
+
+
+def test_bad_triage_answers_name_the_question(client):
+    answers = triage_answers(fever="yes")
+    response = post(client, "/api/plans", {"profile": PROFILE, "triage_answers": answers})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "triage_answers", "fever"]
+
+
+def test_current_plan_needs_a_login_and_a_plan(client, member):
+    assert client.get("/api/plans/current").status_code == 401
+    client.force_login(member)
+    assert client.get("/api/plans/current").status_code == 404
+
+
+def test_member_reads_and_swaps_the_current_plan(client, member_with_plan):
+    client.force_login(member_with_plan)
+    current = client.get("/api/plans/current").json()
+    monday = current["plan"]["weeks"][0]["sessions"][0]
+    main = next(item for item in monday["items"] if item["role"] == "main")
+    query = {"week": 1, "weekday": "mon", "exercise": main["slug"]}
+    options = client.get("/api/plans/current/alternatives", query).json()["alternatives"]
+    assert options
+    body = {**query, "replacement": options[0]}
+    swapped = post(client, "/api/plans/current/swap", body).json()
+    slugs = [i["slug"] for i in swapped["plan"]["weeks"][0]["sessions"][0]["items"]]
+    assert options[0] in slugs and main["slug"] not in slugs
+
+
+def test_an_unsuitable_swap_is_refused_and_the_plan_kept(client, member_with_plan):
+    client.force_login(member_with_plan)
+    before = client.get("/api/plans/current").json()["plan"]
+    monday = before["weeks"][0]["sessions"][0]
+    main = next(item for item in monday["items"] if item["role"] == "main")
+    body = {"week": 1, "weekday": "mon", "exercise": main["slug"], "replacement": "leg-press"}
+    response = post(client, "/api/plans/current/swap", body)
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith("replacement:")
+    assert client.get("/api/plans/current").json()["plan"] == before

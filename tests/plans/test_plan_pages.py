@@ -1,0 +1,127 @@
+"""The personal plan as a member builds and uses it: intake, self-tests, plan, swap."""
+
+import re
+
+import pytest
+from django.utils.html import escape
+
+from rugcoach.content import get_catalog
+from rugcoach.plans.models import Intake, Plan
+from tests.plan_helpers import record_triage
+
+pytestmark = pytest.mark.django_db
+
+INTAKE = {
+    "situation": "home",
+    "minutes_per_session": "10",
+    "weekdays": ["tue", "thu", "sat"],
+    "complaint_weeks": "6",
+    "triggers": ["long-sitting", "stress"],
+}
+
+
+def test_the_plan_page_asks_for_the_safety_check_first(client, member):
+    client.force_login(member)
+    html = client.get("/plan/").content.decode()
+    assert "Eerst de veiligheidscheck" in html
+    assert client.post("/plan/maken/").status_code == 302
+    assert Plan.objects.count() == 0
+
+
+def test_intake_then_self_tests_build_a_plan_with_reasons(client, member):
+    record_triage(member)
+    client.force_login(member)
+    response = client.post("/plan/intake/", INTAKE)
+    assert response["Location"] == "/plan/zelftests/"
+    response = client.post(
+        "/plan/zelftests/",
+        {"bridge_felt_in": "lower-back", "core_belly_shakes": "yes", "sitting_hours": "9"},
+    )
+    assert response["Location"] == "/plan/"
+    stored = Plan.objects.get(member=member, is_current=True)
+    sessions = stored.plan["weeks"][0]["sessions"]
+    assert [s["weekday"] for s in sessions] == ["tue", "thu", "sat"]
+    html = client.get("/plan/").content.decode()
+    assert "Week 4" in html
+    catalog = get_catalog()
+    first = sessions[0]["items"][0]
+    assert escape(catalog.exercises[first["slug"]].name.nl) in html
+    assert escape(first["reason"]["nl"]) in html
+    assert "Waarom dit plan" in html
+
+
+def test_a_pregnant_member_must_give_her_trimester_and_nothing_is_saved(client, member):
+    record_triage(member)
+    client.force_login(member)
+    response = client.post("/plan/intake/", {**INTAKE, "situation": "pregnancy"})
+    assert response.status_code == 400
+    assert "Kies je trimester" in response.content.decode()
+    assert Intake.objects.count() == 0
+
+
+def test_a_verdict_that_forbids_training_gives_no_plan_but_the_advice(client, member):
+    record_triage(member, fever=True)
+    client.force_login(member)
+    client.post("/plan/intake/", INTAKE)
+    client.post("/plan/zelftests/", {})
+    assert Plan.objects.count() == 0
+    html = client.get("/plan/").content.decode()
+    assert "Je krijgt nu geen trainingsplan" in html
+
+
+def test_changing_the_intake_keeps_the_old_plan_in_history(client, member_with_plan):
+    client.force_login(member_with_plan)
+    client.post("/plan/intake/", {**INTAKE, "minutes_per_session": "5"})
+    html = client.get("/plan/").content.decode()
+    assert "Je hebt je intake aangepast na dit plan" in html
+    client.post("/plan/maken/")
+    plans = Plan.objects.filter(member=member_with_plan)
+    assert plans.count() == 2
+    assert plans.filter(is_current=True).get().plan["minutes_per_session"] == 5
+    assert "Eerdere plannen" in client.get("/plan/").content.decode()
+
+
+def test_swap_offers_alternatives_and_applies_one(client, member_with_plan):
+    client.force_login(member_with_plan)
+    html = client.get("/plan/").content.decode()
+    swap_url = re.search(r'href="(/plan/wissel/1/mon/[^"]+)"', html).group(1)
+    old_slug = swap_url.rstrip("/").rsplit("/", 1)[1]
+    options = re.findall(
+        r'name="replacement" value="([^"]+)"', client.get(swap_url).content.decode()
+    )
+    assert options and old_slug not in options
+    response = client.post(swap_url, {"replacement": options[0]})
+    assert response.status_code == 302
+    monday = Plan.objects.get(is_current=True).plan["weeks"][0]["sessions"][0]
+    slugs = [item["slug"] for item in monday["items"]]
+    assert options[0] in slugs and old_slug not in slugs
+
+
+def test_swap_to_something_unsuitable_is_refused_with_a_message(client, member_with_plan):
+    client.force_login(member_with_plan)
+    html = client.get("/plan/").content.decode()
+    swap_url = re.search(r'href="(/plan/wissel/1/mon/[^"]+)"', html).group(1)
+    before = Plan.objects.get(is_current=True).plan
+    response = client.post(swap_url, {"replacement": "trap-bar-deadlift"})
+    assert response.status_code == 400
+    assert "Deze oefening kan hier niet" in response.content.decode()
+    assert Plan.objects.get(is_current=True).plan == before
+
+
+def test_plan_page_in_english(client, member_with_plan):
+    client.force_login(member_with_plan)
+    member_with_plan.preferred_language = "en"
+    member_with_plan.save()
+    html = client.get("/en/plan/").content.decode()
+    assert "My plan" in html and "Why this plan" in html
+
+
+def test_plan_page_queries_do_not_grow(client, member_with_plan, django_assert_max_num_queries):
+    client.force_login(member_with_plan)
+    with django_assert_max_num_queries(8):
+        assert client.get("/plan/").status_code == 200
+
+
+def test_plan_pages_need_a_login(client):
+    assert client.get("/plan/").status_code == 302
+    assert client.get("/plan/poster.pdf").status_code == 302
