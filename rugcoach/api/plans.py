@@ -63,6 +63,13 @@ class AlternativesOut(Schema):
     alternatives: list[str]
 
 
+def _current_or_404(request: HttpRequest) -> Any:
+    stored = selectors.current_plan(request.user)
+    if stored is None:
+        raise HttpError(404, "No plan yet: do the safety check and the intake first.")
+    return stored
+
+
 def _verdict_for(request: HttpRequest, answers: dict[str, Any] | None) -> Verdict:
     if answers is not None:
         return evaluate(answers, get_catalog().triage)
@@ -107,10 +114,7 @@ def _plan_body(result: Any, language: str) -> dict[str, Any]:
     summary="The member's current plan",
 )
 def current(request: HttpRequest, params: Query[LanguageQuery]) -> Any:
-    stored = selectors.current_plan(request.user)
-    if stored is None:
-        raise HttpError(404, "No plan yet: do the safety check and the intake first.")
-    return _stored_body(stored, params.lang)
+    return _stored_body(_current_or_404(request), params.lang)
 
 
 def _stored_body(stored: Any, language: str) -> dict[str, Any]:
@@ -137,9 +141,7 @@ class AlternativesQuery(Schema):
     summary="Exercises that may replace one in a session",
 )
 def current_alternatives(request: HttpRequest, query: Query[AlternativesQuery]) -> Any:
-    stored = selectors.current_plan(request.user)
-    if stored is None:
-        raise HttpError(404, "No plan yet.")
+    stored = _current_or_404(request)
     catalog = get_catalog()
     try:
         found = alternatives(
@@ -164,9 +166,7 @@ def current_alternatives(request: HttpRequest, query: Query[AlternativesQuery]) 
     summary="Swap one exercise in one session for an alternative with the same purpose",
 )
 def swap(request: HttpRequest, body: SwapIn, params: Query[LanguageQuery]) -> Any:
-    stored = selectors.current_plan(request.user)
-    if stored is None:
-        raise HttpError(404, "No plan yet.")
+    stored = _current_or_404(request)
     try:
         stored = services.swap_exercise(
             stored, body.week, body.weekday, body.exercise, body.replacement
