@@ -4,6 +4,7 @@ from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
 from rugcoach.api.schemas import (
+    INVALID,
     ErrorOut,
     ExerciseFilters,
     ExerciseOut,
@@ -17,7 +18,9 @@ from rugcoach.library.presenters import ExerciseCard, ExerciseDetail, ExercisePr
 router = Router(tags=["exercises"])
 
 
-@router.get("", response=list[ExerciseSummaryOut], summary="List and search exercises")
+@router.get(
+    "", response={200: list[ExerciseSummaryOut], **INVALID}, summary="List and search exercises"
+)
 @paginate(PageNumberPagination, page_size=20)
 def list_exercises(request: HttpRequest, filters: Query[ExerciseFilters]) -> list[ExerciseCard]:
     catalog = get_catalog()
@@ -35,7 +38,7 @@ def list_exercises(request: HttpRequest, filters: Query[ExerciseFilters]) -> lis
 
 @router.get(
     "/{slug}",
-    response={200: ExerciseOut, 404: ErrorOut},
+    response={200: ExerciseOut, 404: ErrorOut, **INVALID},
     summary="One exercise with steps, dose and cautions",
 )
 def get_exercise(request: HttpRequest, slug: str, params: Query[LanguageQuery]) -> ExerciseDetail:

@@ -8,8 +8,8 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
-from rugcoach.api.schemas import LanguageQuery
-from rugcoach.api.triage import AnswersErrorOut, MessageOut, answer_errors
+from rugcoach.api.schemas import INVALID, MEMBERS_ONLY, LanguageQuery
+from rugcoach.api.triage import MessageOut, answer_errors
 from rugcoach.content import get_catalog
 from rugcoach.core.planner import (
     NoPlan,
@@ -70,6 +70,10 @@ def _current_or_404(request: HttpRequest) -> Any:
     return stored
 
 
+class MissingTriage(Exception):
+    """Neither answers in the request nor a stored safety check for a logged-in member."""
+
+
 def _verdict_for(request: HttpRequest, answers: dict[str, Any] | None) -> Verdict:
     if answers is not None:
         return evaluate(answers, get_catalog().triage)
@@ -77,20 +81,22 @@ def _verdict_for(request: HttpRequest, answers: dict[str, Any] | None) -> Verdic
         stored = latest_triage(request.user)
         if stored is not None:
             return Verdict.model_validate(stored.verdict)
-    raise HttpError(
-        422, "triage_answers: give the safety check's answers (or log in after doing it)."
-    )
+    raise MissingTriage
 
 
 @router.post(
     "",
-    response={200: PlanOut, 422: AnswersErrorOut},
+    response={200: PlanOut, **INVALID},
     summary="Preview a 4-week plan for a profile (nothing is stored)",
 )
 def preview(request: HttpRequest, body: PreviewIn, params: Query[LanguageQuery]) -> Any:
     catalog = get_catalog()
     try:
         verdict = _verdict_for(request, body.triage_answers)
+    except MissingTriage:
+        message = "give the safety check's answers (or log in after doing the check)"
+        detail = [{"field": "triage_answers", "loc": ["body", "triage_answers"], "msg": message}]
+        return Status(422, {"detail": detail})
     except TriageInputError as error:
         detail = answer_errors(error)["detail"]
         for entry in detail:
@@ -110,7 +116,7 @@ def _plan_body(result: Any, language: str) -> dict[str, Any]:
 @router.get(
     "/current",
     auth=django_auth,
-    response={200: StoredPlanOut, 404: MessageOut},
+    response={200: StoredPlanOut, 404: MessageOut, **INVALID, **MEMBERS_ONLY},
     summary="The member's current plan",
 )
 def current(request: HttpRequest, params: Query[LanguageQuery]) -> Any:
@@ -137,7 +143,7 @@ class AlternativesQuery(Schema):
 @router.get(
     "/current/alternatives",
     auth=django_auth,
-    response={200: AlternativesOut, 404: MessageOut},
+    response={200: AlternativesOut, 404: MessageOut, **INVALID, **MEMBERS_ONLY},
     summary="Exercises that may replace one in a session",
 )
 def current_alternatives(request: HttpRequest, query: Query[AlternativesQuery]) -> Any:
@@ -162,7 +168,7 @@ def current_alternatives(request: HttpRequest, query: Query[AlternativesQuery]) 
 @router.post(
     "/current/swap",
     auth=django_auth,
-    response={200: StoredPlanOut, 404: MessageOut, 422: MessageOut},
+    response={200: StoredPlanOut, 404: MessageOut, 422: MessageOut, **MEMBERS_ONLY},
     summary="Swap one exercise in one session for an alternative with the same purpose",
 )
 def swap(request: HttpRequest, body: SwapIn, params: Query[LanguageQuery]) -> Any:
@@ -179,7 +185,7 @@ def swap(request: HttpRequest, body: SwapIn, params: Query[LanguageQuery]) -> An
 @router.post(
     "/current/regenerate",
     auth=django_auth,
-    response={200: StoredPlanOut, 409: MessageOut},
+    response={200: StoredPlanOut, 409: MessageOut, **INVALID, **MEMBERS_ONLY},
     summary="Build a new plan from the stored intake and latest safety check",
 )
 def regenerate(request: HttpRequest, params: Query[LanguageQuery]) -> Any:

@@ -92,3 +92,20 @@ class ExerciseOut(ExerciseSummaryOut):
 
 class ErrorOut(Schema):
     detail: str
+
+
+class FieldErrorOut(Schema):
+    field: str = Field(description="the parameter, body field or question id at fault")
+    loc: list[str | int]
+    msg: str
+
+
+class ValidationErrorOut(Schema):
+    """422: one entry per problem, each naming its field."""
+
+    detail: list[FieldErrorOut]
+
+
+# Declared on every operation so clients (and the OpenAPI docs) know the error shapes.
+INVALID = {422: ValidationErrorOut}
+MEMBERS_ONLY = {401: ErrorOut, 403: ErrorOut}

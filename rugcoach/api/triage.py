@@ -6,7 +6,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
-from rugcoach.api.schemas import LanguageQuery
+from rugcoach.api.schemas import INVALID, MEMBERS_ONLY, LanguageQuery, ValidationErrorOut
 from rugcoach.content import get_catalog
 from rugcoach.core.triage import (
     Level,
@@ -96,16 +96,6 @@ class StoredVerdictOut(VerdictOut):
     created_at: datetime
 
 
-class FieldError(Schema):
-    field: str
-    loc: list[str]
-    msg: str
-
-
-class AnswersErrorOut(Schema):
-    detail: list[FieldError]
-
-
 class MessageOut(Schema):
     detail: str
 
@@ -139,7 +129,11 @@ def answer_errors(error: TriageInputError) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-@router.get("/questions", response=QuestionsOut, summary="The triage's screens and questions")
+@router.get(
+    "/questions",
+    response={200: QuestionsOut, **INVALID},
+    summary="The triage's screens and questions",
+)
 def questions(request: HttpRequest, params: Query[LanguageQuery]) -> dict[str, Any]:
     content = get_catalog().triage
     language = params.lang
@@ -163,7 +157,7 @@ def questions(request: HttpRequest, params: Query[LanguageQuery]) -> dict[str, A
 
 @router.post(
     "",
-    response={200: VerdictOut, 422: AnswersErrorOut},
+    response={200: VerdictOut, 422: ValidationErrorOut},
     summary="Evaluate answers: the verdict with its reasons (nothing is stored)",
 )
 def triage(request: HttpRequest, body: AnswersIn, params: Query[LanguageQuery]) -> Any:
@@ -180,7 +174,7 @@ checkins = Router(tags=["triage"])
 @checkins.post(
     "",
     auth=django_auth,
-    response={201: StoredVerdictOut, 409: MessageOut, 422: AnswersErrorOut},
+    response={201: StoredVerdictOut, 409: MessageOut, 422: ValidationErrorOut, **MEMBERS_ONLY},
     summary="A member's daily check-in before a session; stored in their history",
 )
 def checkin(request: HttpRequest, body: AnswersIn, params: Query[LanguageQuery]) -> Any:

@@ -40,7 +40,7 @@ def test_a_red_flag_gives_no_plan_with_the_reason(client):
 def test_without_a_safety_check_the_preview_names_what_is_missing(client):
     response = post(client, "/api/plans", {"profile": PROFILE})
     assert response.status_code == 422
-    assert "triage_answers" in response.json()["detail"]
+    assert [error["field"] for error in response.json()["detail"]] == ["triage_answers"]
 
 
 def test_an_invalid_profile_is_a_422_naming_the_field(client):
