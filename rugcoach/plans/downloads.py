@@ -21,6 +21,7 @@ from rugcoach.plans import calendar, pdf, selectors, services
 from rugcoach.plans.forms import PostureFeedForm, SessionsFeedForm
 from rugcoach.plans.models import CalendarFeed
 from rugcoach.plans.presenters import item_dose, present_plan
+from rugcoach.triage.selectors import latest_result
 
 
 def _cue(exercise: Exercise, language: str) -> str:
@@ -245,7 +246,9 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
 def _sessions_ics(request: HttpRequest, feed: CalendarFeed, language: str, stamp) -> bytes:  # type: ignore[no-untyped-def]
     catalog = get_catalog()
     stored = selectors.current_plan(feed.member)
-    if stored is None:
+    newest = latest_result(feed.member)
+    if stored is None or (newest is not None and not newest.may_train):
+        # No plan, or the last check forbids training: no sessions in the calendar.
         return calendar.empty_feed(_("RugCoach: trainingen"), stamp)
     plan = selectors.parsed_plan(stored)
     describe = {

@@ -21,7 +21,7 @@ from rugcoach.core.planner import (
 )
 from rugcoach.core.triage import Verdict
 from rugcoach.plans import models
-from rugcoach.triage.selectors import latest_triage
+from rugcoach.triage.selectors import latest_result, latest_triage
 
 
 class PlanNotPossible(Exception):
@@ -67,6 +67,10 @@ def generate_plan(member: User, today: date) -> Generated:
     profile = Profile.model_validate(intake.profile)
     tests = SelfTests.model_validate(intake.self_tests or {})
     verdict = Verdict.model_validate(verdict_row.verdict)
+    newest = latest_result(member)
+    if newest is not None and not newest.may_train:
+        # A later check-in that forbids training outranks the full check's verdict.
+        verdict = Verdict.model_validate(newest.verdict)
     focus = focus_areas(profile, tests, catalog.planner)
     result = build_plan(profile, focus, verdict, catalog, catalog.planner)
     if isinstance(result, NoPlan):

@@ -21,7 +21,7 @@ from rugcoach.plans.forms import (
     initial_from_self_tests,
 )
 from rugcoach.plans.presenters import next_session, present_plan
-from rugcoach.triage.selectors import latest_triage
+from rugcoach.triage.selectors import latest_result, latest_triage
 
 
 def _today() -> date:
@@ -33,11 +33,14 @@ def plan_page(request: HttpRequest) -> HttpResponse:
     member = request.user
     catalog, language = get_catalog(), translation.get_language()
     verdict_row = latest_triage(member)
+    newest = latest_result(member)
     intake = selectors.intake_of(member)
     stored = selectors.current_plan(member)
     context: dict[str, object] = {"verdict_row": verdict_row, "intake": intake}
-    if verdict_row is not None and not verdict_row.may_train:
-        context["blocked"] = Verdict.model_validate(verdict_row.verdict).localize(language)
+    if newest is not None and not newest.may_train:
+        # Whichever check came last decides: a red flag today stops the plan today.
+        context["blocked"] = Verdict.model_validate(newest.verdict).localize(language)
+        context["blocked_row"] = newest
     if stored is not None:
         plan = selectors.parsed_plan(stored)
         cards = ExercisePresenter(catalog, language)

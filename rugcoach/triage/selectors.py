@@ -18,6 +18,11 @@ def latest_triage(member: User) -> TriageResult | None:
     return member_results(member).filter(kind=TriageResult.Kind.TRIAGE).first()
 
 
+def latest_result(member: User) -> TriageResult | None:
+    """The most recent check of either kind: a red flag in today's check-in counts."""
+    return member_results(member).first()
+
+
 def result_of_member(member: User, result_id: int) -> TriageResult:
     """The member's own result; another member's id is a 404, never a peek."""
     return get_object_or_404(member_results(member), pk=result_id)

@@ -125,3 +125,32 @@ def test_plan_page_queries_do_not_grow(client, member_with_plan, django_assert_m
 def test_plan_pages_need_a_login(client):
     assert client.get("/plan/").status_code == 302
     assert client.get("/plan/poster.pdf").status_code == 302
+
+
+def red_flag_checkin(member):  # type: ignore[no-untyped-def]
+    from rugcoach.core.triage import evaluate
+    from rugcoach.triage.services import record_result
+    from tests.triage_answers import benign_answers
+
+    content = get_catalog().triage
+    benign = benign_answers(content)
+    today = {qid: benign[qid] for qid in content.checkin_order}
+    today["checkin_nerve_signs"] = True
+    stored = {k: v for k, v in benign.items() if content.questions[k].triage}
+    record_result(member, today, evaluate({**stored, **today}, content, checkin=True))
+
+
+def test_a_red_flag_at_check_in_stops_the_plan_the_calendar_and_new_plans(client, member_with_plan):
+    from rugcoach.plans.models import CalendarFeed
+
+    feed = CalendarFeed.objects.create(member=member_with_plan, kind="sessions")
+    assert client.get(f"/agenda/{feed.token}.ics").content.count(b"BEGIN:VEVENT") > 0
+    red_flag_checkin(member_with_plan)
+
+    client.force_login(member_with_plan)
+    html = client.get("/plan/").content.decode()
+    assert "Je krijgt nu geen trainingsplan" in html
+    assert "Volgende training" not in html and "plan-item" not in html
+    assert client.get(f"/agenda/{feed.token}.ics").content.count(b"BEGIN:VEVENT") == 0
+    client.post("/plan/maken/")
+    assert Plan.objects.filter(member=member_with_plan).count() == 1
