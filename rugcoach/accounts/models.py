@@ -64,3 +64,8 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.email
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        # Logins compare lower-case addresses, whichever form created the account.
+        self.email = self.email.strip().lower()
+        super().save(*args, **kwargs)

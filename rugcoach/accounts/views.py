@@ -7,7 +7,6 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import translate_url
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
@@ -46,7 +45,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     form = LanguagePreferenceForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         language = form.cleaned_data["preferred_language"]
-        set_preferred_language(request.user, language)
+        form.save()
         messages.success(request, _("Je taalvoorkeur is opgeslagen."))
         response = HttpResponseRedirect(translate_url(request.path, language))
         _set_language_cookie(response, language)
@@ -58,14 +57,17 @@ def profile(request: HttpRequest) -> HttpResponse:
 def set_language(request: HttpRequest) -> HttpResponse:
     """Django's language switch, which also remembers the choice for a logged-in member."""
     language = request.POST.get("language", "")
-    if request.user.is_authenticated and language in {"nl", "en"}:
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
         set_preferred_language(request.user, language)
-    next_url = request.POST.get("next", "/")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        request.POST = request.POST.copy()
-        request.POST["next"] = "/"
     return django_set_language(request)
 
 
 def _set_language_cookie(response: HttpResponse, language: str) -> None:
-    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax")
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+    )

@@ -23,7 +23,7 @@ from rugcoach.core.planner import (
 )
 from rugcoach.core.triage import TriageInputError, Verdict, evaluate
 from rugcoach.plans import selectors, services
-from rugcoach.triage.selectors import latest_triage
+from rugcoach.triage.selectors import training_status
 
 router = Router(tags=["plans"])
 
@@ -64,10 +64,16 @@ class AlternativesOut(Schema):
 
 
 def _current_or_404(request: HttpRequest) -> Any:
-    stored = selectors.current_plan(request.user)
-    if stored is None:
+    """The plan the member may train on now: 404 without one, 409 when the latest
+    safety check forbids training or changed since the plan was made."""
+    stored, status = selectors.usable_plan(request.user)
+    if stored is not None:
+        return stored
+    if selectors.current_plan(request.user) is None:
         raise HttpError(404, "No plan yet: do the safety check and the intake first.")
-    return stored
+    if status.blocked:
+        raise HttpError(409, "The latest safety check does not allow training now.")
+    raise HttpError(409, "The safety check changed since this plan: make a new plan.")
 
 
 class MissingTriage(Exception):
@@ -78,9 +84,10 @@ def _verdict_for(request: HttpRequest, answers: dict[str, Any] | None) -> Verdic
     if answers is not None:
         return evaluate(answers, get_catalog().triage)
     if request.user.is_authenticated:
-        stored = latest_triage(request.user)
-        if stored is not None:
-            return Verdict.model_validate(stored.verdict)
+        status = training_status(request.user)
+        governing = status.latest if status.blocked else status.triage
+        if governing is not None:
+            return governing.stored_verdict
     raise MissingTriage
 
 
@@ -116,7 +123,7 @@ def _plan_body(result: Any, language: str) -> dict[str, Any]:
 @router.get(
     "/current",
     auth=django_auth,
-    response={200: StoredPlanOut, 404: MessageOut, **INVALID, **MEMBERS_ONLY},
+    response={200: StoredPlanOut, 404: MessageOut, 409: MessageOut, **INVALID, **MEMBERS_ONLY},
     summary="The member's current plan",
 )
 def current(request: HttpRequest, params: Query[LanguageQuery]) -> Any:
@@ -143,7 +150,7 @@ class AlternativesQuery(Schema):
 @router.get(
     "/current/alternatives",
     auth=django_auth,
-    response={200: AlternativesOut, 404: MessageOut, **INVALID, **MEMBERS_ONLY},
+    response={200: AlternativesOut, 404: MessageOut, 409: MessageOut, **INVALID, **MEMBERS_ONLY},
     summary="Exercises that may replace one in a session",
 )
 def current_alternatives(request: HttpRequest, query: Query[AlternativesQuery]) -> Any:
@@ -168,7 +175,7 @@ def current_alternatives(request: HttpRequest, query: Query[AlternativesQuery]) 
 @router.post(
     "/current/swap",
     auth=django_auth,
-    response={200: StoredPlanOut, 404: MessageOut, 422: MessageOut, **MEMBERS_ONLY},
+    response={200: StoredPlanOut, 404: MessageOut, 409: MessageOut, **INVALID, **MEMBERS_ONLY},
     summary="Swap one exercise in one session for an alternative with the same purpose",
 )
 def swap(request: HttpRequest, body: SwapIn, params: Query[LanguageQuery]) -> Any:
@@ -178,7 +185,8 @@ def swap(request: HttpRequest, body: SwapIn, params: Query[LanguageQuery]) -> An
             stored, body.week, body.weekday, body.exercise, body.replacement
         )
     except PlanError as error:
-        return Status(422, {"detail": f"replacement: {error}"})
+        detail = [{"field": "replacement", "loc": ["body", "replacement"], "msg": str(error)}]
+        return Status(422, {"detail": detail})
     return _stored_body(stored, params.lang)
 
 

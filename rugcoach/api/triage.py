@@ -16,8 +16,7 @@ from rugcoach.core.triage import (
     screens,
 )
 from rugcoach.core.triage_schema import Question
-from rugcoach.triage import selectors
-from rugcoach.triage.services import record_result
+from rugcoach.triage.services import FullCheckOutdated, NoFullCheck, record_checkin
 
 router = Router(tags=["triage"])
 
@@ -178,24 +177,15 @@ checkins = Router(tags=["triage"])
     summary="A member's daily check-in before a session; stored in their history",
 )
 def checkin(request: HttpRequest, body: AnswersIn, params: Query[LanguageQuery]) -> Any:
-    content = get_catalog().triage
-    latest = selectors.latest_triage(request.user)
-    if latest is None:
-        raise HttpError(409, "Complete the full triage once before a check-in.")
-    unknown = {k: "unknown question" for k in body.answers if k not in content.questions}
-    not_checkin = {
-        k: "not a check-in question"
-        for k in body.answers
-        if k in content.questions and not content.questions[k].checkin
-    }
-    if unknown or not_checkin:
-        return Status(422, answer_errors(TriageInputError({**unknown, **not_checkin})))
-    stored_answers = {k: v for k, v in latest.answers.items() if k in content.questions}
     try:
-        verdict = evaluate({**stored_answers, **body.answers}, content, checkin=True)
+        stored = record_checkin(request.user, body.answers)
+    except NoFullCheck as missing:
+        raise HttpError(409, "Complete the full triage once before a check-in.") from missing
+    except FullCheckOutdated as outdated:
+        raise HttpError(409, "The questions changed: do the full triage again.") from outdated
     except TriageInputError as error:
         return Status(422, answer_errors(error))
-    stored = record_result(request.user, body.answers, verdict)
+    verdict = stored.stored_verdict
     return Status(
         201, {**verdict.localize(params.lang), "id": stored.pk, "created_at": stored.created_at}
     )

@@ -156,6 +156,13 @@ class WeekContent(_Frozen):
     theme: Text
 
 
+class SelfTestFigures(_Frozen):
+    """Which exercise's figure illustrates each self-test on the intake pages."""
+
+    bridge: Slug
+    core: Slug
+
+
 class PlannerContent(_Frozen):
     """``content/planner.yaml``, validated. See ``docs/planner.md``."""
 
@@ -171,6 +178,7 @@ class PlannerContent(_Frozen):
     weeks: tuple[WeekContent, ...] = Field(min_length=4, max_length=4)
     weekdays: dict[Weekday, Text]
     texts: dict[str, Text]
+    self_test_figures: SelfTestFigures
 
     @model_validator(mode="after")
     def _complete(self) -> PlannerContent:
@@ -235,6 +243,8 @@ def check_against_library(content: PlannerContent, exercises: Mapping[str, Exerc
 
     for area, item in content.focus_areas.items():
         known(f"focus_areas.{area.value}.exercises", item.exercises)
+    figures = content.self_test_figures
+    known("self_test_figures", (figures.bridge, figures.core))
     for index, avoid in enumerate(content.avoid):
         known(f"avoid.{index}.exercises", avoid.exercises)
     for field, slugs, categories in (

@@ -50,8 +50,3 @@ class ExerciseFilterForm(forms.Form):
             muscles=frozenset(Muscle(value) for value in data.get("muscle", [])),
             text=data.get("q", ""),
         )
-
-    def active_filter_count(self) -> int:
-        if not self.is_bound or not self.is_valid():
-            return 0
-        return sum(len(self.cleaned_data.get(name, [])) for name in FILTERS)

@@ -21,7 +21,6 @@ from rugcoach.plans import calendar, pdf, selectors, services
 from rugcoach.plans.forms import PostureFeedForm, SessionsFeedForm
 from rugcoach.plans.models import CalendarFeed
 from rugcoach.plans.presenters import item_dose, present_plan
-from rugcoach.triage.selectors import latest_result
 
 
 def _cue(exercise: Exercise, language: str) -> str:
@@ -94,18 +93,19 @@ def generic_poster(request: HttpRequest) -> HttpResponse:
     return _pdf_response(content, f"rugcoach-poster-{size.lower()}-{language}.pdf")
 
 
-def _current_plan_or_404(request: HttpRequest):  # type: ignore[no-untyped-def]
-    stored = selectors.current_plan(request.user)
-    if stored is None:
-        raise Http404("No plan yet")
-    return stored, selectors.parsed_plan(stored)
+def _usable_plan(request: HttpRequest):  # type: ignore[no-untyped-def]
+    """The plan to print, or None when there is none or the member may not train on it."""
+    stored, _status = selectors.usable_plan(request.user)
+    return (stored, selectors.parsed_plan(stored)) if stored is not None else (None, None)
 
 
 @login_required
 def personal_poster(request: HttpRequest) -> HttpResponse:
     size = _size(request)
     catalog, language = get_catalog(), translation.get_language()
-    _stored, plan = _current_plan_or_404(request)
+    stored, plan = _usable_plan(request)
+    if stored is None:
+        return redirect("plans:plan")
     # The poster shows each exercise once, at the dose of its last (fullest) appearance.
     last_items = {}
     for week in plan.weeks:
@@ -115,6 +115,7 @@ def personal_poster(request: HttpRequest) -> HttpResponse:
     items = [
         _poster_item(catalog.exercises[slug], item_dose(item, catalog), language)
         for slug, item in last_items.items()
+        if slug in catalog.exercises
     ]
     name = request.user.first_name or request.user.email
     content = pdf.build_poster(
@@ -131,7 +132,9 @@ def personal_poster(request: HttpRequest) -> HttpResponse:
 @login_required
 def schedule(request: HttpRequest) -> HttpResponse:
     catalog, language = get_catalog(), translation.get_language()
-    stored, plan = _current_plan_or_404(request)
+    stored, plan = _usable_plan(request)
+    if stored is None:
+        return redirect("plans:plan")
     weeks = present_plan(plan, stored.starts_on, catalog, language, timezone.localdate())
     content = pdf.build_schedule(
         weeks=[
@@ -168,7 +171,7 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
         request.POST if action == "save-sessions" else None,
         instance=sessions_feed or CalendarFeed(member=member, kind=CalendarFeed.Kind.SESSIONS),
     )
-    form = PostureFeedForm(
+    posture_form = PostureFeedForm(
         request.POST if action == "save-posture" else None,
         instance=posture_feed or CalendarFeed(member=member, kind=CalendarFeed.Kind.POSTURE),
     )
@@ -181,14 +184,14 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
             services.revoke_feed(member, action.removeprefix("revoke-"))
             messages.success(request, _("De link werkt niet meer. Maak een nieuwe als je wilt."))
             return redirect("plans:calendar")
-        if action == "save-posture" and form.is_valid():
-            services.save_feed(member, form)
+        if action == "save-posture" and posture_form.is_valid():
+            services.save_feed(member, posture_form)
             messages.success(request, _("Je houdingsherinneringen zijn opgeslagen."))
             return redirect("plans:calendar")
     context = {
         "sessions_feed": sessions_feed,
         "posture_feed": posture_feed,
-        "form": form,
+        "posture_form": posture_form,
         "sessions_form": sessions_form,
         "sessions_url": _feed_url(request, sessions_feed),
         "posture_url": _feed_url(request, posture_feed),
@@ -245,10 +248,9 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
 
 def _sessions_ics(request: HttpRequest, feed: CalendarFeed, language: str, stamp) -> bytes:  # type: ignore[no-untyped-def]
     catalog = get_catalog()
-    stored = selectors.current_plan(feed.member)
-    newest = latest_result(feed.member)
-    if stored is None or (newest is not None and not newest.may_train):
-        # No plan, or the last check forbids training: no sessions in the calendar.
+    stored, _status = selectors.usable_plan(feed.member)
+    if stored is None:
+        # No plan, or the latest check forbids training: no sessions in the calendar.
         return calendar.empty_feed(_("RugCoach: trainingen"), stamp)
     plan = selectors.parsed_plan(stored)
     describe = {

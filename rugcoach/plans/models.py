@@ -97,7 +97,3 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} feed of {self.member}"
-
-    @property
-    def is_active(self) -> bool:
-        return self.revoked_at is None

@@ -88,6 +88,7 @@ def present_plan(
                                 minutes=f"{item.seconds / 60:.1f}".rstrip("0").rstrip("."),
                             )
                             for item in session.items
+                            if item.slug in catalog.exercises
                         ],
                         is_today=day == today,
                     )

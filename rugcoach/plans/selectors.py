@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 from rugcoach.accounts.models import User
 from rugcoach.core.planner import Plan, Profile, SelfTests
 from rugcoach.plans import models
+from rugcoach.triage.selectors import TrainingStatus, training_status
 
 
 def intake_of(member: User) -> models.Intake | None:
@@ -41,3 +42,23 @@ def parsed_plan(stored: models.Plan) -> Plan:
 
 def parsed_intake(intake: models.Intake) -> tuple[Profile, SelfTests]:
     return Profile.model_validate(intake.profile), SelfTests.model_validate(intake.self_tests or {})
+
+
+def plan_is_stale(stored: models.Plan, status: TrainingStatus) -> bool:
+    """A newer full check with another level or other conditions than the plan was
+    built for: the plan may now hold exercises that no longer suit the member."""
+    if status.triage is None or status.triage.created_at <= stored.created_at:
+        return False
+    then, now = stored.verdict, status.triage.verdict
+    return then.get("level") != now.get("level") or sorted(then.get("conditions", [])) != sorted(
+        now.get("conditions", [])
+    )
+
+
+def usable_plan(member: User) -> tuple[models.Plan | None, TrainingStatus]:
+    """The current plan, only when the member may train on it now; else None."""
+    status = training_status(member)
+    stored = current_plan(member)
+    if stored is None or not status.may_train or plan_is_stale(stored, status):
+        return None, status
+    return stored, status

@@ -21,7 +21,7 @@ from rugcoach.core.planner import (
 )
 from rugcoach.core.triage import Verdict
 from rugcoach.plans import models
-from rugcoach.triage.selectors import latest_result, latest_triage
+from rugcoach.triage.selectors import training_status
 
 
 class PlanNotPossible(Exception):
@@ -56,9 +56,11 @@ class Generated:
 
 @transaction.atomic
 def generate_plan(member: User, today: date) -> Generated:
-    """Build a plan from the intake and the latest safety verdict; keep the old one."""
-    verdict_row = latest_triage(member)
-    if verdict_row is None:
+    """Build a plan from the intake and the safety verdict; keep the old one as history."""
+    # Lock the member: two quick clicks must not both replace the current plan.
+    User.objects.select_for_update().filter(pk=member.pk).first()
+    status = training_status(member)
+    if status.triage is None:
         raise PlanNotPossible("triage")
     intake = models.Intake.objects.filter(member=member).first()
     if intake is None:
@@ -66,11 +68,9 @@ def generate_plan(member: User, today: date) -> Generated:
     catalog = get_catalog()
     profile = Profile.model_validate(intake.profile)
     tests = SelfTests.model_validate(intake.self_tests or {})
-    verdict = Verdict.model_validate(verdict_row.verdict)
-    newest = latest_result(member)
-    if newest is not None and not newest.may_train:
-        # A later check-in that forbids training outranks the full check's verdict.
-        verdict = Verdict.model_validate(newest.verdict)
+    # A later check-in that forbids training outranks the full check's verdict.
+    governing = status.latest if status.blocked else status.triage
+    verdict = governing.stored_verdict
     focus = focus_areas(profile, tests, catalog.planner)
     result = build_plan(profile, focus, verdict, catalog, catalog.planner)
     if isinstance(result, NoPlan):
@@ -80,7 +80,7 @@ def generate_plan(member: User, today: date) -> Generated:
         member=member,
         starts_on=first_monday(today),
         profile=intake.profile,
-        verdict=verdict_row.verdict,
+        verdict=status.triage.verdict,
         plan=result.model_dump(mode="json"),
     )
     return Generated(plan=stored, no_plan=None)

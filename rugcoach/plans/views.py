@@ -21,7 +21,7 @@ from rugcoach.plans.forms import (
     initial_from_self_tests,
 )
 from rugcoach.plans.presenters import next_session, present_plan
-from rugcoach.triage.selectors import latest_result, latest_triage
+from rugcoach.triage.selectors import training_status
 
 
 def _today() -> date:
@@ -32,16 +32,17 @@ def _today() -> date:
 def plan_page(request: HttpRequest) -> HttpResponse:
     member = request.user
     catalog, language = get_catalog(), translation.get_language()
-    verdict_row = latest_triage(member)
-    newest = latest_result(member)
+    status = training_status(member)
     intake = selectors.intake_of(member)
     stored = selectors.current_plan(member)
-    context: dict[str, object] = {"verdict_row": verdict_row, "intake": intake}
-    if newest is not None and not newest.may_train:
+    context: dict[str, object] = {"verdict_row": status.triage, "intake": intake}
+    if status.blocked:
         # Whichever check came last decides: a red flag today stops the plan today.
-        context["blocked"] = Verdict.model_validate(newest.verdict).localize(language)
-        context["blocked_row"] = newest
-    if stored is not None:
+        context["blocked"] = status.latest.stored_verdict.localize(language)
+        context["blocked_row"] = status.latest
+    elif stored is not None and selectors.plan_is_stale(stored, status):
+        context["stale"] = True
+    elif stored is not None:
         plan = selectors.parsed_plan(stored)
         cards = ExercisePresenter(catalog, language)
         weeks = present_plan(plan, stored.starts_on, catalog, language, _today())
@@ -98,10 +99,11 @@ def self_tests(request: HttpRequest) -> HttpResponse:
         return _generate(request)
     catalog, language = get_catalog(), translation.get_language()
     presenter = ExercisePresenter(catalog, language)
+    figures = catalog.planner.self_test_figures
     context = {
         "form": form,
-        "bridge": presenter.card(catalog.exercises["glute-bridge"]),
-        "core": presenter.card(catalog.exercises["supine-pelvic-tilt"]),
+        "bridge": presenter.card(catalog.exercises[figures.bridge]),
+        "core": presenter.card(catalog.exercises[figures.core]),
     }
     return render(
         request, "plans/self_tests.html", context, status=400 if request.method == "POST" else 200
@@ -131,10 +133,12 @@ def _generate(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def swap(request: HttpRequest, week: int, weekday: str, slug: str) -> HttpResponse:
-    stored = selectors.current_plan(request.user)
-    if stored is None or weekday not in Weekday._value2member_map_:
-        raise Http404("No such session")
+    stored, _status = selectors.usable_plan(request.user)
     catalog, language = get_catalog(), translation.get_language()
+    if stored is None:
+        return redirect("plans:plan")
+    if weekday not in Weekday._value2member_map_ or slug not in catalog.exercises:
+        raise Http404("No such session")
     plan = selectors.parsed_plan(stored)
     profile = Profile.model_validate(stored.profile)
     verdict = Verdict.model_validate(stored.verdict)
@@ -158,7 +162,11 @@ def swap(request: HttpRequest, week: int, weekday: str, slug: str) -> HttpRespon
         "week": week,
         "weekday": day,
         "current": presenter.card(catalog.exercises[slug]),
-        "options": [presenter.card(catalog.exercises[option]) for option in options],
+        "options": [
+            presenter.card(catalog.exercises[option])
+            for option in options
+            if option in catalog.exercises
+        ],
         "error": error_message,
     }
     return render(request, "plans/swap.html", context, status=400 if error_message else 200)

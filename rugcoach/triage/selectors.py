@@ -1,5 +1,6 @@
 """Reads for the safety check; every read is scoped to one member."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db.models import QuerySet
@@ -21,6 +22,31 @@ def latest_triage(member: User) -> TriageResult | None:
 def latest_result(member: User) -> TriageResult | None:
     """The most recent check of either kind: a red flag in today's check-in counts."""
     return member_results(member).first()
+
+
+@dataclass(frozen=True)
+class TrainingStatus:
+    """Where a member stands: the one place that says whether they may train now."""
+
+    triage: TriageResult | None
+    """The latest full check: its verdict (conditions, level) shapes a plan."""
+    latest: TriageResult | None
+    """The latest check of either kind: when it forbids training, nothing trains."""
+
+    @property
+    def blocked(self) -> bool:
+        return self.latest is not None and not self.latest.may_train
+
+    @property
+    def may_train(self) -> bool:
+        return self.triage is not None and not self.blocked
+
+
+def training_status(member: User) -> TrainingStatus:
+    latest = latest_result(member)
+    if latest is not None and latest.kind == TriageResult.Kind.TRIAGE:
+        return TrainingStatus(triage=latest, latest=latest)
+    return TrainingStatus(triage=latest_triage(member), latest=latest)
 
 
 def result_of_member(member: User, result_id: int) -> TriageResult:

@@ -3,8 +3,18 @@
 from collections.abc import Mapping
 
 from rugcoach.accounts.models import User
-from rugcoach.core.triage import Answer, Verdict
+from rugcoach.content import get_catalog
+from rugcoach.core.triage import Answer, TriageInputError, Verdict, evaluate
+from rugcoach.triage import selectors
 from rugcoach.triage.models import TriageResult
+
+
+class NoFullCheck(Exception):
+    """A check-in needs one full check first (its answers carry the known red flags)."""
+
+
+class FullCheckOutdated(Exception):
+    """The questions changed since the member's full check: it must be done again."""
 
 
 def record_result(member: User, answers: Mapping[str, Answer], verdict: Verdict) -> TriageResult:
@@ -17,3 +27,30 @@ def record_result(member: User, answers: Mapping[str, Answer], verdict: Verdict)
         may_train=verdict.may_train,
         verdict=verdict.model_dump(mode="json"),
     )
+
+
+def record_checkin(member: User, answers: Mapping[str, object]) -> TriageResult:
+    """Evaluate today's check-in on top of the last full check's answers and store it.
+
+    Today's answers replace the stored ones, so a combination (a small fall today plus
+    known osteoporosis) is still recognised. Raises TriageInputError for today's answers
+    (naming each question), NoFullCheck or FullCheckOutdated for the stored ones.
+    """
+    content = get_catalog().triage
+    latest = selectors.latest_triage(member)
+    if latest is None:
+        raise NoFullCheck
+    not_checkin = {
+        key: "not a check-in question"
+        for key in answers
+        if key in content.questions and not content.questions[key].checkin
+    }
+    if not_checkin:
+        raise TriageInputError(not_checkin)
+    evaluate(answers, content, checkin=True)  # today's own answers, checked on their own
+    known = {k: v for k, v in latest.answers.items() if k in content.questions}
+    try:
+        verdict = evaluate({**known, **answers}, content, checkin=True)
+    except TriageInputError as error:
+        raise FullCheckOutdated from error
+    return record_result(member, dict(answers), verdict)  # type: ignore[arg-type]

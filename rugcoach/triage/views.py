@@ -17,7 +17,7 @@ from rugcoach.core.triage import (
 from rugcoach.triage import selectors, wizard
 from rugcoach.triage.forms import QuestionsForm
 from rugcoach.triage.presenters import present_answers, present_verdict
-from rugcoach.triage.services import record_result
+from rugcoach.triage.services import FullCheckOutdated, record_checkin, record_result
 
 
 def start(request: HttpRequest) -> HttpResponse:
@@ -48,7 +48,8 @@ def step(request: HttpRequest, number: int) -> HttpResponse:
         form = QuestionsForm(request.POST, questions=questions, language=language)
         if not form.is_valid():
             response = redirect("triage:step", number=number)
-            wizard.keep_for_retry(response, {q.id: request.POST.get(q.id, "") for q in questions})
+            posted = {q.id: request.POST.get(q.id, "") for q in questions}
+            wizard.keep_for_retry(response, number, posted)
             return response
         answers.update(form.answers())
         if number == len(wizard.steps(content, answers)):
@@ -57,7 +58,7 @@ def step(request: HttpRequest, number: int) -> HttpResponse:
         wizard.save_answers(response, answers)
         return response
 
-    retry = wizard.take_retry(request)
+    retry = wizard.take_retry(request, number)
     form = QuestionsForm(retry, questions=questions, language=language, answers=answers)
     if retry is not None:
         form.is_valid()  # show what is still missing
@@ -152,22 +153,19 @@ def checkin(request: HttpRequest) -> HttpResponse:
         language=language,
     )
     if request.method == "POST" and form.is_valid():
-        # Today's answers replace the stored ones, so a combination (a small fall today
-        # plus known osteoporosis) is still recognised.
-        known = {k: v for k, v in latest.answers.items() if k in content.questions}
         try:
-            verdict = evaluate({**known, **form.answers()}, content, checkin=True)
-        except TriageInputError:
-            # The questions changed since the last full check: that check must be redone.
+            stored = record_checkin(request.user, form.answers())
+        except FullCheckOutdated:
             messages.info(request, _("De vragen zijn vernieuwd. Doe de volledige check opnieuw."))
             return redirect("triage:start")
-        stored = record_result(request.user, form.answers(), verdict)
         return redirect("triage:member_result", result_id=stored.pk)
     status = 400 if request.method == "POST" else 200
     context = {
         "form": form,
         "latest": latest,
         "recheck_due": selectors.recheck_due(latest),
-        "intro": next(s.intro for s in content.screens if s.checkin and s.intro).get(language),
+        "intro": next(
+            (s.intro.get(language) for s in content.screens if s.checkin and s.intro), ""
+        ),
     }
     return render(request, "triage/checkin.html", context, status=status)

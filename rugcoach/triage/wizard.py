@@ -47,7 +47,7 @@ def forget_answers(response: HttpResponse) -> None:
     response.delete_cookie(COOKIE, samesite="Lax")
 
 
-def keep_for_retry(response: HttpResponse, posted: dict[str, str]) -> None:
+def keep_for_retry(response: HttpResponse, step: int, posted: dict[str, str]) -> None:
     """Carry an incomplete screen's input across the redirect that shows its errors.
 
     Errors are shown on a GET page (post/redirect/get), so the browser's history never
@@ -55,7 +55,7 @@ def keep_for_retry(response: HttpResponse, posted: dict[str, str]) -> None:
     """
     response.set_signed_cookie(
         RETRY_COOKIE,
-        json.dumps(posted, separators=(",", ":")),
+        json.dumps({"step": step, "posted": posted}, separators=(",", ":")),
         salt=SALT,
         max_age=60,
         httponly=True,
@@ -64,8 +64,9 @@ def keep_for_retry(response: HttpResponse, posted: dict[str, str]) -> None:
     )
 
 
-def take_retry(request: HttpRequest) -> dict[str, str] | None:
-    """The input kept by :func:`keep_for_retry`; the page then calls :func:`clear_retry`."""
+def take_retry(request: HttpRequest, step: int) -> dict[str, str] | None:
+    """The input kept for this step by :func:`keep_for_retry` (another step's is ignored);
+    the page then calls :func:`clear_retry`."""
     raw = request.get_signed_cookie(RETRY_COOKIE, default=None, salt=SALT, max_age=60)
     if raw is None:
         return None
@@ -73,7 +74,10 @@ def take_retry(request: HttpRequest) -> dict[str, str] | None:
         data = json.loads(raw)
     except ValueError:
         return None
-    return data if isinstance(data, dict) else None
+    if not isinstance(data, dict) or data.get("step") != step:
+        return None
+    posted = data.get("posted")
+    return posted if isinstance(posted, dict) else None
 
 
 def steps(content: TriageContent, answers: dict[str, Answer]) -> list[Screen]:

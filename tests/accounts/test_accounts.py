@@ -120,3 +120,22 @@ def test_logged_in_pages_stay_cheap(client, member, django_assert_max_num_querie
     client.force_login(member)
     with django_assert_max_num_queries(2):
         assert client.get("/oefeningen/").status_code == 200
+
+
+def test_language_chosen_on_the_profile_page_is_saved(client, member):
+    client.force_login(member)
+    response = client.post("/account/", {"preferred_language": "en"})
+    assert response["Location"] == "/en/account/"
+    member.refresh_from_db()
+    assert member.preferred_language == "en"
+    assert client.get("/account/")["Location"] == "/en/account/"
+
+
+def test_an_address_stored_with_capitals_still_logs_in(client):
+    user = User(email="Kees@Example.COM")
+    user.set_password(PASSWORD)
+    user.save()
+    response = client.post(
+        "/account/inloggen/", {"username": "kees@example.com", "password": PASSWORD}
+    )
+    assert response.status_code == 302

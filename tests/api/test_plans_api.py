@@ -88,5 +88,5 @@ def test_an_unsuitable_swap_is_refused_and_the_plan_kept(client, member_with_pla
     body = {"week": 1, "weekday": "mon", "exercise": main["slug"], "replacement": "leg-press"}
     response = post(client, "/api/plans/current/swap", body)
     assert response.status_code == 422
-    assert response.json()["detail"].startswith("replacement:")
+    assert response.json()["detail"][0]["field"] == "replacement"
     assert client.get("/api/plans/current").json()["plan"] == before

@@ -154,3 +154,27 @@ def test_a_red_flag_at_check_in_stops_the_plan_the_calendar_and_new_plans(client
     assert client.get(f"/agenda/{feed.token}.ics").content.count(b"BEGIN:VEVENT") == 0
     client.post("/plan/maken/")
     assert Plan.objects.filter(member=member_with_plan).count() == 1
+
+
+def test_printouts_and_api_follow_a_red_flag_at_check_in(client, member_with_plan):
+    red_flag_checkin(member_with_plan)
+    client.force_login(member_with_plan)
+    assert client.get("/plan/poster.pdf")["Location"] == "/plan/"
+    assert client.get("/plan/schema.pdf")["Location"] == "/plan/"
+    assert client.get("/api/plans/current").status_code == 409
+    html = client.get("/plan/wissel/1/mon/cat-cow/")
+    assert html.status_code == 302
+
+
+def test_a_newer_full_check_with_other_advice_asks_for_a_new_plan(client, member_with_plan):
+    from tests.plan_helpers import record_triage
+
+    record_triage(member_with_plan, pregnant=True, pregnancy_trimester="second")
+    client.force_login(member_with_plan)
+    html = client.get("/plan/").content.decode()
+    assert "Je veiligheidscheck is veranderd" in html
+    assert "plan-item" not in html
+    client.post("/plan/maken/")
+    current = Plan.objects.get(member=member_with_plan, is_current=True)
+    assert "pregnancy" in current.verdict["conditions"]
+    assert "plan-item" in client.get("/plan/").content.decode()

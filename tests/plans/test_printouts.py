@@ -95,6 +95,6 @@ def test_unknown_paper_size_is_a_404(client):
     assert client.get("/oefenposter.pdf?size=letter").status_code == 404
 
 
-def test_no_plan_no_poster(client, member):
+def test_without_a_plan_the_poster_link_leads_to_the_plan_page(client, member):
     client.force_login(member)
-    assert client.get("/plan/poster.pdf").status_code == 404
+    assert client.get("/plan/poster.pdf")["Location"] == "/plan/"

@@ -205,3 +205,13 @@ def test_history_page_cost_does_not_grow(client, content, member, django_assert_
         walk(client, content, {})
     with django_assert_max_num_queries(3):
         assert client.get("/mag-ik-trainen/geschiedenis/").status_code == 200
+
+
+def test_an_error_on_one_step_does_not_leak_into_another(client, content):
+    urgent = {q.id: "no" for q in content.questions.values() if q.screen == "urgent"}
+    urgent["leg_symptoms"] = "none"
+    client.post("/mag-ik-trainen/stap/1/", urgent)
+    client.post("/mag-ik-trainen/stap/2/", {})  # incomplete: errors kept for step 2
+    page = client.get("/mag-ik-trainen/stap/1/").content.decode()
+    assert "Beantwoord eerst deze vragen" not in page
+    assert 'id="id_leg_symptoms_0" checked' in page
