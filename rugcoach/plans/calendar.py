@@ -26,6 +26,11 @@ ICAL_DAYS = {
 }
 
 
+def session_minutes(seconds: int) -> int:
+    """A session's length as a member reads it: whole minutes, rounded up."""
+    return max(1, -(-seconds // 60))
+
+
 def session_date(starts_on: date, week: int, weekday: Weekday) -> date:
     """The date of a session: plans start on a Monday."""
     return starts_on + timedelta(weeks=week - 1, days=WEEKDAY_INDEX[weekday])
@@ -78,7 +83,7 @@ def sessions_feed(
         for session in week.sessions:
             day = session_date(starts_on, week.number, session.weekday)
             start = datetime.combine(day, at, tzinfo=AMSTERDAM)
-            minutes = max(1, -(-session.seconds // 60))
+            minutes = session_minutes(session.seconds)
             event = Event()
             event.add("uid", f"plan-{plan_id}-w{week.number}-{session.weekday.value}@rugcoach")
             event.add("dtstamp", stamp)

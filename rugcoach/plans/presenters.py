@@ -11,7 +11,7 @@ from rugcoach.core.catalog import Catalog
 from rugcoach.core.exercises import Dose
 from rugcoach.core.planner import Plan, PlanItem, Weekday
 from rugcoach.library.presenters import ExerciseCard, ExercisePresenter, format_dose
-from rugcoach.plans.calendar import session_date
+from rugcoach.plans.calendar import session_date, session_minutes
 from rugcoach.plans.forms import WEEKDAY_LABELS
 
 
@@ -77,7 +77,7 @@ def present_plan(
                         day_label=str(WEEKDAY_LABELS[session.weekday]),
                         date=day,
                         date_label=formats.date_format(day, "l j F"),
-                        minutes=max(1, -(-session.seconds // 60)),
+                        minutes=session_minutes(session.seconds),
                         items=[
                             ItemView(
                                 slug=item.slug,
