@@ -10,6 +10,10 @@ from rugcoach.core.text import normalize_for_search
 from rugcoach.core.vocabulary import Category, Equipment, Muscle, Position, Situation
 
 _CATEGORY_ORDER = {category: index for index, category in enumerate(Category)}
+# Things nearly everyone has at home; related exercises may use them freely.
+HOUSEHOLD = frozenset(
+    {Equipment.MAT, Equipment.WALL, Equipment.CHAIR, Equipment.PILLOW, Equipment.BED}
+)
 
 
 @dataclass(frozen=True)
@@ -102,10 +106,16 @@ def related_exercises(catalog: Catalog, exercise: Exercise, limit: int = 4) -> l
         shared = len(set(exercise.muscles) & set(other.muscles))
         return 2 * shared + (other.category == exercise.category)
 
+    # Suggestions stay near the member's level: a basic floor exercise should not point
+    # to a gym machine.
     candidates = [
         other
         for other in catalog.exercises.values()
-        if other.slug != exercise.slug and other.slug not in referenced and score(other) > 0
+        if other.slug != exercise.slug
+        and other.slug not in referenced
+        and abs(other.level - exercise.level) <= 1
+        and set(other.needs_equipment) <= set(exercise.needs_equipment) | HOUSEHOLD
+        and score(other) > 0
     ]
     candidates.sort(key=lambda other: (-score(other), *library_order(other)))
     return candidates[:limit]

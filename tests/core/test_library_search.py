@@ -106,3 +106,15 @@ def test_home_situation_lists_the_articles_home_exercises(catalog):
         for e in find_exercises(catalog, ExerciseQuery(situations=frozenset({Situation.HOME})))
     }
     assert {"cat-cow", "bird-dog", "glute-bridge", "dead-bug", "childs-pose"} <= found
+
+
+def test_related_exercises_stay_near_the_level_and_need_no_extra_kit(catalog):
+    from rugcoach.core.library import HOUSEHOLD, related_exercises
+
+    for exercise in catalog.exercises.values():
+        for other in related_exercises(catalog, exercise):
+            assert abs(other.level - exercise.level) <= 1, (exercise.slug, other.slug)
+            extra = set(other.needs_equipment) - set(exercise.needs_equipment) - HOUSEHOLD
+            assert not extra, (exercise.slug, other.slug, extra)
+    names = {e.slug for e in related_exercises(catalog, catalog.exercises["bird-dog"])}
+    assert "back-extension-machine" not in names
