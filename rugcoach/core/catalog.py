@@ -15,7 +15,8 @@ from rugcoach.core.exercises import Exercise, NotAdvised
 from rugcoach.core.planner_content import PlannerContent, load_planner_content
 from rugcoach.core.posters import PosterContent, load_posters
 from rugcoach.core.text import normalize_for_search
-from rugcoach.core.triage_schema import TriageContent, load_triage
+from rugcoach.core.triage_loader import load_triage
+from rugcoach.core.triage_schema import TriageContent
 from rugcoach.core.vocabulary import Vocabulary
 
 __all__ = ["Catalog", "ContentError", "load_catalog"]

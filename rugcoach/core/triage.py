@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from rugcoach.core.text import Text
+from rugcoach.core.triage_loader import load_triage
 from rugcoach.core.triage_schema import (
     Action,
     Answer,
@@ -28,7 +29,6 @@ from rugcoach.core.triage_schema import (
     Screen,
     TriageContent,
     all_hold,
-    load_triage,
 )
 from rugcoach.core.vocabulary import Condition as MemberCondition
 
