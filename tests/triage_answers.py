@@ -9,6 +9,7 @@ BENIGN = {
     "duration_weeks": 2,
     "onset_age": 38,
     "leg_pain_stable": True,
+    "pregnancy_week": 20,
 }
 
 

@@ -7,6 +7,10 @@ it. How it works, the rule table and the decisions behind it: ``docs/triage.md``
 Safety in short: the most severe fired rule decides the level; a red-flag answer that
 no rule escalated still gives at least GP_SOON (the safety net); exercises are offered
 only at levels that allow training, minus everything any fired rule says to avoid.
+
+Ending early: as soon as the answers so far fire an EMERGENCY rule, the check may end
+there (clinical reference §8). That is safe because conditions never negate: an answer
+added later can fire more rules but never unfire one, and EMERGENCY is the top level.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from rugcoach.core.triage_schema import (
     Rule,
     Screen,
     TriageContent,
+    Unit,
     all_hold,
 )
 from rugcoach.core.vocabulary import Condition as MemberCondition
@@ -40,7 +45,9 @@ __all__ = [
     "TriageContent",
     "TriageInputError",
     "Verdict",
+    "aged_answers",
     "checkin_questions",
+    "ends_early",
     "evaluate",
     "load_triage",
     "screens",
@@ -50,6 +57,7 @@ __all__ = [
 
 MISSING_ANSWER = "this question needs an answer"
 UNKNOWN_QUESTION = "unknown question"
+MOST_SEVERE = Level.EMERGENCY
 
 
 class TriageInputError(ValueError):
@@ -95,6 +103,19 @@ class Verdict(BaseModel):
     recheck: Text
     disclaimer: Text
     checkin: bool
+    cut_short: bool = False
+    """The check ended before every question was answered, because the answers so far
+    already fixed the most severe level; no later answer could have changed it."""
+
+    @property
+    def deciding_reasons(self) -> tuple[Reason, ...]:
+        """The reasons that decide the level; the page lists them first."""
+        return tuple(reason for reason in self.reasons if reason.level is self.level)
+
+    @property
+    def other_reasons(self) -> tuple[Reason, ...]:
+        """Reasons of a milder level: shown apart ("Ook opgemerkt"), never as the why."""
+        return tuple(reason for reason in self.reasons if reason.level is not self.level)
 
     def localize(self, language: str) -> dict[str, Any]:
         """A plain, JSON-ready dict with every text in ``language`` ('nl' or 'en')."""
@@ -124,6 +145,7 @@ class Verdict(BaseModel):
             "recheck": self.recheck.get(language),
             "disclaimer": self.disclaimer.get(language),
             "checkin": self.checkin,
+            "cut_short": self.cut_short,
         }
 
 
@@ -135,9 +157,20 @@ def screens(content: TriageContent) -> tuple[Screen, ...]:
     return tuple(screen for screen in content.screens if not screen.checkin)
 
 
-def checkin_questions(content: TriageContent) -> tuple[Question, ...]:
-    """The daily check-in's questions, in the order they are asked."""
-    return tuple(content.questions[question_id] for question_id in content.checkin_order)
+def checkin_questions(
+    content: TriageContent, stored: Mapping[str, object] | None = None
+) -> tuple[Question, ...]:
+    """The daily check-in's questions, in the order they are asked.
+
+    ``stored`` are the answers of the member's last full check: a check-in question with
+    ``ask_if`` (the pregnancy signs) is asked only when they make it hold. Without
+    them every check-in question is listed.
+    """
+    found = tuple(content.questions[question_id] for question_id in content.checkin_order)
+    if stored is None:
+        return found
+    effective, _ = _visible_answers(stored, content)
+    return tuple(q for q in found if not q.ask_if or all_hold(q.ask_if, effective))
 
 
 def visible_questions(
@@ -154,10 +187,14 @@ def visible_questions(
     known as soon as the earlier screens are answered.
     """
     if checkin:
-        found = checkin_questions(content)
+        found = checkin_questions(content, answers)
     else:
         _, visible = _visible_answers(answers, content)
-        found = tuple(content.questions[qid] for qid in visible if content.questions[qid].triage)
+        found = tuple(
+            content.questions[qid]
+            for qid in visible
+            if content.questions[qid].triage and not content.questions[qid].from_record
+        )
     if screen is not None:
         found = tuple(question for question in found if question.screen == screen)
     return found
@@ -191,7 +228,7 @@ def validate_answers(
     for question_id in visible:
         question = content.questions[question_id]
         asked = question.checkin if checkin else question.triage
-        if asked and question_id not in answers:
+        if asked and not question.from_record and question_id not in answers:
             errors[question_id] = MISSING_ANSWER
     if errors:
         raise TriageInputError(_in_question_order(errors, content))
@@ -206,8 +243,20 @@ def evaluate(
     ``checkin=True`` is the daily check-in: only check-in questions are required. The
     caller may add the member's stored triage answers (today's answers replace them), so
     that combinations such as a minor fall plus osteoporosis are still seen.
+
+    Unanswered questions are allowed only when the answers so far already give
+    EMERGENCY (see :func:`ends_early`); the verdict then says ``cut_short``. Any other
+    incomplete or invalid set raises TriageInputError naming each question.
     """
-    effective = validate_answers(answers, content, checkin=checkin)
+    cut_short = False
+    try:
+        effective = validate_answers(answers, content, checkin=checkin)
+    except TriageInputError as error:
+        only_missing = all(message == MISSING_ANSWER for message in error.errors.values())
+        if not (only_missing and ends_early(answers, content)):
+            raise
+        effective, _ = _visible_answers(answers, content)
+        cut_short = True
     fired: list[Rule | FixedRule] = [rule for rule in content.rules if rule.holds(effective)]
     if not fired:
         fired.append(content.checkin_no_findings if checkin else content.no_findings)
@@ -220,6 +269,8 @@ def evaluate(
     verdict = content.verdicts[level]
     rules = [rule for rule in fired if isinstance(rule, Rule)]
     winning = [rule for rule in rules if rule.level is level]
+    # A deciding rule may name whom to call itself (the midwife for a pregnancy sign).
+    own = next((rule for rule in winning if rule.actions), None)
     # When the member may train, every fired rule's caution applies to that training;
     # when not, only the advice that belongs to the verdict's own level.
     advising = rules if verdict.may_train else winning
@@ -227,12 +278,12 @@ def evaluate(
     return Verdict(
         level=level,
         label=verdict.label,
-        title=verdict.title,
+        title=own.title if own is not None and own.title else verdict.title,
         reasons=tuple(
             Reason(rule=rule.id, level=rule.level, text=rule.reason, source=rule.source)
             for rule in fired
         ),
-        actions=verdict.actions,
+        actions=own.actions if own is not None else verdict.actions,
         tell_them=verdict.tell_them,
         advice=(*(rule.advice for rule in advising if rule.advice), *verdict.advice),
         exercises=(
@@ -246,7 +297,45 @@ def evaluate(
         recheck=verdict.recheck,
         disclaimer=content.disclaimer,
         checkin=checkin,
+        cut_short=cut_short,
     )
+
+
+def ends_early(answers: Mapping[str, object], content: TriageContent) -> bool:
+    """Whether the answers so far already fix the verdict at the most severe level.
+
+    Only valid answers to visible questions count. Conditions never negate and a
+    follow-up only looks back, so every completion of these answers fires the same
+    EMERGENCY rule: asking more could not change the verdict (clinical reference §8).
+    """
+    effective, _ = _visible_answers(answers, content)
+    return any(rule.level is MOST_SEVERE and rule.holds(effective) for rule in content.rules)
+
+
+def aged_answers(
+    answers: Mapping[str, Answer], content: TriageContent, days: int
+) -> tuple[dict[str, Answer], list[str]]:
+    """Stored answers as they stand ``days`` later: time-bound numbers grow with time.
+
+    A lumbago of 1 week at a full check is 3 weeks old at a check-in 14 days later.
+    A number stays at its maximum ("a year or longer"), except where the question says
+    that passing it makes the answer expire (a pregnancy week past 42). Returns the
+    aged answers and the expired questions: a check with those is too old to reuse.
+    """
+    aged: dict[str, Answer] = dict(answers)
+    expired: list[str] = []
+    for question_id, value in answers.items():
+        question = content.questions.get(question_id)
+        if question is None or not question.ages or isinstance(value, bool):
+            continue
+        if not isinstance(value, int) or question.max is None:
+            continue
+        step = 7 if question.unit is Unit.WEEKS else 365
+        grown = value + max(days, 0) // step
+        if grown > question.max and question.expires_past_max:
+            expired.append(question_id)
+        aged[question_id] = min(grown, question.max)
+    return aged, expired
 
 
 def _visible_answers(

@@ -8,6 +8,8 @@ the rule's own conditions.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -92,7 +94,32 @@ def load_triage(
         checkin_no_findings=rules_file.checkin_no_findings,
         red_flag_net=rules_file.red_flag_net,
         contraindications=unsuitable,
+        questions_version=questions_version(ordered, questions_file.checkin_order),
     )
+
+
+def questions_version(questions: Mapping[str, Question], checkin_order: Iterable[str]) -> str:
+    """A short fingerprint of what the questions ask, not how they are worded.
+
+    It changes when a question is added, removed or split, or its options, range,
+    follow-up condition or red-flag marking change: then a stored check's answers no
+    longer mean the same. A reworded text or help line leaves it alone, so that fixing
+    a typo does not send every member back to the full check.
+    """
+    meaning = [
+        {
+            "id": question.id,
+            "type": question.type.value,
+            "options": [[option.value, option.red_flag] for option in question.options],
+            "range": [question.min, question.max, question.unit],
+            "asked": [question.triage, question.checkin, question.from_record],
+            "red_flag": question.red_flag,
+            "ask_if": [condition.model_dump(mode="json") for condition in question.ask_if],
+        }
+        for question in questions.values()
+    ]
+    data = json.dumps([meaning, list(checkin_order)], sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(data.encode()).hexdigest()[:12]
 
 
 def _check_questions(file: QuestionsFile, where: str, problems: list[str]) -> dict[str, Question]:
@@ -129,12 +156,24 @@ def _check_questions(file: QuestionsFile, where: str, problems: list[str]) -> di
         for number, condition in enumerate(question.ask_if):
             for match in condition.matches():
                 target = by_id.get(match.question)
-                if target is not None and screen_index.get(target.screen, -1) >= own_screen:
+                # A fact from the member's record is known before the first screen.
+                known_earlier = target is not None and target.from_record
+                if (
+                    target is not None
+                    and not known_earlier
+                    and screen_index.get(target.screen, -1) >= own_screen
+                ):
                     problems.append(
                         f"{at}.ask_if.{number}.question: '{match.question}' must be on an "
                         "earlier screen (so that the wizard works without JavaScript)"
                     )
                 _check_match(match, by_id, f"{at}.ask_if.{number}", problems)
+                stored_fact = target is not None and target.triage and not target.checkin
+                if question.checkin and target is not None and not stored_fact:
+                    problems.append(
+                        f"{at}.ask_if.{number}.question: a check-in question may only depend "
+                        "on an answer of the full check (the check-in reuses those)"
+                    )
 
     for screen in file.screens:
         if not any(question.screen == screen.id for question in file.questions):

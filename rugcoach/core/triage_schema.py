@@ -101,6 +101,20 @@ class Question(_Frozen):
     triage: bool = Field(default=True, description="asked in the full triage")
     checkin: bool = Field(default=False, description="asked in the daily check-in")
     ask_if: tuple[Condition, ...] = ()
+    ages: bool = Field(
+        default=False,
+        description="a time-bound number (weeks or years) that grows with the time since it "
+        "was answered, e.g. how long the pain has lasted; a check-in reuses it aged",
+    )
+    expires_past_max: bool = Field(
+        default=False,
+        description="an aged answer past the maximum means the stored check is too old to "
+        "reuse (a pregnancy week past 42), instead of staying at the maximum",
+    )
+    from_record: bool = Field(
+        default=False,
+        description="never shown: the app fills it in from the member's stored checks",
+    )
     source: SourceText
 
     @model_validator(mode="after")
@@ -132,8 +146,14 @@ class Question(_Frozen):
             raise ValueError("options are for choice questions only")
         if not (self.triage or self.checkin):
             raise ValueError("a question must be asked in the triage, the check-in or both")
-        if self.checkin and self.ask_if:
-            raise ValueError("check-in questions are always asked: remove ask_if")
+        if self.checkin and self.triage and self.ask_if:
+            raise ValueError("a question of both the triage and the check-in is always asked")
+        if self.ages and self.unit not in (Unit.WEEKS, Unit.YEARS):
+            raise ValueError("only a number in weeks or years can age")
+        if self.expires_past_max and not self.ages:
+            raise ValueError("expires_past_max is for an answer that ages")
+        if self.from_record and (self.checkin or self.red_flag or self.ask_if):
+            raise ValueError("a question from the record is a triage fact without ask_if")
         return self
 
     @property
@@ -168,6 +188,15 @@ class QuestionsFile(_Frozen):
     checkin_order: tuple[Identifier, ...] = Field(min_length=1)
 
 
+class Action(_Frozen):
+    """Something to do first, e.g. a number to call."""
+
+    id: Slug
+    label: Text
+    detail: Text
+    phone: str | None = Field(default=None, pattern=r"^\+?[0-9][0-9 -]{1,18}$")
+
+
 # --- rules ------------------------------------------------------------------------------
 
 
@@ -193,6 +222,14 @@ class Rule(_Frozen):
         description="the library's conditions this rule tells us the member has; exercises "
         "contraindicated for them are left out",
     )
+    title: Text | None = Field(
+        default=None, description="replaces the level's title when this rule decides the level"
+    )
+    actions: tuple[Action, ...] = Field(
+        default=(),
+        description="replace the level's actions when this rule decides the level (e.g. "
+        "the midwife first for a pregnancy warning sign)",
+    )
     source: SourceText
 
     @model_validator(mode="after")
@@ -201,6 +238,8 @@ class Rule(_Frozen):
             values = getattr(self, name)
             if len(set(values)) != len(values):
                 raise ValueError(f"{name}: lists a value twice")
+        if self.actions and not self.title:
+            raise ValueError("a rule with its own actions needs its own title")
         both = set(self.suitable) & set(self.avoid)
         if both:
             raise ValueError(f"both suitable and avoided: {', '.join(sorted(both))}")
@@ -231,15 +270,6 @@ class RulesFile(_Frozen):
 
 
 # --- verdicts ---------------------------------------------------------------------------
-
-
-class Action(_Frozen):
-    """Something to do first, e.g. a number to call."""
-
-    id: Slug
-    label: Text
-    detail: Text
-    phone: str | None = Field(default=None, pattern=r"^\+?[0-9][0-9 -]{1,18}$")
 
 
 class LevelVerdict(_Frozen):
@@ -278,6 +308,9 @@ class TriageContent:
     red_flag_net: FixedRule
     contraindications: Mapping[str, frozenset[MemberCondition]] = field(default_factory=dict)
     """Per exercise slug, the conditions it does not suit (from the library, if given)."""
+    questions_version: str = ""
+    """A fingerprint of what the questions ask (ids, types, options, ranges, follow-ups);
+    stored with every check, so that a check made with other questions is recognised."""
 
     def question(self, question_id: str) -> Question:
         return self.questions[question_id]

@@ -254,7 +254,7 @@ def test_without_red_flags_the_verdict_is_consistent(data: st.DataObject) -> Non
     assert_consistent(verdict)
     assert not red_flag_present(answers)
     assert content().red_flag_net.id not in fired(verdict)
-    if answers["pregnant"] and answers["pregnancy_trimester"] in ("second", "third"):
+    if answers["pregnant"] and answers["pregnancy_week"] >= 13:
         lying_on_back = set(content().rule("P-LATE").avoid)
         assert not lying_on_back & set(verdict.exercises)
 
@@ -341,8 +341,8 @@ def test_pregnancy_gets_its_own_exercises() -> None:
     verdict = evaluate(answers, content())
     assert verdict.level is Level.TRAIN_ADAPTED
     assert set(verdict.exercises) <= set(pregnant.suitable)
-    first = evaluate({**answers, "pregnancy_trimester": "first"}, content())
-    late = evaluate({**answers, "pregnancy_trimester": "third"}, content())
+    first = evaluate({**answers, "pregnancy_week": 12}, content())
+    late = evaluate({**answers, "pregnancy_week": 13}, content())
     assert "P-LATE" in fired(late) and "P-LATE" not in fired(first)
     assert "pregnancy-after-first-trimester" in late.conditions
     assert "pregnancy-after-first-trimester" not in first.conditions
@@ -365,15 +365,28 @@ def test_r14_needs_four_of_the_features() -> None:
     assert "R14" not in fired(evaluate(three, content()))
 
 
-def test_r13_skips_a_stable_known_chronic_complaint() -> None:
+def test_r13_blocks_only_a_worsening_course() -> None:
+    """Issue 8 §6: 'not improving after a month' is a reason to review, not to stop."""
     answers = {**baseline(), "duration_weeks": 30, "course": "same"}
-    assert "R13" in fired(evaluate(answers, content()))
+    stable = evaluate(answers, content())
+    assert "R13" not in fired(stable) and "R13-REVIEW" in fired(stable)
+    assert stable.level is Level.TRAIN_ADAPTED and stable.may_train
+    assert "fysiotherapeut" in stable.title.nl and stable.actions[0].id == "book-physio"
     known = {**answers, "cleared_by_professional": True}
     verdict = evaluate(known, content())
-    assert "R13" not in fired(verdict)
+    assert "R13" not in fired(verdict) and "R13-REVIEW" not in fired(verdict)
     assert verdict.level is Level.TRAIN and "A-CHRONIC-KNOWN" in fired(verdict)
-    worse = {**known, "course": "worse"}
-    assert "R13" in fired(evaluate(worse, content()))
+    worse = evaluate({**known, "course": "worse"}, content())
+    assert "R13" in fired(worse) and not worse.may_train
+
+
+def test_long_lasting_improving_complaints_train_gently_with_advice_to_have_them_checked() -> None:
+    answers = {**baseline(), "duration_weeks": 10, "course": "better"}
+    verdict = evaluate(answers, content())
+    assert verdict.level is Level.TRAIN_ADAPTED and verdict.may_train
+    assert "A-LONG" in fired(verdict)
+    assert any("nakijken" in line.nl for line in verdict.advice)
+    assert [action.id for action in verdict.actions] == ["book-physio"]
 
 
 def test_emergency_leads_with_calling_112() -> None:
@@ -425,25 +438,26 @@ def test_all_problems_are_named_together() -> None:
 
 
 def test_a_visible_follow_up_is_required_and_a_hidden_one_is_not() -> None:
-    answers = {k: v for k, v in baseline().items() if k != "pregnancy_trimester"}
+    answers = {k: v for k, v in baseline().items() if k != "pregnancy_week"}
     evaluate(answers, content())  # not pregnant: the trimester is not asked
     errors = errors_for({**answers, "pregnant": True})
-    assert set(errors) == {"pregnancy_trimester"}
+    assert set(errors) == {"pregnancy_week"}
 
 
 def test_answers_to_hidden_follow_ups_are_checked_then_ignored() -> None:
     stale = {**baseline(), "pregnant": False, "pregnancy_warning_obstetric": True}
     verdict = evaluate(stale, content())
     assert verdict.level is Level.TRAIN
-    assert set(errors_for({**baseline(), "pregnancy_trimester": "fourth"})) == {
-        "pregnancy_trimester"
-    }
+    assert set(errors_for({**baseline(), "pregnancy_week": 43})) == {"pregnancy_week"}
 
 
 def test_checkin_requires_only_checkin_questions() -> None:
     evaluate(checkin_answers(), content(), checkin=True)
     errors = errors_for({"pain_now": 3}, checkin=True)
-    assert set(errors) == {q.id for q in checkin_questions(content())} - {"pain_now"}
+    not_pregnant = checkin_questions(content(), {"pregnant": False})
+    assert set(errors) == {q.id for q in not_pregnant} - {"pain_now"}
+    pregnant = errors_for({"pain_now": 3, "pregnant": True}, checkin=True)
+    assert "checkin_pregnancy_signs" in pregnant
 
 
 def test_answers_must_be_a_mapping() -> None:
@@ -475,14 +489,14 @@ def test_screens_start_with_red_flags_and_exclude_the_checkin() -> None:
 def test_visible_questions_show_follow_ups_only_when_relevant() -> None:
     shown = {q.id for q in visible_questions({}, content())}
     assert "saddle_numbness" in shown
-    assert not shown & {"pregnancy_trimester", "leg_tingling", "course", "checkin_nerve_signs"}
+    assert not shown & {"pregnancy_week", "leg_tingling", "course", "checkin_nerve_signs"}
     shown = {
         q.id
         for q in visible_questions(
             {"pregnant": True, "leg_symptoms": "one_leg", "duration_weeks": 20}, content()
         )
     }
-    assert {"pregnancy_trimester", "leg_tingling", "course", "onset_age"} <= shown
+    assert {"pregnancy_week", "leg_tingling", "course", "onset_age"} <= shown
     leg_screen = visible_questions({"leg_symptoms": "one_leg"}, content(), screen="leg_details")
     assert [q.id for q in leg_screen] == [
         "leg_tingling",
@@ -492,12 +506,23 @@ def test_visible_questions_show_follow_ups_only_when_relevant() -> None:
     assert visible_questions({"leg_symptoms": "none"}, content(), screen="leg_details") == ()
 
 
-def test_checkin_questions_are_pain_and_four_warning_questions() -> None:
-    questions = checkin_questions(content())
+def test_checkin_asks_pain_and_the_warning_signs_that_can_change_overnight() -> None:
+    questions = checkin_questions(content(), {"pregnant": False})
     assert questions[0].id == "pain_now"
-    assert len(questions) == 5
-    assert sum(q.red_flag for q in questions) == 4
-    assert visible_questions({}, content(), checkin=True) == questions
+    ids = [q.id for q in questions]
+    assert {"checkin_genital_sensation", "checkin_walking", "checkin_nerve_signs"} <= set(ids)
+    assert "checkin_pregnancy_signs" not in ids
+    assert all(q.red_flag for q in questions[1:])
+    assert visible_questions({"pregnant": False}, content(), checkin=True) == questions
+    pregnant = [q.id for q in checkin_questions(content(), {"pregnant": True})]
+    assert pregnant == [*ids, "checkin_pregnancy_signs"]
+
+
+def test_checkin_nerve_question_names_numbness_or_tingling_like_the_full_check() -> None:
+    text = content().question("checkin_nerve_signs").text
+    for word in ("tintelend", "anus", "geslachtsdelen", "binnenkant van je billen"):
+        assert word in text.nl
+    assert "tingling" in text.en and "inside of your buttocks" in text.en
 
 
 # --- output -------------------------------------------------------------------------------

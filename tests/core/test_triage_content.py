@@ -137,22 +137,22 @@ def test_condition_without_a_test(copy: Path) -> None:
 
 def test_follow_up_on_unknown_question(copy: Path) -> None:
     def change(data: Any) -> None:
-        question = next(q for q in data["questions"] if q["id"] == "pregnancy_trimester")
+        question = next(q for q in data["questions"] if q["id"] == "pregnancy_week")
         question["ask_if"][0]["question"] = "pregnnant"
 
     edit(copy, "questions.yaml", change)
     (problem,) = problems(copy)
-    assert problem.endswith("(pregnancy_trimester).ask_if.0.question: unknown question 'pregnnant'")
+    assert problem.endswith("(pregnancy_week).ask_if.0.question: unknown question 'pregnnant'")
 
 
 def test_follow_up_must_depend_on_an_earlier_screen(copy: Path) -> None:
     def change(data: Any) -> None:
-        question = next(q for q in data["questions"] if q["id"] == "pregnancy_trimester")
+        question = next(q for q in data["questions"] if q["id"] == "pregnancy_week")
         question["screen"] = "about_you"
 
     edit(copy, "questions.yaml", change)
     (problem,) = problems(copy)
-    assert "(pregnancy_trimester).ask_if.0.question: 'pregnant' must be on an earlier screen" in (
+    assert "(pregnancy_week).ask_if.0.question: 'pregnant' must be on an earlier screen" in (
         problem
     )
 
