@@ -88,6 +88,10 @@ class VerdictOut(Schema):
     recheck: str
     disclaimer: str
     checkin: bool
+    cut_short: bool = Field(
+        default=False,
+        description="the answers so far already gave EMERGENCY, so the rest was not needed",
+    )
 
 
 class StoredVerdictOut(VerdictOut):
@@ -138,7 +142,7 @@ def questions(request: HttpRequest, params: Query[LanguageQuery]) -> dict[str, A
     language = params.lang
     by_screen = {screen.id: [] for screen in screens(content)}
     for question in content.questions.values():
-        if question.triage and question.screen in by_screen:
+        if question.triage and not question.from_record and question.screen in by_screen:
             by_screen[question.screen].append(_question(question, language))
     return {
         "screens": [
@@ -157,7 +161,8 @@ def questions(request: HttpRequest, params: Query[LanguageQuery]) -> dict[str, A
 @router.post(
     "",
     response={200: VerdictOut, 422: ValidationErrorOut},
-    summary="Evaluate answers: the verdict with its reasons (nothing is stored)",
+    summary="Evaluate answers: the verdict with its reasons (nothing is stored); answers "
+    "may stop at the first emergency sign",
 )
 def triage(request: HttpRequest, body: AnswersIn, params: Query[LanguageQuery]) -> Any:
     try:
@@ -182,7 +187,12 @@ def checkin(request: HttpRequest, body: AnswersIn, params: Query[LanguageQuery])
     except NoFullCheck as missing:
         raise HttpError(409, "Complete the full triage once before a check-in.") from missing
     except FullCheckOutdated as outdated:
-        raise HttpError(409, "The questions changed: do the full triage again.") from outdated
+        why = {
+            "questions": "The questions changed: do the full triage again.",
+            "cut_short": "The last full triage ended at an emergency: do it again.",
+            "expired": "The last full triage is too old to reuse: do it again.",
+        }.get(outdated.reason, "Do the full triage again.")
+        raise HttpError(409, why) from outdated
     except TriageInputError as error:
         return Status(422, answer_errors(error))
     verdict = stored.stored_verdict

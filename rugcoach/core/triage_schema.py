@@ -282,6 +282,11 @@ class LevelVerdict(_Frozen):
     may_train: bool
     recheck_after_days: int | None = Field(default=None, ge=1, le=90)
     recheck: Text = Field(description="when to do the check again, as a sentence")
+    recheck_after_examination: bool = Field(
+        default=False,
+        description="check again only after a doctor has seen you: the next full check "
+        "asks whether that happened (question doctor_visit_due)",
+    )
 
 
 class VerdictsFile(_Frozen):

@@ -29,8 +29,15 @@ class QuestionsForm(forms.Form):
 
     def answers(self) -> dict[str, Answer]:
         """The cleaned answers, typed as the triage engine expects them."""
+        return self.valid_answers()
+
+    def valid_answers(self) -> dict[str, Answer]:
+        """The answers given so far (after ``is_valid``), also when others are missing:
+        an emergency answer ends the check without the rest."""
         result: dict[str, Answer] = {}
         for question_id, question in self.questions.items():
+            if question_id not in self.cleaned_data:
+                continue
             value = self.cleaned_data[question_id]
             if question.type is AnswerType.YES_NO:
                 result[question_id] = value == YES

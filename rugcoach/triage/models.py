@@ -13,6 +13,8 @@ class TriageResult(models.Model):
 
     The verdict is stored as it was shown, texts included, so that history reads the
     same after the rules are revised; the answers are kept so a trainer can see why.
+    A stored check is a frozen snapshot: ``questions_version`` says which questions it
+    answered, so that a full check made with older questions is asked to be redone.
     """
 
     class Kind(models.TextChoices):
@@ -28,6 +30,13 @@ class TriageResult(models.Model):
     level = models.CharField(max_length=24, choices=LEVEL_CHOICES)
     may_train = models.BooleanField()
     verdict = models.JSONField(help_text="the verdict as shown, both languages")
+    questions_version = models.CharField(
+        max_length=16,
+        blank=True,
+        default="",
+        help_text="the fingerprint of the questions this check was made with; empty for "
+        "checks stored before fingerprints were kept",
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]

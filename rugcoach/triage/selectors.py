@@ -1,14 +1,24 @@
 """Reads for the safety check; every read is scoped to one member."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from rugcoach.accounts.models import User
+from rugcoach.content import get_catalog
+from rugcoach.core.triage import Level
 from rugcoach.triage.models import TriageResult
+
+# Why a member must do the full check again (services.FullCheckOutdated carries one).
+REDO_QUESTIONS = "questions"
+REDO_CUT_SHORT = "cut_short"
+REDO_EXPIRED = "expired"
+REDO_BLOCKED = "blocked"
 
 
 def member_results(member: User) -> QuerySet[TriageResult]:
@@ -20,33 +30,124 @@ def latest_triage(member: User) -> TriageResult | None:
 
 
 def latest_result(member: User) -> TriageResult | None:
-    """The most recent check of either kind: a red flag in today's check-in counts."""
+    """The most recent check of either kind."""
     return member_results(member).first()
 
 
 @dataclass(frozen=True)
 class TrainingStatus:
-    """Where a member stands: the one place that says whether they may train now."""
+    """Where a member stands: the one place that says whether they may train now.
+
+    Only a full check clears a check-in's red flag: a check-in that forbids training
+    keeps blocking until the next full check, however calm the check-ins after it.
+    """
 
     triage: TriageResult | None
     """The latest full check: its verdict (conditions, level) shapes a plan."""
     latest: TriageResult | None
-    """The latest check of either kind: when it forbids training, nothing trains."""
+    """The latest check of either kind (for display; ``blocking`` decides)."""
+    blocking_checkins: tuple[TriageResult, ...] = ()
+    """Check-ins since the latest full check whose verdict forbids training."""
+    questions_version: str = field(default="")
+    """The fingerprint of today's questions."""
+
+    @property
+    def blocking(self) -> TriageResult | None:
+        """The stored check whose verdict blocks training now, or None.
+
+        The full check itself when it forbids training, or a check-in since it that
+        did; of several, the most severe (then the latest), so the member reads the
+        most urgent advice.
+        """
+        found = [*self.blocking_checkins]
+        if self.triage is not None and not self.triage.may_train:
+            found.append(self.triage)
+        if not found:
+            return None
+        return max(found, key=lambda r: (Level(r.level).severity, r.created_at, r.pk))
 
     @property
     def blocked(self) -> bool:
-        return self.latest is not None and not self.latest.may_train
+        return self.blocking is not None
 
     @property
     def may_train(self) -> bool:
         return self.triage is not None and not self.blocked
 
+    @property
+    def outdated(self) -> bool:
+        """The full check was made with other questions than today's."""
+        return self.triage is not None and self.triage.questions_version != self.questions_version
+
+    @property
+    def needs_full_check(self) -> bool:
+        """Only a new full check moves this member on (none yet, outdated, or a
+        check-in's red flag to clear)."""
+        blocking = self.blocking
+        checkin_block = blocking is not None and blocking.kind == TriageResult.Kind.CHECKIN
+        return self.triage is None or self.outdated or checkin_block
+
+    @property
+    def redo_reason(self) -> str | None:
+        """One line that says why to do the full check again, or None."""
+        if self.triage is None:
+            return None
+        if self.outdated:
+            return redo_reason(REDO_QUESTIONS, self.triage)
+        blocking = self.blocking
+        if blocking is not None and blocking.kind == TriageResult.Kind.CHECKIN:
+            return redo_reason(REDO_BLOCKED, blocking)
+        return None
+
+
+def redo_reason(code: str, result: TriageResult | None = None) -> str:
+    """The one line a member reads when the full check must be done again."""
+    when = date_format(timezone.localtime(result.created_at), "j F Y") if result else ""
+    if code == REDO_BLOCKED:
+        return _(
+            "Je check-in van %(when)s gaf een waarschuwingssignaal. Alleen een nieuwe "
+            "volledige check kan dat opheffen."
+        ) % {"when": when}
+    if code == REDO_CUT_SHORT:
+        return _("Je vorige check stopte bij een spoedsignaal. Doe eerst de volledige check.")
+    if code == REDO_EXPIRED:
+        return _("Je vorige volledige check is te oud om op voort te bouwen. Doe hem opnieuw.")
+    return _(
+        "De vragen van de check zijn veranderd sinds je volledige check van %(when)s. "
+        "Doe hem opnieuw voor je volgende plan."
+    ) % {"when": when}
+
 
 def training_status(member: User) -> TrainingStatus:
+    version = get_catalog().triage.questions_version
+    triage = latest_triage(member)
     latest = latest_result(member)
-    if latest is not None and latest.kind == TriageResult.Kind.TRIAGE:
-        return TrainingStatus(triage=latest, latest=latest)
-    return TrainingStatus(triage=latest_triage(member), latest=latest)
+    if triage is None:
+        return TrainingStatus(triage=None, latest=latest, questions_version=version)
+    since = Q(created_at__gt=triage.created_at) | Q(created_at=triage.created_at, pk__gt=triage.pk)
+    blocking = member_results(member).filter(
+        since, kind=TriageResult.Kind.CHECKIN, may_train=False
+    )
+    return TrainingStatus(
+        triage=triage,
+        latest=latest,
+        blocking_checkins=tuple(blocking),
+        questions_version=version,
+    )
+
+
+def record_facts(member: User) -> dict[str, bool]:
+    """The answers a member's full check takes from their stored checks, not from them.
+
+    ``doctor_visit_due``: the check that blocks training now said to check again only
+    after a doctor has seen them, so the new full check asks whether that happened.
+    """
+    if not member.is_authenticated:
+        return {}
+    blocking = training_status(member).blocking
+    verdicts = get_catalog().triage.verdicts
+    due = blocking is not None and verdicts[Level(blocking.level)].recheck_after_examination
+    return {"doctor_visit_due": due}
 
 
 def result_of_member(member: User, result_id: int) -> TriageResult:

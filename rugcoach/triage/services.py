@@ -2,9 +2,11 @@
 
 from collections.abc import Mapping
 
+from django.utils import timezone
+
 from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
-from rugcoach.core.triage import Answer, TriageInputError, Verdict, evaluate
+from rugcoach.core.triage import Answer, TriageInputError, Verdict, aged_answers, evaluate
 from rugcoach.triage import selectors
 from rugcoach.triage.models import TriageResult
 
@@ -14,11 +16,20 @@ class NoFullCheck(Exception):
 
 
 class FullCheckOutdated(Exception):
-    """The questions changed since the member's full check: it must be done again."""
+    """The last full check cannot be reused: it must be done again.
+
+    ``reason`` is one of the ``selectors.REDO_*`` codes; ``selectors.redo_reason`` turns
+    it into the one line the member reads.
+    """
+
+    def __init__(self, reason: str = selectors.REDO_QUESTIONS) -> None:
+        self.reason = reason
+        super().__init__(reason)
 
 
 def record_result(member: User, answers: Mapping[str, Answer], verdict: Verdict) -> TriageResult:
-    """Store a completed triage or check-in exactly as the member saw it."""
+    """Store a completed triage or check-in exactly as the member saw it, with the
+    fingerprint of the questions it answered (a frozen snapshot)."""
     return TriageResult.objects.create(
         member=member,
         kind=TriageResult.Kind.CHECKIN if verdict.checkin else TriageResult.Kind.TRIAGE,
@@ -26,20 +37,49 @@ def record_result(member: User, answers: Mapping[str, Answer], verdict: Verdict)
         level=verdict.level.value,
         may_train=verdict.may_train,
         verdict=verdict.model_dump(mode="json"),
+        questions_version=get_catalog().triage.questions_version,
     )
 
 
-def record_checkin(member: User, answers: Mapping[str, object]) -> TriageResult:
-    """Evaluate today's check-in on top of the last full check's answers and store it.
+def checkin_context(member: User) -> dict[str, Answer]:
+    """The last full check's answers as a check-in reuses them: time-bound answers aged
+    to today, check-in questions left for today's answers.
 
-    Today's answers replace the stored ones, so a combination (a small fall today plus
-    known osteoporosis) is still recognised. Raises TriageInputError for today's answers
-    (naming each question), NoFullCheck or FullCheckOutdated for the stored ones.
+    Raises NoFullCheck, or FullCheckOutdated when the full check was made with other
+    questions, ended early, or holds an answer that has expired (a pregnancy week past
+    42): such a check says too little about today.
     """
     content = get_catalog().triage
     latest = selectors.latest_triage(member)
     if latest is None:
         raise NoFullCheck
+    if latest.questions_version != content.questions_version:
+        raise FullCheckOutdated(selectors.REDO_QUESTIONS)
+    if latest.stored_verdict.cut_short:
+        raise FullCheckOutdated(selectors.REDO_CUT_SHORT)
+    days = (timezone.localdate() - timezone.localdate(latest.created_at)).days
+    aged, expired = aged_answers(latest.answers, content, days)
+    if expired:
+        raise FullCheckOutdated(selectors.REDO_EXPIRED)
+    return {
+        key: value
+        for key, value in aged.items()
+        if key in content.questions and not content.questions[key].checkin
+    }
+
+
+def record_checkin(member: User, answers: Mapping[str, object]) -> TriageResult:
+    """Evaluate today's check-in on top of the last full check's answers and store it.
+
+    The stored answers count as they stand today (a lumbago of one week at the full
+    check is three weeks old two weeks later), and today's answers replace them, so a
+    combination (a small fall today plus known osteoporosis) is still recognised.
+    Today's answers may stop at the first emergency sign, like the full check.
+    Raises TriageInputError for today's answers (naming each question), NoFullCheck or
+    FullCheckOutdated for the stored ones.
+    """
+    content = get_catalog().triage
+    known = checkin_context(member)
     not_checkin = {
         key: "not a check-in question"
         for key in answers
@@ -47,10 +87,5 @@ def record_checkin(member: User, answers: Mapping[str, object]) -> TriageResult:
     }
     if not_checkin:
         raise TriageInputError(not_checkin)
-    evaluate(answers, content, checkin=True)  # today's own answers, checked on their own
-    known = {k: v for k, v in latest.answers.items() if k in content.questions}
-    try:
-        verdict = evaluate({**known, **answers}, content, checkin=True)
-    except TriageInputError as error:
-        raise FullCheckOutdated from error
+    verdict = evaluate({**known, **answers}, content, checkin=True)
     return record_result(member, dict(answers), verdict)  # type: ignore[arg-type]

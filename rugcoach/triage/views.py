@@ -11,28 +11,41 @@ from rugcoach.core.triage import (
     Answer,
     TriageInputError,
     checkin_questions,
+    ends_early,
     evaluate,
     visible_questions,
 )
 from rugcoach.triage import selectors, wizard
 from rugcoach.triage.forms import QuestionsForm
 from rugcoach.triage.presenters import present_answers, present_verdict
-from rugcoach.triage.services import FullCheckOutdated, record_checkin, record_result
+from rugcoach.triage.services import (
+    FullCheckOutdated,
+    checkin_context,
+    record_checkin,
+    record_result,
+)
 
 
 def start(request: HttpRequest) -> HttpResponse:
     answers = wizard.load_answers(request)
-    latest = selectors.latest_triage(request.user) if request.user.is_authenticated else None
+    member = request.user
+    latest = selectors.latest_triage(member) if member.is_authenticated else None
+    redo = selectors.training_status(member).redo_reason if member.is_authenticated else None
     return render(
         request,
         "triage/start.html",
-        {"in_progress": bool(answers), "latest": latest},
+        {"in_progress": bool(answers), "latest": latest, "redo_reason": redo},
     )
+
+
+def _answers(request: HttpRequest) -> dict[str, Answer]:
+    """The answers so far, with the facts a member's stored checks give (these win)."""
+    return {**wizard.load_answers(request), **selectors.record_facts(request.user)}
 
 
 def step(request: HttpRequest, number: int) -> HttpResponse:
     content = get_catalog().triage
-    answers = wizard.load_answers(request)
+    answers = _answers(request)
     steps = wizard.steps(content, answers)
     first_open = wizard.first_unanswered_step(content, answers)
     # No skipping ahead past unanswered questions, and no steps that do not exist.
@@ -47,12 +60,15 @@ def step(request: HttpRequest, number: int) -> HttpResponse:
     if request.method == "POST":
         form = QuestionsForm(request.POST, questions=questions, language=language)
         if not form.is_valid():
+            if ends_early({**answers, **form.valid_answers()}, content):
+                return _finish(request, {**answers, **form.valid_answers()})
             response = redirect("triage:step", number=number)
             posted = {q.id: request.POST.get(q.id, "") for q in questions}
             wizard.keep_for_retry(response, number, posted)
             return response
         answers.update(form.answers())
-        if number == len(wizard.steps(content, answers)):
+        # An emergency answer ends the check at once: nothing later could change it.
+        if number == len(wizard.steps(content, answers)) or ends_early(answers, content):
             return _finish(request, answers)
         response = redirect("triage:step", number=number + 1)
         wizard.save_answers(response, answers)
@@ -100,7 +116,7 @@ def _finish(request: HttpRequest, answers: dict[str, Answer]) -> HttpResponse:
 def result(request: HttpRequest) -> HttpResponse:
     """A visitor's verdict, computed from the answers in their own browser; not stored."""
     content = get_catalog().triage
-    answers = wizard.load_answers(request)
+    answers = _answers(request)
     try:
         verdict = evaluate(answers, content)
     except TriageInputError:
@@ -146,19 +162,23 @@ def checkin(request: HttpRequest) -> HttpResponse:
             request, _("Doe eerst één keer de volledige check; daarna is de check-in genoeg.")
         )
         return redirect("triage:start")
+    try:
+        known = checkin_context(request.user)
+    except FullCheckOutdated as outdated:
+        messages.info(request, selectors.redo_reason(outdated.reason, latest))
+        return redirect("triage:start")
     language = translation.get_language()
     form = QuestionsForm(
         request.POST if request.method == "POST" else None,
-        questions=checkin_questions(content),
+        questions=checkin_questions(content, known),
         language=language,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            stored = record_checkin(request.user, form.answers())
-        except FullCheckOutdated:
-            messages.info(request, _("De vragen zijn vernieuwd. Doe de volledige check opnieuw."))
-            return redirect("triage:start")
-        return redirect("triage:member_result", result_id=stored.pk)
+    if request.method == "POST":
+        # An emergency sign ends the check-in too, even with other questions left open.
+        answers = form.answers() if form.is_valid() else form.valid_answers()
+        if form.is_valid() or ends_early({**known, **answers}, content):
+            stored = record_checkin(request.user, answers)
+            return redirect("triage:member_result", result_id=stored.pk)
     status = 400 if request.method == "POST" else 200
     context = {
         "form": form,

@@ -19,18 +19,18 @@ CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
 # Overrides on benign triage answers, each a situation a trainer would recognise.
 VERDICTS: dict[str, dict[str, object]] = {
     "benign": {},
-    "pregnant-1": {"pregnant": True, "pregnancy_trimester": "first"},
-    "pregnant-2": {"pregnant": True, "pregnancy_trimester": "second"},
-    "pregnant-3": {"pregnant": True, "pregnancy_trimester": "third"},
+    "pregnant-1": {"pregnant": True, "pregnancy_week": 8},
+    "pregnant-2": {"pregnant": True, "pregnancy_week": 20},
+    "pregnant-3": {"pregnant": True, "pregnancy_week": 30},
     "lumbago": {"onset": "sudden"},
-    "pregnant-2-lumbago": {"pregnant": True, "pregnancy_trimester": "second", "onset": "sudden"},
+    "pregnant-2-lumbago": {"pregnant": True, "pregnancy_week": 20, "onset": "sudden"},
     "pain-high": {"pain_now": 7},
     "pain-raised": {"pain_now": 5},
     "leg-stable": {
         "leg_symptoms": "one_leg",
         "leg_pain_stable": True,
         "leg_tingling": False,
-        "leg_weakness_one": False,
+        "leg_weakness": "none",
         "cleared_by_professional": True,
     },
     "hernia-known": {"earlier_hernia_or_stenosis": True, "cleared_by_professional": True},

@@ -169,7 +169,7 @@ def test_printouts_and_api_follow_a_red_flag_at_check_in(client, member_with_pla
 def test_a_newer_full_check_with_other_advice_asks_for_a_new_plan(client, member_with_plan):
     from tests.plan_helpers import record_triage
 
-    record_triage(member_with_plan, pregnant=True, pregnancy_trimester="second")
+    record_triage(member_with_plan, pregnant=True, pregnancy_week=20)
     client.force_login(member_with_plan)
     html = client.get("/plan/").content.decode()
     assert "Je veiligheidscheck is veranderd" in html

@@ -6,7 +6,7 @@ from django.utils.html import escape
 from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
 from rugcoach.triage.models import TriageResult
-from tests.triage.wizard_walker import form_value, walk
+from tests.triage.wizard_walker import form_value, urgent_no, walk
 from tests.triage_answers import benign
 
 pytestmark = pytest.mark.django_db
@@ -103,7 +103,7 @@ def test_skipping_ahead_goes_back_to_the_first_open_step(client):
 
 
 def test_back_button_shows_the_given_answers(client, content):
-    data = {q.id: "no" for q in content.questions.values() if q.screen == "urgent"}
+    data = urgent_no(content)
     data["leg_symptoms"] = "one_leg"
     assert client.post("/mag-ik-trainen/stap/1/", data).status_code == 302
     html = client.get("/mag-ik-trainen/stap/1/").content.decode()
@@ -113,7 +113,7 @@ def test_back_button_shows_the_given_answers(client, content):
 
 def test_a_changed_answer_removes_follow_ups(client, content):
     """Pain into one leg asks leg details; changing to 'no' drops that step."""
-    urgent = {q.id: "no" for q in content.questions.values() if q.screen == "urgent"}
+    urgent = urgent_no(content)
     client.post("/mag-ik-trainen/stap/1/", {**urgent, "leg_symptoms": "one_leg"})
     with_leg = client.get("/mag-ik-trainen/stap/2/").content.decode()
     client.post("/mag-ik-trainen/stap/1/", {**urgent, "leg_symptoms": "none"})
@@ -124,7 +124,7 @@ def test_a_changed_answer_removes_follow_ups(client, content):
 
 
 def test_reset_forgets_a_visitors_answers(client, content):
-    urgent = {q.id: "no" for q in content.questions.values() if q.screen == "urgent"}
+    urgent = urgent_no(content)
     urgent["leg_symptoms"] = "none"
     client.post("/mag-ik-trainen/stap/1/", urgent)
     client.post("/mag-ik-trainen/opnieuw/")
@@ -208,7 +208,7 @@ def test_history_page_cost_does_not_grow(client, content, member, django_assert_
 
 
 def test_an_error_on_one_step_does_not_leak_into_another(client, content):
-    urgent = {q.id: "no" for q in content.questions.values() if q.screen == "urgent"}
+    urgent = urgent_no(content)
     urgent["leg_symptoms"] = "none"
     client.post("/mag-ik-trainen/stap/1/", urgent)
     client.post("/mag-ik-trainen/stap/2/", {})  # incomplete: errors kept for step 2

@@ -15,6 +15,14 @@ def form_value(question, value: object) -> str:
     return str(value)
 
 
+def urgent_no(content: TriageContent) -> dict[str, str]:
+    """The first screen's form data with every warning sign answered "no"."""
+    return {
+        question.id: form_value(question, benign(question))
+        for question in visible_questions({}, content, screen="urgent")
+    }
+
+
 def walk(client, content: TriageContent, overrides: dict[str, object], *, prefix: str = ""):
     """Answer every step (benign unless overridden); return the final response."""
     base = f"{prefix}/may-i-train/step" if prefix else "/mag-ik-trainen/stap"
