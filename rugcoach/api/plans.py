@@ -85,7 +85,7 @@ def _verdict_for(request: HttpRequest, answers: dict[str, Any] | None) -> Verdic
         return evaluate(answers, get_catalog().triage)
     if request.user.is_authenticated:
         status = training_status(request.user)
-        governing = status.latest if status.blocked else status.triage
+        governing = status.blocking or status.triage
         if governing is not None:
             return governing.stored_verdict
     raise MissingTriage

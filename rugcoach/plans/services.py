@@ -60,7 +60,7 @@ def generate_plan(member: User, today: date) -> Generated:
     # Lock the member: two quick clicks must not both replace the current plan.
     User.objects.select_for_update().filter(pk=member.pk).first()
     status = training_status(member)
-    if status.triage is None:
+    if status.triage is None or status.outdated:  # outdated: asked with other questions
         raise PlanNotPossible("triage")
     intake = models.Intake.objects.filter(member=member).first()
     if intake is None:
@@ -69,7 +69,7 @@ def generate_plan(member: User, today: date) -> Generated:
     profile = Profile.model_validate(intake.profile)
     tests = SelfTests.model_validate(intake.self_tests or {})
     # A later check-in that forbids training outranks the full check's verdict.
-    governing = status.latest if status.blocked else status.triage
+    governing = status.blocking or status.triage
     verdict = governing.stored_verdict
     focus = focus_areas(profile, tests, catalog.planner)
     result = build_plan(profile, focus, verdict, catalog, catalog.planner)

@@ -38,8 +38,8 @@ def plan_page(request: HttpRequest) -> HttpResponse:
     context: dict[str, object] = {"verdict_row": status.triage, "intake": intake}
     if status.blocked:
         # Whichever check came last decides: a red flag today stops the plan today.
-        context["blocked"] = status.latest.stored_verdict.localize(language)
-        context["blocked_row"] = status.latest
+        context["blocked"] = status.blocking.stored_verdict.localize(language)
+        context["blocked_row"] = status.blocking
     elif stored is not None and selectors.plan_is_stale(stored, status):
         context["stale"] = True
     elif stored is not None:
@@ -121,7 +121,10 @@ def _generate(request: HttpRequest) -> HttpResponse:
         result = services.generate_plan(request.user, _today())
     except services.PlanNotPossible as missing:
         if str(missing) == "triage":
-            messages.info(request, _("Doe eerst de veiligheidscheck; daarna maken we je plan."))
+            redo = training_status(request.user).redo_reason
+            messages.info(
+                request, redo or _("Doe eerst de veiligheidscheck; daarna maken we je plan.")
+            )
             return redirect("triage:start")
         return redirect("plans:intake")
     if isinstance(result.no_plan, NoPlan):

@@ -27,6 +27,10 @@ def present_verdict(verdict: Verdict, catalog: Catalog, language: str) -> dict[s
     view["tone"] = TONES[verdict.level]
     view["needs_action"] = verdict.level.needs_action
     view["exercise_cards"] = [cards.card(e) for e in catalog.resolve(verdict.exercises)]
+    # The reasons that decide the level come first; milder ones are only "also noted",
+    # so a harmless reason never stands beside an emergency as if it explained it.
+    view["deciding"] = [reason.text.get(language) for reason in verdict.deciding_reasons]
+    view["also_noted"] = [reason.text.get(language) for reason in verdict.other_reasons]
     return view
 
 

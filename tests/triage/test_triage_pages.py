@@ -29,7 +29,7 @@ def test_visitor_without_warning_signs_may_train_and_nothing_is_stored(client, c
     assert page.status_code == 200
     assert "Waarom" in html
     assert escape("Je hebt vooral een zeurende pijn na lang zitten.") in html
-    assert "(A-SITTING)" in html
+    assert "(A-SITTING)" not in html and "A-SITTING" not in html  # rule ids: API and docs only
     assert 'class="exercise-card"' in html
     assert "Deze uitslag is niet bewaard" in html
     assert TriageResult.objects.count() == 0
@@ -39,7 +39,7 @@ def test_saddle_numbness_leads_with_calling_112_and_offers_no_exercises(client, 
     html = walk(client, content, {"saddle_numbness": True}).content.decode()
     assert 'href="tel:112"' in html
     assert html.index('href="tel:112"') < html.index("Waarom")
-    assert "(R1)" in html
+    assert "(R1)" not in html
     assert 'class="exercise-card"' not in html
     assert "Train voorlopig niet met deze app." in html
 
