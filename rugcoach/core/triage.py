@@ -277,7 +277,7 @@ def evaluate(
     conditions = tuple(dict.fromkeys(c for rule in rules for c in rule.conditions))
     return Verdict(
         level=level,
-        label=verdict.label,
+        label=own.label if own is not None and own.label else verdict.label,
         title=own.title if own is not None and own.title else verdict.title,
         reasons=tuple(
             Reason(rule=rule.id, level=rule.level, text=rule.reason, source=rule.source)

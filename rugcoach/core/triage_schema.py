@@ -222,6 +222,9 @@ class Rule(_Frozen):
         description="the library's conditions this rule tells us the member has; exercises "
         "contraindicated for them are left out",
     )
+    label: Text | None = Field(
+        default=None, description="replaces the level's short name when this rule decides it"
+    )
     title: Text | None = Field(
         default=None, description="replaces the level's title when this rule decides the level"
     )

@@ -32,8 +32,12 @@ def walk(client, content: TriageContent, overrides: dict[str, object], *, prefix
         page = client.get(url)
         assert page.status_code == 200, url
         screen_id = _screen_of(page, content, answers)
+        html = page.content.decode()
         data = {}
-        for question in visible_questions(answers, content, screen=screen_id):
+        # The questions the page shows (a member's page may add one from their record).
+        for question in content.questions.values():
+            if question.screen != screen_id or f'name="{question.id}"' not in html:
+                continue
             value = overrides.get(question.id, benign(question))
             answers[question.id] = value
             data[question.id] = form_value(question, value)
