@@ -125,9 +125,7 @@ def training_status(member: User) -> TrainingStatus:
     if triage is None:
         return TrainingStatus(triage=None, latest=latest, questions_version=version)
     since = Q(created_at__gt=triage.created_at) | Q(created_at=triage.created_at, pk__gt=triage.pk)
-    blocking = member_results(member).filter(
-        since, kind=TriageResult.Kind.CHECKIN, may_train=False
-    )
+    blocking = member_results(member).filter(since, kind=TriageResult.Kind.CHECKIN, may_train=False)
     return TrainingStatus(
         triage=triage,
         latest=latest,

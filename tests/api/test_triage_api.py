@@ -8,6 +8,7 @@ from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
 from rugcoach.core.triage import evaluate
 from rugcoach.triage.models import TriageResult
+from rugcoach.triage.selectors import training_status
 from rugcoach.triage.services import record_result
 from tests.triage_answers import benign_answers
 
@@ -130,3 +131,49 @@ def test_checkin_rejects_full_triage_questions(client, content):
     response = post(client, "/api/checkins", body)
     assert response.status_code == 422
     assert response.json()["detail"][0]["field"] == "pregnant"
+
+
+# --- issue 8: the early end and check-ins that block until a full check ------------------
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [{"saddle_numbness": True}, {"bladder_bowel": True}, {"leg_weakness": "serious"}],
+)
+def test_one_emergency_answer_is_enough_for_a_verdict(client, answers):
+    response = post(client, "/api/triage", {"answers": answers})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["level"] == "EMERGENCY" and body["cut_short"] is True
+    assert body["actions"][0]["phone"] == "112" and body["may_train"] is False
+
+
+def test_partial_answers_without_an_emergency_still_name_every_missing_question(client):
+    response = post(client, "/api/triage", {"answers": {"leg_weakness": "one_leg"}})
+    assert response.status_code == 422
+    fields = {error["field"] for error in response.json()["detail"]}
+    assert {"saddle_numbness", "pain_now"} <= fields and "leg_weakness" not in fields
+
+
+def test_a_checkin_may_stop_at_a_nerve_sign_and_it_blocks_until_a_full_check(client, content):
+    member = User.objects.create_user("sam@example.com", "a-calm-Strong-back-42")
+    answers = triage_answers(content)
+    record_result(member, answers, evaluate(answers, content))
+    client.force_login(member)
+    alarm = post(client, "/api/checkins", {"answers": {"checkin_nerve_signs": True}})
+    assert alarm.status_code == 201
+    assert alarm.json()["level"] == "EMERGENCY" and alarm.json()["cut_short"] is True
+    calm = post(client, "/api/checkins", {"answers": checkin_answers(content)})
+    assert calm.status_code == 201 and calm.json()["may_train"] is True  # today's own answers
+    status = training_status(member)
+    assert status.blocked and status.blocking.pk == alarm.json()["id"]
+
+
+def test_a_checkin_after_questions_changed_is_a_409_saying_so(client, content):
+    member = User.objects.create_user("sam@example.com", "a-calm-Strong-back-42")
+    answers = triage_answers(content)
+    record_result(member, answers, evaluate(answers, content))
+    TriageResult.objects.update(questions_version="")
+    client.force_login(member)
+    response = post(client, "/api/checkins", {"answers": checkin_answers(content)})
+    assert response.status_code == 409 and "questions changed" in response.json()["detail"]

@@ -60,7 +60,9 @@ def checkin(member, **changes) -> TriageResult:
 
 def test_numbness_on_the_first_screen_ends_the_check_for_a_member(client, content, member):
     client.force_login(member)
-    response = client.post("/mag-ik-trainen/stap/1/", {**urgent_no(content), "saddle_numbness": "yes"})
+    response = client.post(
+        "/mag-ik-trainen/stap/1/", {**urgent_no(content), "saddle_numbness": "yes"}
+    )
     assert response.status_code == 302
     assert "/uitslag/" in response["Location"]  # the next page is the verdict
     stored = TriageResult.objects.get()
@@ -201,7 +203,9 @@ def test_a_full_check_made_with_older_questions_is_asked_to_be_redone(client, co
     assert "De vragen van de check zijn veranderd" in status.redo_reason
     response = client.get(CHECKIN)
     assert response["Location"] == "/mag-ik-trainen/"
-    assert "De vragen van de check zijn veranderd" in client.get("/mag-ik-trainen/").content.decode()
+    assert (
+        "De vragen van de check zijn veranderd" in client.get("/mag-ik-trainen/").content.decode()
+    )
     with pytest.raises(plan_services.PlanNotPossible):
         plan_services.generate_plan(member, timezone.localdate())
 
@@ -214,18 +218,14 @@ def test_a_checkin_ages_the_weeks_of_a_lumbago(member):
     stored = full_check(member, onset="sudden", duration_weeks=1)
     assert stored.level == "REST_THEN_REBUILD"
     assert "A-LUMBAGO" in [r["rule"] for r in checkin(member).verdict["reasons"]]
-    TriageResult.objects.filter(pk=stored.pk).update(
-        created_at=timezone.now() - timedelta(days=15)
-    )
+    TriageResult.objects.filter(pk=stored.pk).update(created_at=timezone.now() - timedelta(days=15))
     later = checkin(member)  # the lumbago is now three weeks old
     assert "A-LUMBAGO" not in [r["rule"] for r in later.verdict["reasons"]]
 
 
 def test_a_pregnancy_week_past_42_asks_for_a_new_full_check(member):
     stored = full_check(member, pregnant=True, pregnancy_week=40)
-    TriageResult.objects.filter(pk=stored.pk).update(
-        created_at=timezone.now() - timedelta(days=21)
-    )
+    TriageResult.objects.filter(pk=stored.pk).update(created_at=timezone.now() - timedelta(days=21))
     with pytest.raises(FullCheckOutdated) as caught:
         checkin(member)
     assert caught.value.reason == selectors.REDO_EXPIRED
@@ -260,7 +260,9 @@ def test_milder_reasons_stand_apart_from_an_emergency(client, content):
     client.post("/mag-ik-trainen/stap/1/", answers)
     html = client.get("/mag-ik-trainen/uitslag/").content.decode()
     assert "Ook opgemerkt" not in html  # only the deciding reason so far
-    page = walk(client, content, {"bladder_bowel": False, "pain_after_sitting": True, "fever": True})
+    page = walk(
+        client, content, {"bladder_bowel": False, "pain_after_sitting": True, "fever": True}
+    )
     html = page.content.decode()
     why, noted = html.split("Ook opgemerkt")
     assert "koorts" in why and "zeurende pijn na lang zitten" in noted
