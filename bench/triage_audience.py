@@ -11,7 +11,8 @@ hypothesis, the way the wizard would collect them:
 - follow-ups are asked only when their ``ask_if`` holds for the answers drawn so far.
 
 It prints the share of those sets whose verdict allows no training, the share per level,
-and the number of questions asked (median and most). The numbers before and after issue
+the number of questions asked (median and most) and the rules that decide "no
+training"; then the same for ages 20-50 only, where no age-bound rule applies. The numbers before and after issue
 8 are in docs/triage.md. Run it against an older tree by copying this file into that
 tree's bench/ folder: it imports the engine and content that sit beside it.
 """
@@ -44,31 +45,37 @@ def _no_red_flag_answer(question: Question) -> object:
     return first.value
 
 
-def _any_answer(question: Question) -> st.SearchStrategy[object]:
+def _any_answer(question: Question, ages: tuple[int, int] | None) -> st.SearchStrategy[object]:
     if question.type is AnswerType.YES_NO:
         return st.booleans()
     if question.type is AnswerType.CHOICE:
         return st.sampled_from(question.option_values)
     assert question.min is not None and question.max is not None
+    if question.id == "age" and ages is not None:
+        return st.integers(min_value=ages[0], max_value=ages[1])
     return st.integers(min_value=question.min, max_value=question.max)
 
 
-def draw_answers(draw: st.DrawFn, content: TriageContent) -> dict[str, object]:
+def draw_answers(
+    draw: st.DrawFn, content: TriageContent, ages: tuple[int, int] | None = None
+) -> dict[str, object]:
     """One complete full-check answer set without a red flag, following ask_if."""
     answers: dict[str, object] = {}
     for question in content.questions.values():
-        if not question.triage:
-            continue
+        if not question.triage or getattr(question, "from_record", False):
+            continue  # a fact from a member's record is never asked of a newcomer
         if question.ask_if and not all_hold(question.ask_if, answers):  # type: ignore[arg-type]
             continue
         if question.red_flag:
             answers[question.id] = _no_red_flag_answer(question)
         else:
-            answers[question.id] = draw(_any_answer(question))
+            answers[question.id] = draw(_any_answer(question, ages))
     return answers
 
 
-def collect(content: TriageContent, samples: int = SAMPLES) -> list[dict[str, object]]:
+def collect(
+    content: TriageContent, samples: int = SAMPLES, ages: tuple[int, int] | None = None
+) -> list[dict[str, object]]:
     found: list[dict[str, object]] = []
 
     @settings(
@@ -81,7 +88,7 @@ def collect(content: TriageContent, samples: int = SAMPLES) -> list[dict[str, ob
     )
     @given(st.data())
     def gather(data: st.DataObject) -> None:
-        found.append(data.draw(st.composite(lambda draw: draw_answers(draw, content))()))
+        found.append(data.draw(st.composite(lambda draw: draw_answers(draw, content, ages))()))
 
     gather()
     return found
@@ -89,7 +96,16 @@ def collect(content: TriageContent, samples: int = SAMPLES) -> list[dict[str, ob
 
 def main() -> None:
     content = load_catalog(ROOT / "content").triage
-    sets = collect(content)
+    report(content, None)
+    # The same with ages 20-50 only: no age-bound red flag (R8 at 65+, R12 over 50 or
+    # under 20, under 16), to see what the other rules do to the guide's audience.
+    print()
+    print("--- ages 20-50 only ---")
+    report(content, (20, 50))
+
+
+def report(content: TriageContent, ages: tuple[int, int] | None) -> None:
+    sets = collect(content, ages=ages)
     verdicts = [evaluate(answers, content) for answers in sets]
     asked = [len(answers) for answers in sets]
     no_training = sum(not verdict.may_train for verdict in verdicts)
@@ -99,6 +115,17 @@ def main() -> None:
     for level, count in sorted(levels.items(), key=lambda item: -item[1]):
         print(f"  {level}: {count} ({count / len(sets):.1%})")
     print(f"questions asked: median {statistics.median(asked):g}, most {max(asked)}")
+    # Which rules decide a verdict without training (a set may count for several).
+    deciding = Counter(
+        reason.rule
+        for verdict in verdicts
+        if not verdict.may_train
+        for reason in verdict.reasons
+        if reason.level is verdict.level
+    )
+    print("rules that decide 'no training' (share of all sets):")
+    for rule, count in deciding.most_common(12):
+        print(f"  {rule}: {count / len(sets):.1%}")
 
 
 if __name__ == "__main__":
