@@ -13,8 +13,9 @@ hypothesis, the way the wizard would collect them:
 It prints the share of those sets whose verdict allows no training, the share per level,
 the number of questions asked (median and most) and the rules that decide "no
 training"; then the same for ages 20-50 only, where no age-bound rule applies. The
-numbers before and after issue 8 are in docs/triage.md. Run it against an older tree by copying this file into that
-tree's bench/ folder: it imports the engine and content that sit beside it.
+numbers before and after issue 8 are in docs/triage.md. Run it against an older tree by
+copying this file into that tree's bench/ folder: it imports the engine and content that
+sit beside it.
 """
 
 from __future__ import annotations

@@ -19,7 +19,8 @@ from rugcoach.core.triage import (
 )
 from rugcoach.core.triage_loader import questions_version
 from rugcoach.core.triage_schema import AnswerType, all_hold
-from tests.core.test_triage import CONTENT_DIR, baseline, content, errors_for, fired
+from tests.core.test_triage import CONTENT_DIR, baseline, content, fired
+from tests.core.test_triage_input import errors_for
 from tests.triage_answers import candidates
 
 EMERGENCY_ANSWERS = [
