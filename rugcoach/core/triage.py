@@ -285,7 +285,10 @@ def evaluate(
         ),
         actions=own.actions if own is not None else verdict.actions,
         tell_them=verdict.tell_them,
-        advice=(*(rule.advice for rule in advising if rule.advice), *verdict.advice),
+        advice=(
+            *(rule.advice for rule in advising if rule.advice),
+            *(() if own is not None and own.replaces_level_advice else verdict.advice),
+        ),
         exercises=(
             _exercises(verdict.exercises, winning, rules, conditions, content)
             if verdict.may_train

@@ -233,6 +233,11 @@ class Rule(_Frozen):
         description="replace the level's actions when this rule decides the level (e.g. "
         "the midwife first for a pregnancy warning sign)",
     )
+    replaces_level_advice: bool = Field(
+        default=False,
+        description="when this rule decides the level with its own actions, its advice "
+        "replaces the level's (whose wording would send the member elsewhere)",
+    )
     source: SourceText
 
     @model_validator(mode="after")
@@ -243,6 +248,8 @@ class Rule(_Frozen):
                 raise ValueError(f"{name}: lists a value twice")
         if self.actions and not self.title:
             raise ValueError("a rule with its own actions needs its own title")
+        if self.replaces_level_advice and not (self.actions and self.advice):
+            raise ValueError("replaces_level_advice needs the rule's own actions and advice")
         both = set(self.suitable) & set(self.avoid)
         if both:
             raise ValueError(f"both suitable and avoided: {', '.join(sorted(both))}")

@@ -233,6 +233,7 @@ def test_under_16_no_app_training_and_advice_for_a_teenager_and_a_parent(age: in
     assert "16 jaar" in verdict.title.nl
     assert "ouder" in verdict.actions[0].label.nl
     assert any(line.nl.startswith("Voor ouders") for line in verdict.advice)
+    assert not any("programma" in line.nl for line in verdict.advice)
     assert evaluate({**baseline(), "age": 16}, content()).may_train
 
 
@@ -272,6 +273,11 @@ def test_a_relative_contraindication_is_cleared_by_the_midwife_not_a_physiothera
     assert not verdict.may_train
     assert "book-physio" not in [a.id for a in verdict.actions]
     assert "verloskundige" in verdict.title.nl and "fysiotherapeut" not in verdict.title.nl
+    assert not any("fysiotherapeut" in line.nl for line in verdict.advice)
+    absolute = {**baseline(), "pregnant": True, "pregnancy_absolute": True}
+    assert not any(
+        "huisarts je heeft gezien" in line.nl for line in evaluate(absolute, content()).advice
+    )
 
 
 # --- §6 routing --------------------------------------------------------------------------
