@@ -153,7 +153,9 @@ class Question(_Frozen):
         if self.expires_past_max and not self.ages:
             raise ValueError("expires_past_max is for an answer that ages")
         if self.from_record and (self.checkin or self.red_flag or self.ask_if):
-            raise ValueError("a question from the record is a triage fact without ask_if")
+            raise ValueError(
+                "a question from the record is never shown: no red_flag, checkin or ask_if"
+            )
         return self
 
     @property

@@ -184,6 +184,7 @@ def checkin(request: HttpRequest) -> HttpResponse:
         "form": form,
         "latest": latest,
         "recheck_due": selectors.recheck_due(latest),
+        "redo_reason": selectors.training_status(request.user).redo_reason,
         "intro": next(
             (s.intro.get(language) for s in content.screens if s.checkin and s.intro), ""
         ),

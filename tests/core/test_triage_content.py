@@ -208,3 +208,47 @@ def test_invalid_yaml_and_missing_file(copy: Path) -> None:
 def test_empty_file(copy: Path) -> None:
     (copy / "triage" / "verdicts.yaml").write_text("", encoding="utf-8")
     assert problems(copy) == ["content/triage/verdicts.yaml: (top level): the file is empty"]
+
+
+# --- issue 8: check-in follow-ups, facts from the record, ageing, rule-owned actions ------
+
+
+def test_a_checkin_question_may_only_depend_on_the_full_check(copy: Path) -> None:
+    def change(data: Any) -> None:
+        question = next(q for q in data["questions"] if q["id"] == "checkin_pregnancy_signs")
+        question["ask_if"] = [{"question": "pain_now", "at_least": 3}]
+
+    edit(copy, "questions.yaml", change)
+    (problem,) = problems(copy)
+    assert "(checkin_pregnancy_signs).ask_if.0.question: a check-in question may only" in problem
+
+
+def test_only_weeks_or_years_can_age(copy: Path) -> None:
+    def change(data: Any) -> None:
+        next(q for q in data["questions"] if q["id"] == "pain_now")["ages"] = True
+
+    edit(copy, "questions.yaml", change)
+    (problem,) = problems(copy)
+    assert problem.startswith("content/triage/questions.yaml: questions.")
+    assert problem.endswith("only a number in weeks or years can age")
+
+
+def test_a_fact_from_the_record_is_never_a_red_flag(copy: Path) -> None:
+    def change(data: Any) -> None:
+        next(q for q in data["questions"] if q["id"] == "doctor_visit_due")["red_flag"] = True
+
+    edit(copy, "questions.yaml", change)
+    (problem,) = problems(copy)
+    assert problem.endswith(
+        "a question from the record is never shown: no red_flag, checkin or ask_if"
+    )
+
+
+def test_a_rule_with_its_own_buttons_needs_its_own_title(copy: Path) -> None:
+    def change(data: Any) -> None:
+        next(r for r in data["rules"] if r["id"] == "A-UNDER-16").pop("title")
+
+    edit(copy, "rules.yaml", change)
+    (problem,) = problems(copy)
+    assert problem.startswith("content/triage/rules.yaml: rules.")
+    assert problem.endswith("a rule with its own actions needs its own title")
