@@ -11,10 +11,9 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event, Timezone
 
-from rugcoach.core.planner import Plan, Weekday
+from rugcoach.core.planner import Plan, Weekday, session_day
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-WEEKDAY_INDEX = {day: index for index, day in enumerate(Weekday)}
 ICAL_DAYS = {
     Weekday.MON: "MO",
     Weekday.TUE: "TU",
@@ -32,8 +31,8 @@ def session_minutes(seconds: int) -> int:
 
 
 def session_date(starts_on: date, week: int, weekday: Weekday) -> date:
-    """The date of a session: plans start on a Monday."""
-    return starts_on + timedelta(weeks=week - 1, days=WEEKDAY_INDEX[weekday])
+    """The date of a session: plans start on a Monday (one rule, in the planner)."""
+    return session_day(starts_on, week, weekday)
 
 
 def _calendar(name: str, stamp: datetime) -> Calendar:

@@ -44,9 +44,18 @@ def parsed_intake(intake: models.Intake) -> tuple[Profile, SelfTests]:
     return Profile.model_validate(intake.profile), SelfTests.model_validate(intake.self_tests or {})
 
 
+def plan_predates_pregnancy_weeks(stored: models.Plan) -> bool:
+    """A pregnancy plan from before plans followed the week of pregnancy per session
+    (plan version 1, built from a trimester): it may lie on the back after week 13."""
+    return stored.profile.get("situation") == "pregnancy" and stored.plan.get("version", 1) < 2
+
+
 def plan_is_stale(stored: models.Plan, status: TrainingStatus) -> bool:
     """A newer full check with another level or other conditions than the plan was
-    built for: the plan may now hold exercises that no longer suit the member."""
+    built for: the plan may now hold exercises that no longer suit the member (or a
+    pregnancy plan made before the week of pregnancy counted)."""
+    if plan_predates_pregnancy_weeks(stored):
+        return True
     if status.triage is None or status.triage.created_at <= stored.created_at:
         return False
     then, now = stored.verdict, status.triage.verdict

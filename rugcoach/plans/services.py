@@ -72,13 +72,14 @@ def generate_plan(member: User, today: date) -> Generated:
     governing = status.latest if status.blocked else status.triage
     verdict = governing.stored_verdict
     focus = focus_areas(profile, tests, catalog.planner)
-    result = build_plan(profile, focus, verdict, catalog, catalog.planner)
+    starts_on = first_monday(today)
+    result = build_plan(profile, focus, verdict, catalog, catalog.planner, starts_on=starts_on)
     if isinstance(result, NoPlan):
         return Generated(plan=None, no_plan=result)
     models.Plan.objects.filter(member=member, is_current=True).update(is_current=False)
     stored = models.Plan.objects.create(
         member=member,
-        starts_on=first_monday(today),
+        starts_on=starts_on,
         profile=intake.profile,
         verdict=status.triage.verdict,
         plan=result.model_dump(mode="json"),

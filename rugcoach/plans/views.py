@@ -41,7 +41,9 @@ def plan_page(request: HttpRequest) -> HttpResponse:
         context["blocked"] = status.latest.stored_verdict.localize(language)
         context["blocked_row"] = status.latest
     elif stored is not None and selectors.plan_is_stale(stored, status):
-        context["stale"] = True
+        context["stale"] = (
+            "pregnancy" if selectors.plan_predates_pregnancy_weeks(stored) else "check"
+        )
     elif stored is not None:
         plan = selectors.parsed_plan(stored)
         cards = ExercisePresenter(catalog, language)
@@ -74,6 +76,7 @@ def intake(request: HttpRequest) -> HttpResponse:
         initial=initial,
         vocabulary=catalog.vocabulary,
         language=language,
+        today=_today(),
     )
     if request.method == "POST" and form.is_valid():
         services.save_intake(request.user, form.profile)

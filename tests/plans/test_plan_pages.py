@@ -1,8 +1,10 @@
 """The personal plan as a member builds and uses it: intake, self-tests, plan, swap."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from django.utils.html import escape
 
 from rugcoach.content import get_catalog
@@ -50,13 +52,57 @@ def test_intake_then_self_tests_build_a_plan_with_reasons(client, member):
     assert "Waarom dit plan" in html
 
 
-def test_a_pregnant_member_must_give_her_trimester_and_nothing_is_saved(client, member):
+def test_a_pregnant_member_must_give_her_due_date_and_nothing_is_saved(client, member):
     record_triage(member)
     client.force_login(member)
     response = client.post("/plan/intake/", {**INTAKE, "situation": "pregnancy"})
     assert response.status_code == 400
-    assert "Kies je trimester" in response.content.decode()
+    assert "Vul je uitgerekende datum in" in response.content.decode()
     assert Intake.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("days_ahead", "message"),
+    [
+        (0, "ligt niet in de toekomst"),
+        (-30, "ligt niet in de toekomst"),
+        (42 * 7 + 1, "meer dan 42 weken vooruit"),
+    ],
+)
+def test_an_impossible_due_date_is_refused_with_a_clear_message(
+    client, member, days_ahead, message
+):
+    record_triage(member)
+    client.force_login(member)
+    due = timezone.localdate() + timedelta(days=days_ahead)
+    body = {**INTAKE, "situation": "pregnancy", "due_date": due.isoformat()}
+    response = client.post("/plan/intake/", body)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert Intake.objects.count() == 0
+    bad = client.post("/plan/intake/", {**body, "due_date": "15 juni"})
+    assert "Vul een datum in" in bad.content.decode()
+
+
+def test_a_saved_due_date_gives_the_week_on_the_plan_and_the_switch_at_week_13(client, member):
+    record_triage(member)  # the intake's pregnancy counts even if the check missed it
+    client.force_login(member)
+    today = timezone.localdate()
+    monday = today + timedelta(days=(7 - today.weekday()) % 7)
+    # Week 13 starts on the Wednesday of the plan's third week.
+    due = monday + timedelta(days=14 + 2 + 280 - 13 * 7)
+    body = {**INTAKE, "situation": "pregnancy", "due_date": due.isoformat()}
+    assert client.post("/plan/intake/", body).status_code == 302
+    assert Intake.objects.get(member=member).profile["due_date"] == due.isoformat()
+    assert "trimester" not in Intake.objects.get(member=member).profile
+    client.post("/plan/zelftests/", {"bridge_felt_in": "lower-back"})
+    html = client.get("/plan/").content.decode()
+    assert "(week 3 van je plan) ben je 13 weken zwanger" in html
+    assert "je plan wisselt dan naar oefeningen half rechtop of op je zij" in html
+    sessions = Plan.objects.get(member=member).plan["weeks"][2]["sessions"]
+    assert [s["pregnancy_week"] for s in sessions] == [12, 13, 13]
+    # The form shows the stored date again, ready to correct.
+    assert f'value="{due.isoformat()}"' in client.get("/plan/intake/").content.decode()
 
 
 def test_a_verdict_that_forbids_training_gives_no_plan_but_the_advice(client, member):
