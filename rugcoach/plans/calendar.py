@@ -97,6 +97,32 @@ def sessions_feed(
     return calendar.to_ical()
 
 
+def blocked_feed(
+    *,
+    result_id: int,
+    calendar_name: str,
+    title: str,
+    lines: list[str],
+    url: str,
+    day: date,
+    stamp: datetime,
+) -> bytes:
+    """While a check forbids training: no sessions, one all-day note on ``day`` saying
+    why and what to do. Its UID stays the same, so each refresh moves it to today."""
+    calendar = _calendar(calendar_name, stamp)
+    event = Event()
+    event.add("uid", f"blocked-{result_id}@rugcoach")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", day)
+    event.add("dtend", day + timedelta(days=1))
+    event.add("summary", title)
+    event.add("description", "\n".join([*lines, "", url]))
+    event.add("url", url)
+    event.add("transp", "TRANSPARENT")
+    calendar.add_component(event)
+    return calendar.to_ical()
+
+
 def posture_feed(
     *,
     feed_id: int,

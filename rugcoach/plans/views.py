@@ -20,7 +20,7 @@ from rugcoach.plans.forms import (
     initial_from_profile,
     initial_from_self_tests,
 )
-from rugcoach.plans.presenters import next_session, present_plan
+from rugcoach.plans.presenters import blocking_notice, next_session, present_plan
 from rugcoach.triage.selectors import training_status
 
 
@@ -36,10 +36,10 @@ def plan_page(request: HttpRequest) -> HttpResponse:
     intake = selectors.intake_of(member)
     stored = selectors.current_plan(member)
     context: dict[str, object] = {"verdict_row": status.triage, "intake": intake}
-    if status.blocked:
-        # Whichever check came last decides: a red flag today stops the plan today.
-        context["blocked"] = status.latest.stored_verdict.localize(language)
-        context["blocked_row"] = status.latest
+    blocking = status.blocking
+    if blocking is not None:
+        # A check that forbids training stops the plan: say why and what to do.
+        context["blocked"] = blocking_notice(blocking, language)
     elif stored is not None and selectors.plan_is_stale(stored, status):
         context["stale"] = (
             "pregnancy" if selectors.plan_predates_pregnancy_weeks(stored) else "check"

@@ -38,6 +38,11 @@ class TrainingStatus:
         return self.latest is not None and not self.latest.may_train
 
     @property
+    def blocking(self) -> TriageResult | None:
+        """The stored check whose verdict blocks training now (placeholder for issue 8)."""
+        return self.latest if self.blocked else None
+
+    @property
     def may_train(self) -> bool:
         return self.triage is not None and not self.blocked
 
