@@ -9,7 +9,7 @@ from rugcoach.content import get_catalog
 
 def brand(request: HttpRequest) -> dict[str, Any]:
     """The gym's name, and the warning signs every page shows (content/warnings.yaml)."""
-    return {"gym_name": settings.RUGCOACH_GYM_NAME, "warnings": _warnings}
+    return {"gym_name": settings.RUGCOACH_GYM_NAME, "safety_warnings": _warnings}
 
 
 def _warnings() -> dict[str, Any]:
