@@ -162,6 +162,13 @@ def _optional_choice(label: str, choices: list[tuple[str, str]]) -> forms.Choice
     return forms.ChoiceField(label=label, choices=choices, required=False, widget=forms.RadioSelect)
 
 
+# The answers that belong to each self-test (a skipped test asks none of them).
+SELF_TEST_FIELDS = {
+    "bridge": ("bridge_felt_in",),
+    "core": ("core_belly_shakes", "core_breath_stops", "core_pelvis_moves"),
+}
+
+
 class SelfTestsForm(forms.Form):
     bridge_felt_in = _optional_choice(
         _("Waar voelde je de 10 bruggetjes het meest?"),
@@ -189,6 +196,12 @@ class SelfTestsForm(forms.Form):
     movement_variety = _optional_choice(
         _("Hoeveel afwisseling zit er in hoe je beweegt?"), [*LEVELS, ("", _("Overslaan"))]
     )
+
+    def __init__(self, *args: object, skipped: tuple[str, ...] = (), **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        for test in skipped:  # not offered: no answer can be given or saved
+            for name in SELF_TEST_FIELDS[test]:
+                del self.fields[name]
 
     def self_tests(self) -> SelfTests:
         data = self.cleaned_data

@@ -1,9 +1,19 @@
 """Reads for personal plans, always scoped to one member."""
 
+from datetime import date
+
 from django.db.models import QuerySet
 
 from rugcoach.accounts.models import User
+from rugcoach.content import get_catalog
 from rugcoach.core.planner import Plan, Profile, SelfTests
+from rugcoach.core.planner_selftests import (
+    SelfTestOffer,
+    offered_self_tests,
+    self_test_blockers,
+)
+from rugcoach.core.pregnancy import pregnancy_stage
+from rugcoach.core.vocabulary import Condition, Situation
 from rugcoach.plans import models
 from rugcoach.triage.selectors import TrainingStatus, training_status
 
@@ -71,3 +81,24 @@ def usable_plan(member: User) -> tuple[models.Plan | None, TrainingStatus]:
     if stored is None or not status.may_train or plan_is_stale(stored, status):
         return None, status
     return stored, status
+
+
+def self_test_offers(member: User, profile: Profile, today: date) -> tuple[SelfTestOffer, ...]:
+    """The self-tests this member may do today, each as usual, as a safe version, or
+    skipped with the reason (rules: content/planner.yaml, self_tests)."""
+    triage = training_status(member).triage
+    verdict = triage.stored_verdict if triage is not None else None
+    conditions = set(verdict.conditions) if verdict is not None else set()
+    answers = triage.answers if triage is not None else {}
+    # The check gives the 'hernia' condition only when a professional has examined it.
+    cleared = Condition.HERNIA in conditions or answers.get("cleared_by_professional") is True
+    known = (
+        profile.situation is Situation.HERNIA_LUMBAGO
+        or answers.get("earlier_hernia_or_stenosis") is True
+        or Condition.HERNIA in conditions
+    )
+    week = pregnancy_stage(profile.due_date, today).week if profile.due_date else None
+    blockers = self_test_blockers(
+        conditions=conditions, pregnancy_week=week, hernia_known=known, hernia_cleared=cleared
+    )
+    return offered_self_tests(blockers, get_catalog().planner.self_tests)

@@ -15,6 +15,7 @@ from rugcoach.core.triage import Verdict
 from rugcoach.library.presenters import ExercisePresenter
 from rugcoach.plans import selectors, services
 from rugcoach.plans.forms import (
+    SELF_TEST_FIELDS,
     IntakeForm,
     SelfTestsForm,
     initial_from_profile,
@@ -95,19 +96,35 @@ def self_tests(request: HttpRequest) -> HttpResponse:
     existing = selectors.intake_of(request.user)
     if existing is None:
         return redirect("plans:intake")
-    _profile, tests = selectors.parsed_intake(existing)
-    form = SelfTestsForm(request.POST or None, initial=initial_from_self_tests(tests))
+    profile, tests = selectors.parsed_intake(existing)
+    offers = selectors.self_test_offers(request.user, profile, _today())
+    skipped = tuple(offer.test.value for offer in offers if offer.skipped)
+    form = SelfTestsForm(
+        request.POST or None, initial=initial_from_self_tests(tests), skipped=skipped
+    )
     if request.method == "POST" and form.is_valid():
         services.save_self_tests(request.user, form.self_tests())
         return _generate(request)
     catalog, language = get_catalog(), translation.get_language()
     presenter = ExercisePresenter(catalog, language)
-    figures = catalog.planner.self_test_figures
-    context = {
-        "form": form,
-        "bridge": presenter.card(catalog.exercises[figures.bridge]),
-        "core": presenter.card(catalog.exercises[figures.core]),
-    }
+    cards = [
+        {
+            "test": offer.test.value,
+            "title": (offer.version or catalog.planner.self_tests.tests[offer.test]).title.get(
+                language
+            ),
+            "instruction": offer.version.instruction.get(language) if offer.version else None,
+            "figure": (
+                presenter.card(catalog.exercises[offer.version.figure]) if offer.version else None
+            ),
+            "reason": offer.reason.get(language) if offer.reason else None,
+            "fields": [form[name] for name in SELF_TEST_FIELDS[offer.test.value]]
+            if not offer.skipped
+            else [],
+        }
+        for offer in offers
+    ]
+    context = {"form": form, "cards": cards, "offered": sum(not o.skipped for o in offers)}
     return render(
         request, "plans/self_tests.html", context, status=400 if request.method == "POST" else 200
     )
