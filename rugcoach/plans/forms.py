@@ -171,7 +171,7 @@ SELF_TEST_FIELDS = {
 
 class SelfTestsForm(forms.Form):
     bridge_felt_in = _optional_choice(
-        _("Waar voelde je de 10 bruggetjes het meest?"),
+        _("Waar voelde je de 10 herhalingen het meest?"),
         [
             ("glutes", _("In mijn billen")),
             ("lower-back", _("In mijn onderrug")),
