@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
@@ -12,7 +13,7 @@ from rugcoach.core.planner_selftests import (
     offered_self_tests,
     self_test_blockers,
 )
-from rugcoach.core.pregnancy import pregnancy_stage
+from rugcoach.core.pregnancy import due_date_from_week, due_date_problem, pregnancy_stage
 from rugcoach.core.vocabulary import Condition, Situation
 from rugcoach.plans import models
 from rugcoach.triage.selectors import TrainingStatus, training_status
@@ -102,3 +103,19 @@ def self_test_offers(member: User, profile: Profile, today: date) -> tuple[SelfT
         conditions=conditions, pregnancy_week=week, hernia_known=known, hernia_cleared=cleared
     )
     return offered_self_tests(blockers, get_catalog().planner.self_tests)
+
+
+def intake_hints(member: User) -> dict[str, object]:
+    """A first intake's prefill from the latest full check: a pregnancy week number
+    (the check's ``pregnancy_week``, when it asks one) gives a plausible due date that the
+    member confirms or corrects. Nothing when the check has no such answer."""
+    triage = training_status(member).triage
+    week = triage.answers.get("pregnancy_week") if triage is not None else None
+    if not isinstance(week, int) or isinstance(week, bool) or not 0 <= week <= 42:
+        return {}
+    today = timezone.localdate()
+    checked_on = timezone.localtime(triage.created_at).date()
+    due = due_date_from_week(week, checked_on)
+    if due_date_problem(due, today) is not None:
+        return {}
+    return {"situation": Situation.PREGNANCY.value, "due_date": due}

@@ -71,7 +71,10 @@ def plan_page(request: HttpRequest) -> HttpResponse:
 def intake(request: HttpRequest) -> HttpResponse:
     catalog, language = get_catalog(), translation.get_language()
     existing = selectors.intake_of(request.user)
-    initial = initial_from_profile(selectors.parsed_intake(existing)[0]) if existing else None
+    if existing is not None:
+        initial = initial_from_profile(selectors.parsed_intake(existing)[0])
+    else:
+        initial = selectors.intake_hints(request.user)
     form = IntakeForm(
         request.POST or None,
         initial=initial,

@@ -71,10 +71,10 @@ def test_a_member_14_weeks_pregnant_gets_only_the_tests_she_may_do(page: Page, l
 
 
 def test_a_blocked_plan_says_why_and_what_to_do_on_a_phone(page: Page, live_server):
-    from tests.plans.test_plan_pages import red_flag_checkin
     from rugcoach.core.planner import SelfTests
     from rugcoach.plans import services
     from tests.plan_helpers import HOME_PROFILE, TODAY
+    from tests.plans.test_plan_pages import red_flag_checkin
 
     member = User.objects.create_user("blok@example.com", PASSWORD)
     record_triage(member)

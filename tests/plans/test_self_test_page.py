@@ -1,6 +1,7 @@
 """The self-test page shows only the tests this member may do: as usual, as a safe
 version (side-lying or standing), or skipped with the reason."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -88,3 +89,20 @@ def test_a_hernia_a_professional_has_examined_gets_the_usual_tests(client, membe
     services.save_intake(member, changed(situation="hernia-lumbago"))
     html = page(client, member)
     assert "De bruggetjestest" in html and BRIDGE_FIELD in html
+
+
+def test_a_pregnancy_week_from_the_check_prefills_a_due_date_to_confirm(client, member):
+    from rugcoach.triage.models import TriageResult
+
+    stored = record_triage(member)
+    # A check that asks the week of pregnancy (the triage side of issue 8) stores it.
+    TriageResult.objects.filter(pk=stored.pk).update(
+        answers={**stored.answers, "pregnancy_week": 20}
+    )
+    client.force_login(member)
+    html = client.get("/plan/intake/").content.decode()
+    due = timezone.localdate() + timedelta(days=280 - 20 * 7 - 3)
+    assert f'value="{due.isoformat()}"' in html
+    radio = re.search(r'<input[^>]*value="pregnancy"[^>]*>', html).group(0)
+    assert "checked" in radio
+    assert Intake.objects.count() == 0  # only a suggestion until she saves it
