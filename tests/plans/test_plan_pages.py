@@ -229,3 +229,24 @@ def test_a_newer_full_check_with_other_advice_asks_for_a_new_plan(client, member
     current = Plan.objects.get(member=member_with_plan, is_current=True)
     assert "pregnancy" in current.verdict["conditions"]
     assert "plan-item" in client.get("/plan/").content.decode()
+
+
+def test_a_pregnancy_plan_made_from_a_trimester_asks_to_be_made_again(client, member_with_plan):
+    """Plans from before the due date (version 1) could lie on the back after week 13."""
+    due = (timezone.localdate() + timedelta(days=150)).isoformat()
+    pregnant = {**Plan.objects.get(is_current=True).profile, "situation": "pregnancy"}
+    stored = Plan.objects.get(is_current=True)
+    stored.profile = {**pregnant, "due_date": due}
+    stored.plan = {**stored.plan, "version": 1}
+    stored.save()
+    Intake.objects.filter(member=member_with_plan).update(profile={**pregnant, "due_date": due})
+    client.force_login(member_with_plan)
+    html = client.get("/plan/").content.decode()
+    assert "Je plan volgt nu je zwangerschapsweek" in html
+    assert "plan-item" not in html
+    assert client.get("/plan/poster.pdf")["Location"] == "/plan/"
+    client.post("/plan/maken/")
+    current = Plan.objects.get(member=member_with_plan, is_current=True)
+    assert current.plan["version"] == 2
+    assert all(s["pregnancy_week"] is not None for s in current.plan["weeks"][0]["sessions"])
+    assert "plan-item" in client.get("/plan/").content.decode()
