@@ -79,9 +79,9 @@ def blocking_notice(result: TriageResult, language: str) -> BlockingNotice:
         else:
             heading = _("Je veiligheidscheck van %(day)s zegt: niet trainen.") % {"day": day}
         next_step = _(
-            "Pas als het weer goed met je gaat (en je arts of verloskundige je heeft gezien, "
-            "als je uitslag dat vraagt): doe een nieuwe volledige veiligheidscheck. Daarna "
-            "maken we je plan opnieuw."
+            "Doe eerst wat hierboven staat. Gaat het weer goed, of heeft een arts of "
+            "verloskundige je gezien? Doe dan een nieuwe volledige veiligheidscheck. Pas "
+            "daarna mag je weer trainen en maken we je plan opnieuw."
         )
     return BlockingNotice(
         result_id=result.pk,
