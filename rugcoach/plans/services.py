@@ -19,6 +19,7 @@ from rugcoach.core.planner import (
     focus_areas,
     swap,
 )
+from rugcoach.core.pregnancy import due_date_problem
 from rugcoach.core.triage import Verdict
 from rugcoach.plans import models
 from rugcoach.triage.selectors import training_status
@@ -67,6 +68,9 @@ def generate_plan(member: User, today: date) -> Generated:
         raise PlanNotPossible("intake")
     catalog = get_catalog()
     profile = Profile.model_validate(intake.profile)
+    if profile.due_date is not None and due_date_problem(profile.due_date, today) == "past":
+        # The week of pregnancy no longer means anything: the intake needs updating.
+        raise PlanNotPossible("intake")
     tests = SelfTests.model_validate(intake.self_tests or {})
     # A later check-in that forbids training outranks the full check's verdict.
     governing = status.latest if status.blocked else status.triage

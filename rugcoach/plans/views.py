@@ -146,6 +146,11 @@ def _generate(request: HttpRequest) -> HttpResponse:
         if str(missing) == "triage":
             messages.info(request, _("Doe eerst de veiligheidscheck; daarna maken we je plan."))
             return redirect("triage:start")
+        if selectors.intake_of(request.user) is not None:
+            messages.warning(
+                request,
+                _("Je uitgerekende datum is voorbij. Pas je intake aan; daarna maken we je plan."),
+            )
         return redirect("plans:intake")
     if isinstance(result.no_plan, NoPlan):
         messages.warning(request, result.no_plan.reason.get(translation.get_language()))

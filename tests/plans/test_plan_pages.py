@@ -250,3 +250,19 @@ def test_a_pregnancy_plan_made_from_a_trimester_asks_to_be_made_again(client, me
     assert current.plan["version"] == 2
     assert all(s["pregnancy_week"] is not None for s in current.plan["weeks"][0]["sessions"])
     assert "plan-item" in client.get("/plan/").content.decode()
+
+
+def test_a_due_date_that_has_passed_asks_for_a_new_intake_before_a_plan(client, member):
+    from rugcoach.core.planner import Profile
+    from rugcoach.plans import services
+    from tests.plan_helpers import HOME_PROFILE
+
+    record_triage(member)
+    past = timezone.localdate() - timedelta(days=3)
+    data = {**HOME_PROFILE.model_dump(mode="json"), "situation": "pregnancy", "due_date": past}
+    services.save_intake(member, Profile.model_validate(data))
+    client.force_login(member)
+    response = client.post("/plan/maken/", follow=True)
+    assert response.redirect_chain[-1][0] == "/plan/intake/"
+    assert "Je uitgerekende datum is voorbij" in response.content.decode()
+    assert Plan.objects.count() == 0
