@@ -1,6 +1,31 @@
+from typing import Any
+
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils import translation
+
+from rugcoach.content import get_catalog
 
 
-def brand(request: HttpRequest) -> dict[str, str]:
-    return {"gym_name": settings.RUGCOACH_GYM_NAME}
+def brand(request: HttpRequest) -> dict[str, Any]:
+    """The gym's name, and the warning signs every page shows (content/warnings.yaml)."""
+    return {"gym_name": settings.RUGCOACH_GYM_NAME, "safety_warnings": _warnings}
+
+
+def _warnings() -> dict[str, Any]:
+    # Called by the template only when used, in the request's language.
+    found = get_catalog().warnings
+    language = translation.get_language()
+
+    def block(part: Any) -> dict[str, Any]:
+        return {
+            "title": part.title.get(language),
+            "signs": [sign.get(language) for sign in part.signs],
+            "action": part.action.get(language),
+        }
+
+    return {
+        "emergency": block(found.emergency),
+        "gp": block(found.gp),
+        "guidance": found.guidance.get(language),
+    }

@@ -21,6 +21,7 @@ from rugcoach.core.planner import (
     build_plan,
     focus_areas,
 )
+from rugcoach.core.pregnancy import due_date_problem
 from rugcoach.core.triage import TriageInputError, Verdict, evaluate
 from rugcoach.plans import selectors, services
 from rugcoach.triage.selectors import training_status
@@ -109,9 +110,24 @@ def preview(request: HttpRequest, body: PreviewIn, params: Query[LanguageQuery])
         for entry in detail:
             entry["loc"] = ["body", "triage_answers", entry["field"]]
         return Status(422, {"detail": detail})
+    today = timezone.localdate()
+    due = body.profile.due_date
+    problem = None if due is None else due_date_problem(due, today)
+    if problem is not None:
+        message = DUE_DATE_MESSAGES[problem]
+        detail = [{"field": "due_date", "loc": ["body", "profile", "due_date"], "msg": message}]
+        return Status(422, {"detail": detail})
     focus = focus_areas(body.profile, body.self_tests, catalog.planner)
-    result = build_plan(body.profile, focus, verdict, catalog, catalog.planner)
+    # As a plan made today: it starts next Monday, so pregnancy weeks fall on real dates.
+    starts_on = services.first_monday(today)
+    result = build_plan(body.profile, focus, verdict, catalog, catalog.planner, starts_on=starts_on)
     return _plan_body(result, params.lang)
+
+
+DUE_DATE_MESSAGES = {
+    "past": "the due date must lie after today",
+    "too-far": "the due date must lie at most 42 weeks ahead",
+}
 
 
 def _plan_body(result: Any, language: str) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from rugcoach.core.text import normalize_for_search
 from rugcoach.core.triage_loader import load_triage
 from rugcoach.core.triage_schema import TriageContent
 from rugcoach.core.vocabulary import Vocabulary
+from rugcoach.core.warnings import Warnings, load_warnings
 
 __all__ = ["Catalog", "ContentError", "load_catalog"]
 
@@ -31,6 +32,7 @@ class Catalog:
     triage: TriageContent
     planner: PlannerContent
     posters: PosterContent
+    warnings: Warnings
     not_advised: dict[str, NotAdvised] = field(default_factory=dict)
 
     def exercise(self, slug: str) -> Exercise | None:
@@ -89,7 +91,7 @@ def load_catalog(content_dir: Path) -> Catalog:
         )
     except ContentError as error:
         problems.extend(error.problems)
-    planner = posters = None
+    planner = posters = warnings = None
     try:
         planner = load_planner_content(content_dir, exercises)
     except ContentError as error:
@@ -98,7 +100,12 @@ def load_catalog(content_dir: Path) -> Catalog:
         posters = load_posters(content_dir, set(exercises))
     except ContentError as error:
         problems.extend(error.problems)
-    if problems or vocabulary is None or triage is None or planner is None or posters is None:
+    try:
+        warnings = load_warnings(content_dir)
+    except ContentError as error:
+        problems.extend(error.problems)
+    loaded = (vocabulary, triage, planner, posters, warnings)
+    if problems or any(part is None for part in loaded):
         raise ContentError(problems)
     return Catalog(
         vocabulary=vocabulary,
@@ -106,6 +113,7 @@ def load_catalog(content_dir: Path) -> Catalog:
         triage=triage,
         planner=planner,
         posters=posters,
+        warnings=warnings,
         not_advised=not_advised,
     )
 

@@ -13,6 +13,8 @@ timing model), ``planner_build`` (sessions and the 4-week build-up), ``planner_m
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from rugcoach.core.catalog import Catalog
 from rugcoach.core.planner_build import Builder, slot_of
 from rugcoach.core.planner_constraints import (
@@ -57,9 +59,11 @@ from rugcoach.core.planner_profile import (
     Weekday,
 )
 from rugcoach.core.planner_weeks import Slot, fit
+from rugcoach.core.pregnancy import SUPINE_LIMIT_WEEK, pregnancy_stage
 from rugcoach.core.text import Text
 from rugcoach.core.triage import Verdict
 from rugcoach.core.triage_schema import Level
+from rugcoach.core.vocabulary import Condition
 
 __all__ = [
     "PLAN_VERSION",
@@ -88,6 +92,7 @@ __all__ = [
     "item_seconds",
     "load_planner_content",
     "member_conditions",
+    "session_day",
     "session_seconds",
     "swap",
     "work_seconds_per_set",
@@ -108,34 +113,55 @@ def build_plan(
     verdict: Verdict,
     catalog: Catalog,
     content: PlannerContent,
+    *,
+    starts_on: date | None = None,
 ) -> Plan | NoPlan:
-    """The member's 4-week plan, or NoPlan when the verdict does not allow training."""
+    """The member's 4-week plan, or NoPlan when the verdict does not allow training.
+
+    ``starts_on`` is the Monday of week 1. For a pregnant member each session gets the
+    conditions of her week of pregnancy on that day: a plan that runs into week 13 uses
+    no exercises lying flat on the back from that day on. Without a start date every
+    session follows the latest trimester (the safe side).
+    """
     if not (verdict.may_train and verdict.level.allows_training):
         return NoPlan(level=verdict.level, reason=verdict.title, advice=verdict.advice)
     index = index_for(catalog, content)
     focus = focus or _default_focus(content)
-    builder = _builder(profile, focus, verdict, index)
-    if not builder.has_main_candidate():
+    pregnancy_weeks = _pregnancy_weeks(profile, starts_on)
+    builders: dict[tuple[Condition, ...], Builder] = {}
+    session_builders: dict[tuple[int, Weekday], Builder] = {}
+    for key, pregnancy_week in pregnancy_weeks.items():
+        builder = _builder(profile, focus, verdict, index, pregnancy_week)
+        builder = builders.setdefault(builder.constraints.conditions, builder)
+        session_builders[key] = builder
+    if not all(builder.has_main_candidate() for builder in builders.values()):
         reason = content.texts["no-plan.nothing-fits"]
         return NoPlan(level=verdict.level, reason=reason, advice=verdict.advice)
 
-    base, built_up, harder = zip(
-        *(builder.session_weeks(number) for number in range(len(profile.weekdays))), strict=True
-    )
-    first = _sessions(builder, profile, base)
-    third = _sessions(builder, profile, built_up)
-    fourth = _sessions(builder, profile, harder)
-    weeks = tuple(
-        Week(number=number, theme=content.weeks[number - 1].theme, sessions=sessions)
-        for number, sessions in enumerate((first, first, third, fourth), start=1)
+    four_weeks = {id(builder): _four_weeks(builder, profile) for builder in builders.values()}
+    weeks = []
+    for number in range(1, 5):
+        sessions = tuple(
+            four_weeks[id(session_builders[(number, weekday)])][number - 1][position].model_copy(
+                update={"pregnancy_week": pregnancy_weeks[(number, weekday)]}
+            )
+            for position, weekday in enumerate(profile.weekdays)
+        )
+        weeks.append(Week(number=number, theme=content.weeks[number - 1].theme, sessions=sessions))
+    first = session_builders[(1, profile.weekdays[0])]
+    excluded = tuple(
+        dict.fromkeys(e for builder in builders.values() for e in builder.allowed.excluded)
     )
     return Plan(
         level=verdict.level,
         minutes_per_session=profile.minutes_per_session,
-        weeks=weeks,
+        weeks=tuple(weeks),
         focus=focus,
-        reasons=_plan_reasons(profile, verdict, builder),
-        excluded=builder.allowed.excluded,
+        reasons=(
+            *_plan_reasons(profile, verdict, first),
+            *_pregnancy_reasons(profile, starts_on, tuple(weeks), content),
+        ),
+        excluded=excluded,
     )
 
 
@@ -153,7 +179,8 @@ def alternatives(
     focus area for a main, the warm-up or cool-down pool otherwise), passing every
     constraint, not already in the session; weeks 1–2 stay at the basics' level."""
     session, item = _find(plan, week, weekday, slug)
-    builder = _builder(profile, plan.focus, verdict, index_for(catalog, content))
+    index = index_for(catalog, content)
+    builder = _builder(profile, plan.focus, verdict, index, session.pregnancy_week)
     return tuple(_alternatives(builder, week, session, item))
 
 
@@ -172,7 +199,7 @@ def swap(
     session's minutes). Raises PlanError saying why when the swap is not allowed."""
     session, item = _find(plan, week, weekday, slug)
     index = index_for(catalog, content)
-    builder = _builder(profile, plan.focus, verdict, index)
+    builder = _builder(profile, plan.focus, verdict, index, session.pregnancy_week)
     if replacement not in _alternatives(builder, week, session, item):
         raise PlanError(_why_not(builder, week, session, item, replacement))
     exercise = index.exercises[replacement]
@@ -187,7 +214,12 @@ def swap(
         minutes = builder.minutes
         raise PlanError(f"'{replacement}' does not fit in {minutes} minutes in place of '{slug}'")
     items = tuple(builder.item(s) for s in fitted)
-    new_session = Session(weekday=weekday, items=items, seconds=session_seconds(items))
+    new_session = Session(
+        weekday=weekday,
+        items=items,
+        seconds=session_seconds(items),
+        pregnancy_week=session.pregnancy_week,
+    )
     old_week = plan.week(week)
     sessions = tuple(new_session if s.weekday is weekday else s for s in old_week.sessions)
     weeks = tuple(
@@ -207,11 +239,95 @@ def _default_focus(content: PlannerContent) -> tuple[Focus, ...]:
     )
 
 
-def _builder(profile: Profile, focus: tuple[Focus, ...], verdict: Verdict, index: Index) -> Builder:
+def _builder(
+    profile: Profile,
+    focus: tuple[Focus, ...],
+    verdict: Verdict,
+    index: Index,
+    pregnancy_week: int | None = None,
+) -> Builder:
     areas = tuple(dict.fromkeys(f.area for f in focus))[: index.content.max_focus_areas]
     areas = areas or tuple(area for _, area in DEFAULT_FOCUS)
-    constraints = constraints_for(profile, verdict, index)
+    constraints = constraints_for(profile, verdict, index, pregnancy_week)
     return Builder(index, constraints, areas, profile.minutes_per_session)
+
+
+def _four_weeks(builder: Builder, profile: Profile) -> tuple[tuple[Session, ...], ...]:
+    """One builder's sessions for weeks 1–4 (week 2 repeats week 1)."""
+    base, built_up, harder = zip(
+        *(builder.session_weeks(number) for number in range(len(profile.weekdays))), strict=True
+    )
+    first = _sessions(builder, profile, base)
+    return (
+        first,
+        first,
+        _sessions(builder, profile, built_up),
+        _sessions(builder, profile, harder),
+    )
+
+
+def session_day(starts_on: date, week: int, weekday: Weekday) -> date:
+    """The date of a plan's session: ``starts_on`` is the Monday of week 1."""
+    return starts_on + timedelta(days=7 * (week - 1) + weekday.index)
+
+
+def _pregnancy_weeks(
+    profile: Profile, starts_on: date | None
+) -> dict[tuple[int, Weekday], int | None]:
+    """Per session (plan week, weekday): the week of pregnancy on its day, or None."""
+    due = profile.due_date
+    return {
+        (week, weekday): (
+            None
+            if due is None or starts_on is None
+            else pregnancy_stage(due, session_day(starts_on, week, weekday)).week
+        )
+        for week in range(1, 5)
+        for weekday in profile.weekdays
+    }
+
+
+def _date_text(day: date, content: PlannerContent, weekday: Weekday) -> Text:
+    name = content.weekdays[weekday]
+    return Text(
+        nl=f"{name.nl} {day.day}-{day.month}-{day.year}",
+        en=f"{name.en} {day.isoformat()}",
+    )
+
+
+def _pregnancy_reasons(
+    profile: Profile, starts_on: date | None, weeks: tuple[Week, ...], content: PlannerContent
+) -> tuple[Text, ...]:
+    """Where the pregnancy stands, and from which session the week-13 switch applies."""
+    due = profile.due_date
+    if due is None or starts_on is None:
+        return ()
+    due_text = Text(nl=f"{due.day}-{due.month}-{due.year}", en=due.isoformat())
+    start = pregnancy_stage(due, starts_on)
+    reasons = [content.text("plan.pregnancy-week", week=start.week, due_date=due_text)]
+    switch = next(
+        (
+            (week, session)
+            for week in weeks
+            for session in week.sessions
+            if session.pregnancy_week is not None and session.pregnancy_week >= SUPINE_LIMIT_WEEK
+        ),
+        None,
+    )
+    if start.week >= SUPINE_LIMIT_WEEK:
+        reasons.append(content.text("plan.pregnancy-supine", limit=SUPINE_LIMIT_WEEK))
+    elif switch is not None:
+        week, session = switch
+        day = session_day(starts_on, week.number, session.weekday)
+        reasons.append(
+            content.text(
+                "plan.pregnancy-switch",
+                limit=SUPINE_LIMIT_WEEK,
+                plan_week=week.number,
+                date=_date_text(day, content, session.weekday),
+            )
+        )
+    return tuple(reasons)
 
 
 def _sessions(

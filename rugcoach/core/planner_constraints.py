@@ -21,6 +21,7 @@ from rugcoach.core.exercises import Exercise
 from rugcoach.core.planner_content import PlannerContent
 from rugcoach.core.planner_models import Excluded
 from rugcoach.core.planner_profile import Profile
+from rugcoach.core.pregnancy import trimester_of
 from rugcoach.core.text import Text
 from rugcoach.core.triage import Verdict
 from rugcoach.core.triage_schema import Level, Rule
@@ -38,14 +39,22 @@ __all__ = [
 
 
 def member_conditions(
-    profile: Profile, verdict: Verdict, content: PlannerContent
+    profile: Profile,
+    verdict: Verdict,
+    content: PlannerContent,
+    pregnancy_week: int | None = None,
 ) -> tuple[Condition, ...]:
-    """The verdict's conditions plus those the intake implies, in vocabulary order."""
+    """The verdict's conditions plus those the intake implies, in vocabulary order.
+
+    A pregnancy's conditions depend on the week on the day of the session
+    (``pregnancy_week``); without it the latest trimester applies (the safe side).
+    """
     implied = content.implied_conditions
     found = set(verdict.conditions)
     found.update(implied.by_situation.get(profile.situation, ()))
-    if profile.trimester is not None:
-        found.update(implied.by_trimester.get(profile.trimester, ()))
+    if profile.due_date is not None:
+        trimester = 3 if pregnancy_week is None else trimester_of(pregnancy_week)
+        found.update(implied.by_trimester.get(trimester, ()))
     return tuple(condition for condition in Condition if condition in found)
 
 
@@ -138,12 +147,14 @@ def index_for(catalog: Catalog, content: PlannerContent) -> Index:
     return index
 
 
-def constraints_for(profile: Profile, verdict: Verdict, index: Index) -> Constraints:
+def constraints_for(
+    profile: Profile, verdict: Verdict, index: Index, pregnancy_week: int | None = None
+) -> Constraints:
     rules = [index.rules[r.rule] for r in verdict.reasons if r.rule in index.rules]
     chose_list = any(rule.suitable and rule.level is verdict.level for rule in rules)
     return Constraints(
         situation=profile.situation,
-        conditions=member_conditions(profile, verdict, index.content),
+        conditions=member_conditions(profile, verdict, index.content, pregnancy_week),
         equipment=available_equipment(profile, index.content),
         gentle_only=verdict.exercises if verdict.level is Level.REST_THEN_REBUILD else None,
         avoid_rules=tuple(rule.id for rule in rules if rule.avoid),

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from rugcoach.core.content_io import ContentError, read_yaml, validate_model
 from rugcoach.core.exercises import Exercise, Slug
 from rugcoach.core.planner_profile import FocusArea, Weekday
+from rugcoach.core.planner_selftests import SelfTestRules
 from rugcoach.core.text import LANGUAGES, Text
 from rugcoach.core.vocabulary import Category, Condition, Equipment, Position, Situation
 
@@ -94,6 +95,9 @@ TEXTS: dict[str, frozenset[str]] = {
     "plan.adapted": frozenset(),
     "plan.gentle": frozenset(),
     "plan.conditions": frozenset({"conditions"}),
+    "plan.pregnancy-week": frozenset({"week", "due_date"}),
+    "plan.pregnancy-supine": frozenset({"limit"}),
+    "plan.pregnancy-switch": frozenset({"limit", "plan_week", "date"}),
     "excluded.equipment": frozenset({"equipment"}),
     "excluded.verdict-gentle": frozenset(),
     "excluded.verdict-avoid": frozenset({"reason"}),
@@ -156,13 +160,6 @@ class WeekContent(_Frozen):
     theme: Text
 
 
-class SelfTestFigures(_Frozen):
-    """Which exercise's figure illustrates each self-test on the intake pages."""
-
-    bridge: Slug
-    core: Slug
-
-
 class PlannerContent(_Frozen):
     """``content/planner.yaml``, validated. See ``docs/planner.md``."""
 
@@ -178,7 +175,7 @@ class PlannerContent(_Frozen):
     weeks: tuple[WeekContent, ...] = Field(min_length=4, max_length=4)
     weekdays: dict[Weekday, Text]
     texts: dict[str, Text]
-    self_test_figures: SelfTestFigures
+    self_tests: SelfTestRules
 
     @model_validator(mode="after")
     def _complete(self) -> PlannerContent:
@@ -243,8 +240,18 @@ def check_against_library(content: PlannerContent, exercises: Mapping[str, Exerc
 
     for area, item in content.focus_areas.items():
         known(f"focus_areas.{area.value}.exercises", item.exercises)
-    figures = content.self_test_figures
-    known("self_test_figures", (figures.bridge, figures.core))
+    rules = content.self_tests
+    for key, version in (
+        *((f"tests.{t.value}", v) for t, v in rules.tests.items()),
+        *((f"alternatives.{k}", v) for k, v in rules.alternatives.items()),
+    ):
+        known(f"self_tests.{key}.figure", (version.figure,))
+        figure = exercises.get(version.figure)
+        if figure is not None and figure.position is not version.position:
+            problems.append(
+                f"self_tests.{key}.position: {version.position.value}, but the figure "
+                f"'{version.figure}' is {figure.position.value}"
+            )
     for index, avoid in enumerate(content.avoid):
         known(f"avoid.{index}.exercises", avoid.exercises)
     for field, slugs, categories in (

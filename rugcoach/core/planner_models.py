@@ -27,7 +27,7 @@ __all__ = [
     "Week",
 ]
 
-PLAN_VERSION = 1
+PLAN_VERSION = 2
 """Bumped when the planner's choices change, so a stored plan can say how it was made."""
 
 Role = Literal["warm-up", "main", "cool-down"]
@@ -80,6 +80,12 @@ class Session(_Frozen):
     weekday: Weekday
     items: tuple[PlanItem, ...]
     seconds: int = Field(ge=0, description="items plus the transitions between them")
+    pregnancy_week: int | None = Field(
+        default=None,
+        ge=0,
+        description="pregnant members: the week of pregnancy on the session's day; from "
+        "week 13 the session has no exercises lying flat on the back",
+    )
 
     @property
     def work_seconds(self) -> int:

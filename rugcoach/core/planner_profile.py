@@ -6,6 +6,7 @@ with ``model_validate``; sets are written sorted, so the same intake gives the s
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from typing import Literal
 
@@ -91,21 +92,28 @@ class Profile(_Frozen):
     """The intake. Editable later; a new intake means a new plan."""
 
     situation: Situation
-    trimester: Literal[1, 2, 3] | None = Field(default=None, validate_default=True)
+    due_date: date | None = Field(
+        default=None,
+        validate_default=True,
+        description="the due date (uitgerekende datum), only when pregnant; the week and "
+        "trimester follow from it (rugcoach.core.pregnancy)",
+    )
     equipment: frozenset[Equipment] = frozenset()
     minutes_per_session: Literal[5, 10, 15, 20, 30]
     weekdays: tuple[Weekday, ...] = Field(min_length=1, max_length=7)
     complaint_weeks: int = Field(ge=0, le=520)
     triggers: frozenset[Trigger] = frozenset()
 
-    @field_validator("trimester")
+    @field_validator("due_date")
     @classmethod
-    def _trimester_iff_pregnant(cls, value: int | None, info: ValidationInfo) -> int | None:
+    def _due_date_iff_pregnant(cls, value: date | None, info: ValidationInfo) -> date | None:
+        # Whether the date is plausible depends on today: see pregnancy.due_date_problem,
+        # checked where the intake comes in (the form, the API).
         situation = info.data.get("situation")
         if situation is Situation.PREGNANCY and value is None:
-            raise ValueError("give the trimester (1, 2 or 3) when you are pregnant")
+            raise ValueError("give the due date when you are pregnant")
         if situation is not None and situation is not Situation.PREGNANCY and value is not None:
-            raise ValueError("a trimester is only given for the situation 'pregnancy'")
+            raise ValueError("a due date is only given for the situation 'pregnancy'")
         return value
 
     @field_validator("weekdays")

@@ -11,10 +11,9 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event, Timezone
 
-from rugcoach.core.planner import Plan, Weekday
+from rugcoach.core.planner import Plan, Weekday, session_day
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-WEEKDAY_INDEX = {day: index for index, day in enumerate(Weekday)}
 ICAL_DAYS = {
     Weekday.MON: "MO",
     Weekday.TUE: "TU",
@@ -32,8 +31,8 @@ def session_minutes(seconds: int) -> int:
 
 
 def session_date(starts_on: date, week: int, weekday: Weekday) -> date:
-    """The date of a session: plans start on a Monday."""
-    return starts_on + timedelta(weeks=week - 1, days=WEEKDAY_INDEX[weekday])
+    """The date of a session: plans start on a Monday (one rule, in the planner)."""
+    return session_day(starts_on, week, weekday)
 
 
 def _calendar(name: str, stamp: datetime) -> Calendar:
@@ -95,6 +94,32 @@ def sessions_feed(
             event.add("url", session_url)
             event.add_component(_alarm(15, title))
             calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def blocked_feed(
+    *,
+    result_id: int,
+    calendar_name: str,
+    title: str,
+    lines: list[str],
+    url: str,
+    day: date,
+    stamp: datetime,
+) -> bytes:
+    """While a check forbids training: no sessions, one all-day note on ``day`` saying
+    why and what to do. Its UID stays the same, so each refresh moves it to today."""
+    calendar = _calendar(calendar_name, stamp)
+    event = Event()
+    event.add("uid", f"blocked-{result_id}@rugcoach")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", day)
+    event.add("dtend", day + timedelta(days=1))
+    event.add("summary", title)
+    event.add("description", "\n".join([*lines, "", url]))
+    event.add("url", url)
+    event.add("transp", "TRANSPARENT")
+    calendar.add_component(event)
     return calendar.to_ical()
 
 

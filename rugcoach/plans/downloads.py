@@ -20,7 +20,8 @@ from rugcoach.library.presenters import format_dose
 from rugcoach.plans import calendar, pdf, selectors, services
 from rugcoach.plans.forms import PostureFeedForm, SessionsFeedForm
 from rugcoach.plans.models import CalendarFeed
-from rugcoach.plans.presenters import item_dose, present_plan
+from rugcoach.plans.presenters import blocking_notice, item_dose, present_plan
+from rugcoach.triage.models import TriageResult
 
 
 def _cue(exercise: Exercise, language: str) -> str:
@@ -53,11 +54,39 @@ def _brand() -> str:
     return f"{settings.RUGCOACH_GYM_NAME} · RugCoach"
 
 
-def _footer() -> str:
-    return _(
-        "Begeleiding, geen diagnose. Pijn die uitstraalt, een doof gevoel of koorts? "
-        "Bel je huisarts; bij spoed 112."
+def _footer(language: str) -> tuple[str, ...]:
+    """Under every printed page: when to call 112 now, when the GP (content/warnings.yaml)."""
+    return get_catalog().warnings.footer_lines(language)
+
+
+def _warning_box(language: str) -> pdf.WarningBox:
+    found = get_catalog().warnings
+    return pdf.WarningBox(
+        title=found.emergency.title.get(language),
+        signs=[sign.get(language) for sign in found.emergency.signs],
+        action=found.emergency.action.get(language),
+        gp_title=found.gp.title.get(language),
+        gp_signs=[sign.get(language) for sign in found.gp.signs],
+        gp_action=found.gp.action.get(language),
     )
+
+
+def _blocked_pdf(result: TriageResult, language: str) -> HttpResponse:
+    """Instead of a poster or schedule: why training is blocked, and what to do."""
+    notice = blocking_notice(result, language)
+    content = pdf.build_notice(
+        title=_("Nu niet trainen"),
+        label=notice.label,
+        heading=notice.heading,
+        verdict_title=notice.title,
+        reasons=notice.reasons,
+        actions_heading=_("Wat je nu doet"),
+        actions=[action.line for action in notice.actions],
+        next_step=notice.next_step,
+        brand=_brand(),
+        footer=_footer(language),
+    )
+    return _pdf_response(content, "rugcoach-niet-trainen.pdf")
 
 
 @lru_cache(maxsize=8)
@@ -78,7 +107,8 @@ def _generic_poster(language: str, size: str) -> bytes:
             subtitle=poster.subtitle.get(language),
             size=size,
             brand=_brand(),
-            footer=_footer(),
+            footer=_footer(language),
+            warning=_warning_box(language),
             extra=[
                 (block.title.get(language), block.text.get(language)) for block in poster.schedule
             ],
@@ -94,16 +124,20 @@ def generic_poster(request: HttpRequest) -> HttpResponse:
 
 
 def _usable_plan(request: HttpRequest):  # type: ignore[no-untyped-def]
-    """The plan to print, or None when there is none or the member may not train on it."""
-    stored, _status = selectors.usable_plan(request.user)
-    return (stored, selectors.parsed_plan(stored)) if stored is not None else (None, None)
+    """The plan to print, or None when there is none or the member may not train on it;
+    and the check that blocks training, if one does."""
+    stored, status = selectors.usable_plan(request.user)
+    plan = selectors.parsed_plan(stored) if stored is not None else None
+    return stored, plan, status.blocking
 
 
 @login_required
 def personal_poster(request: HttpRequest) -> HttpResponse:
     size = _size(request)
     catalog, language = get_catalog(), translation.get_language()
-    stored, plan = _usable_plan(request)
+    stored, plan, blocking = _usable_plan(request)
+    if blocking is not None:
+        return _blocked_pdf(blocking, language)
     if stored is None:
         return redirect("plans:plan")
     # The poster shows each exercise once, at the dose of its last (fullest) appearance.
@@ -124,7 +158,8 @@ def personal_poster(request: HttpRequest) -> HttpResponse:
         subtitle=_("Persoonlijk plan van %(name)s") % {"name": name},
         size=size,
         brand=_brand(),
-        footer=_footer(),
+        footer=_footer(language),
+        warning=_warning_box(language),
     )
     return _pdf_response(content, f"rugcoach-mijn-poster-{size.lower()}.pdf")
 
@@ -132,7 +167,9 @@ def personal_poster(request: HttpRequest) -> HttpResponse:
 @login_required
 def schedule(request: HttpRequest) -> HttpResponse:
     catalog, language = get_catalog(), translation.get_language()
-    stored, plan = _usable_plan(request)
+    stored, plan, blocking = _usable_plan(request)
+    if blocking is not None:
+        return _blocked_pdf(blocking, language)
     if stored is None:
         return redirect("plans:plan")
     weeks = present_plan(plan, stored.starts_on, catalog, language, timezone.localdate())
@@ -155,7 +192,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
         subtitle=_("Zet een kruisje als je de training hebt gedaan en noteer je pijn (0–10) erna."),
         headings=(_("Dag"), _("Oefeningen"), _("Gedaan"), _("Pijn na afloop")),
         brand=_brand(),
-        footer=_footer(),
+        footer=_footer(language),
     )
     return _pdf_response(content, "rugcoach-schema.pdf")
 
@@ -248,9 +285,29 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
 
 def _sessions_ics(request: HttpRequest, feed: CalendarFeed, language: str, stamp) -> bytes:  # type: ignore[no-untyped-def]
     catalog = get_catalog()
-    stored, _status = selectors.usable_plan(feed.member)
+    stored, status = selectors.usable_plan(feed.member)
+    blocking = status.blocking
+    if blocking is not None:
+        # No sessions while a check forbids training: one note today says why.
+        notice = blocking_notice(blocking, language)
+        return calendar.blocked_feed(
+            result_id=notice.result_id,
+            calendar_name=_("RugCoach: trainingen"),
+            title=_("Niet trainen: %(title)s") % {"title": notice.title},
+            lines=[
+                notice.heading,
+                *notice.reasons,
+                "",
+                *(action.line for action in notice.actions),
+                "",
+                notice.next_step,
+            ],
+            url=request.build_absolute_uri(reverse("plans:plan")),
+            day=timezone.localdate(),
+            stamp=stamp,
+        )
     if stored is None:
-        # No plan, or the latest check forbids training: no sessions in the calendar.
+        # No plan yet, or it no longer fits the latest check: no sessions in the calendar.
         return calendar.empty_feed(_("RugCoach: trainingen"), stamp)
     plan = selectors.parsed_plan(stored)
     describe = {

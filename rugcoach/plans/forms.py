@@ -1,10 +1,13 @@
 """The intake and the self-tests as forms; the planner's own models validate the result."""
 
+from datetime import date
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from pydantic import ValidationError
 
 from rugcoach.core.planner import Profile, SelfTests, Trigger, Weekday
+from rugcoach.core.pregnancy import due_date_problem
 from rugcoach.core.vocabulary import Equipment, Situation, Vocabulary
 from rugcoach.plans.models import CalendarFeed
 
@@ -32,18 +35,15 @@ CHOOSABLE_EQUIPMENT = [item for item in Equipment if item is not Equipment.NONE]
 
 class IntakeForm(forms.Form):
     situation = forms.ChoiceField(label=_("Jouw situatie"), widget=forms.RadioSelect)
-    trimester = forms.TypedChoiceField(
-        label=_("Hoe ver ben je? (alleen als je zwanger bent)"),
-        choices=[
-            ("", _("Niet zwanger")),
-            (1, _("1e trimester")),
-            (2, _("2e trimester")),
-            (3, _("3e trimester")),
-        ],
-        coerce=int,
-        empty_value=None,
+    due_date = forms.DateField(
+        label=_("Je uitgerekende datum (alleen als je zwanger bent)"),
+        help_text=_(
+            "Daarmee weten we elke week hoe ver je bent. Vanaf week 13 oefen je niet meer "
+            "plat op je rug."
+        ),
         required=False,
-        widget=forms.RadioSelect,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 2027-06-15.")},
     )
     equipment = forms.MultipleChoiceField(
         label=_("Materiaal dat je bij de hand hebt"),
@@ -74,8 +74,16 @@ class IntakeForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args: object, vocabulary: Vocabulary, language: str, **kwargs: object):
+    def __init__(
+        self,
+        *args: object,
+        vocabulary: Vocabulary,
+        language: str,
+        today: date,
+        **kwargs: object,
+    ):
         super().__init__(*args, **kwargs)
+        self.today = today
         self.fields["situation"].choices = [
             (item.value, vocabulary.situations[item].get(language)) for item in Situation
         ]
@@ -92,15 +100,15 @@ class IntakeForm(forms.Form):
         if self.errors:
             return data
         pregnant = data.get("situation") == Situation.PREGNANCY.value
-        if pregnant and data.get("trimester") is None:
-            self.add_error("trimester", _("Kies je trimester; dan passen we de oefeningen aan."))
-        if not pregnant:
-            data["trimester"] = None
+        if pregnant:
+            self._check_due_date(data.get("due_date"))
+        else:
+            data["due_date"] = None
         if not self.errors:
             try:
                 self.profile = Profile(
                     situation=data["situation"],
-                    trimester=data["trimester"],
+                    due_date=data["due_date"],
                     equipment=frozenset(data["equipment"]),
                     minutes_per_session=data["minutes_per_session"],
                     weekdays=tuple(data["weekdays"]),
@@ -113,11 +121,32 @@ class IntakeForm(forms.Form):
                     self.add_error(field if field in self.fields else None, detail["msg"])
         return data
 
+    def _check_due_date(self, due: date | None) -> None:
+        if due is None:
+            message = _("Vul je uitgerekende datum in; dan passen we de oefeningen aan.")
+        else:
+            problem = due_date_problem(due, self.today)
+            message = DUE_DATE_PROBLEMS[problem] if problem else None
+        if message:
+            self.add_error("due_date", message)
+
+
+DUE_DATE_PROBLEMS = {
+    "past": _(
+        "Je uitgerekende datum ligt niet in de toekomst. Ben je bevallen? Kies dan een "
+        "andere situatie. Anders: kijk de datum na."
+    ),
+    "too-far": _(
+        "Je uitgerekende datum ligt meer dan 42 weken vooruit. Kijk de datum na: je "
+        "verloskundige heeft hem voor je uitgerekend."
+    ),
+}
+
 
 def initial_from_profile(profile: Profile) -> dict[str, object]:
     return {
         "situation": profile.situation.value,
-        "trimester": profile.trimester,
+        "due_date": profile.due_date,
         "equipment": [item.value for item in profile.equipment],
         "minutes_per_session": profile.minutes_per_session,
         "weekdays": [day.value for day in profile.weekdays],
@@ -133,9 +162,16 @@ def _optional_choice(label: str, choices: list[tuple[str, str]]) -> forms.Choice
     return forms.ChoiceField(label=label, choices=choices, required=False, widget=forms.RadioSelect)
 
 
+# The answers that belong to each self-test (a skipped test asks none of them).
+SELF_TEST_FIELDS = {
+    "bridge": ("bridge_felt_in",),
+    "core": ("core_belly_shakes", "core_breath_stops", "core_pelvis_moves"),
+}
+
+
 class SelfTestsForm(forms.Form):
     bridge_felt_in = _optional_choice(
-        _("Waar voelde je de 10 bruggetjes het meest?"),
+        _("Waar voelde je de 10 herhalingen het meest?"),
         [
             ("glutes", _("In mijn billen")),
             ("lower-back", _("In mijn onderrug")),
@@ -160,6 +196,12 @@ class SelfTestsForm(forms.Form):
     movement_variety = _optional_choice(
         _("Hoeveel afwisseling zit er in hoe je beweegt?"), [*LEVELS, ("", _("Overslaan"))]
     )
+
+    def __init__(self, *args: object, skipped: tuple[str, ...] = (), **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        for test in skipped:  # not offered: no answer can be given or saved
+            for name in SELF_TEST_FIELDS[test]:
+                del self.fields[name]
 
     def self_tests(self) -> SelfTests:
         data = self.cleaned_data

@@ -18,6 +18,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
@@ -36,6 +37,8 @@ YELLOW = colors.HexColor("#FFD200")
 INK = colors.HexColor("#17181A")
 SOFT = colors.HexColor("#4A4D52")
 LINE = colors.HexColor("#D9D7CF")
+DANGER = colors.HexColor("#A11616")
+DANGER_SOFT = colors.HexColor("#FDECEC")
 PAGE_SIZES = {"A4": A4, "A3": A3}
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 
@@ -67,6 +70,8 @@ def _styles(scale: float = 1.0) -> dict[str, ParagraphStyle]:
                               textColor=SOFT),
         "body": ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=12.5, textColor=INK),
         "small": ParagraphStyle("small", fontName=regular, fontSize=8, leading=10, textColor=SOFT),
+        "alarm": ParagraphStyle("alarm", fontName=bold, fontSize=12, leading=15,
+                                textColor=DANGER, spaceAfter=1 * mm),
         "week": ParagraphStyle("week", fontName=bold, fontSize=14, leading=18, textColor=INK,
                                spaceBefore=3 * mm, spaceAfter=2 * mm),
     }  # fmt: skip
@@ -126,7 +131,22 @@ def _figure(svg: str | None, width: float, height: float) -> Flowable | Drawing:
     return drawing
 
 
-def _decorate(footer: str, brand: str):  # type: ignore[no-untyped-def]
+FOOTER_SIZE = 7.5
+FOOTER_LEADING = 9.2
+FOOTER_SPACE = 24 * mm
+"""Room under the text for the footer: up to about five lines of warnings."""
+
+
+def _footer_lines(footer: Sequence[str], font: str, width: float) -> list[str]:
+    """Each footer sentence wrapped to the page width (the first one, the emergency
+    line, is printed in bold)."""
+    lines: list[str] = []
+    for sentence in footer:
+        lines.extend(simpleSplit(sentence, font, FOOTER_SIZE, width))
+    return lines
+
+
+def _decorate(footer: Sequence[str], brand: str):  # type: ignore[no-untyped-def]
     regular, bold = _fonts()
 
     def on_page(canvas, doc) -> None:  # type: ignore[no-untyped-def]
@@ -137,13 +157,64 @@ def _decorate(footer: str, brand: str):  # type: ignore[no-untyped-def]
         canvas.setFillColor(INK)
         canvas.setFont(bold, 9)
         canvas.drawString(doc.leftMargin, height - 5.5 * mm, brand)
-        canvas.setFont(regular, 7.5)
+        room = doc.width - 10 * mm  # leave the page number free
+        rows: list[tuple[str, str]] = []
+        for number, sentence in enumerate(footer):
+            font = bold if number == 0 else regular
+            rows.extend((font, line) for line in _footer_lines([sentence], font, room))
+        y = 6 * mm + FOOTER_LEADING * (len(rows) - 1)
+        for font, line in rows:
+            canvas.setFont(font, FOOTER_SIZE)
+            canvas.setFillColor(INK if font == bold else SOFT)
+            canvas.drawString(doc.leftMargin, y, line)
+            y -= FOOTER_LEADING
+        canvas.setFont(regular, FOOTER_SIZE)
         canvas.setFillColor(SOFT)
-        canvas.drawString(doc.leftMargin, 8 * mm, footer)
-        canvas.drawRightString(width - doc.rightMargin, 8 * mm, str(doc.page))
+        canvas.drawRightString(width - doc.rightMargin, 6 * mm, str(doc.page))
         canvas.restoreState()
 
     return on_page
+
+
+@dataclass(frozen=True)
+class WarningBox:
+    """The warning signs printed on a poster: when to call 112 now, when the GP."""
+
+    title: str
+    signs: Sequence[str]
+    action: str
+    gp_title: str
+    gp_signs: Sequence[str]
+    gp_action: str
+
+
+def _warning_box(warning: WarningBox, styles: dict[str, ParagraphStyle], width: float) -> Table:
+    emergency = [
+        Paragraph(text(warning.title), styles["alarm"]),
+        *(Paragraph(f"• {text(sign)}", styles["body"]) for sign in warning.signs),
+        Paragraph(f"<b>{text(warning.action)}</b>", styles["body"]),
+    ]
+    gp = [
+        Paragraph(f"<b>{text(warning.gp_title)}</b>", styles["body"]),
+        *(Paragraph(f"• {text(sign)}", styles["body"]) for sign in warning.gp_signs),
+        Paragraph(text(warning.gp_action), styles["body"]),
+    ]
+    box = Table([[emergency, gp]], colWidths=[width * 0.55, width * 0.45], hAlign="LEFT")
+    box.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BOX", (0, 0), (0, 0), 1.6, DANGER),
+                ("BACKGROUND", (0, 0), (0, 0), DANGER_SOFT),
+                ("BOX", (1, 0), (1, 0), 0.6, LINE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5 * mm),
+            ]
+        )
+    )
+    return box
 
 
 def _document(buffer: io.BytesIO, pagesize, title: str, author: str) -> SimpleDocTemplate:  # type: ignore[no-untyped-def]
@@ -153,7 +224,7 @@ def _document(buffer: io.BytesIO, pagesize, title: str, author: str) -> SimpleDo
         leftMargin=12 * mm,
         rightMargin=12 * mm,
         topMargin=14 * mm,
-        bottomMargin=14 * mm,
+        bottomMargin=FOOTER_SPACE,
         title=title,
         author=author,
         creator="RugCoach",
@@ -167,10 +238,12 @@ def build_poster(
     subtitle: str,
     size: str,
     brand: str,
-    footer: str,
+    footer: Sequence[str],
+    warning: WarningBox,
     extra: Sequence[tuple[str, str]] = (),
 ) -> bytes:
-    """A grid of exercise cards: figure, name, dose and one key cue each.
+    """A grid of exercise cards: figure, name, dose and one key cue each, then the
+    warning signs (a poster hangs on a wall for weeks: it must say when to call 112).
 
     ``extra`` adds titled paragraphs after the grid (e.g. the generic 4-week schema).
     """
@@ -222,6 +295,8 @@ def build_poster(
                 [Paragraph(text(heading), styles["week"]), Paragraph(text(body), styles["body"])]
             )
         )
+    story.append(Spacer(1, 4 * mm))
+    story.append(KeepTogether([_warning_box(warning, styles, doc.width)]))
     decorate = _decorate(footer, brand)
     doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
     return buffer.getvalue()
@@ -234,7 +309,7 @@ def build_schedule(
     subtitle: str,
     headings: tuple[str, str, str, str],
     brand: str,
-    footer: str,
+    footer: Sequence[str],
 ) -> bytes:
     """One table per week: the day, its exercises, a tick box and a pain score (0–10)."""
     styles = _styles()
@@ -281,6 +356,40 @@ def build_schedule(
                 ]
             )
         )
+    decorate = _decorate(footer, brand)
+    doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
+    return buffer.getvalue()
+
+
+def build_notice(
+    *,
+    title: str,
+    label: str,
+    heading: str,
+    verdict_title: str,
+    reasons: Sequence[str],
+    actions_heading: str,
+    actions: Sequence[str],
+    next_step: str,
+    brand: str,
+    footer: Sequence[str],
+) -> bytes:
+    """One page instead of a printout when the latest check blocks training: why, and
+    what to do now."""
+    styles = _styles()
+    buffer = io.BytesIO()
+    doc = _document(buffer, A4, title, brand)
+    story: list[Flowable] = [
+        Paragraph(text(title), styles["title"]),
+        Paragraph(text(label), styles["subtitle"]),
+        Paragraph(text(heading), styles["alarm"]),
+        Paragraph(f"<b>{text(verdict_title)}</b>", styles["body"]),
+        *(Paragraph(f"• {text(reason)}", styles["body"]) for reason in reasons),
+        Paragraph(text(actions_heading), styles["week"]),
+        *(Paragraph(f"• <b>{text(action)}</b>", styles["body"]) for action in actions),
+        Spacer(1, 3 * mm),
+        Paragraph(text(next_step), styles["body"]),
+    ]
     decorate = _decorate(footer, brand)
     doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
     return buffer.getvalue()

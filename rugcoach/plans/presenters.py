@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
 
 from rugcoach.core.catalog import Catalog
 from rugcoach.core.exercises import Dose
@@ -13,6 +14,7 @@ from rugcoach.core.planner import Plan, PlanItem, Weekday
 from rugcoach.library.presenters import ExerciseCard, ExercisePresenter, format_dose
 from rugcoach.plans.calendar import session_date, session_minutes
 from rugcoach.plans.forms import WEEKDAY_LABELS
+from rugcoach.triage.models import TriageResult
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,64 @@ class SessionView:
     minutes: int
     items: list[ItemView]
     is_today: bool
+    pregnancy_week: int | None = None
+
+
+@dataclass(frozen=True)
+class ActionView:
+    label: str
+    detail: str
+    phone: str | None
+
+    @property
+    def line(self) -> str:
+        """The action as one printed line (PDF, calendar)."""
+        parts = [self.label, self.detail, self.phone or ""]
+        return " · ".join(part for part in parts if part)
+
+
+@dataclass(frozen=True)
+class BlockingNotice:
+    """Why training is blocked and what to do, from the check that blocks it."""
+
+    result_id: int
+    heading: str
+    """'Your check-in of 3 March says: …' — which check, and when."""
+    label: str
+    title: str
+    reasons: list[str]
+    actions: list[ActionView]
+    next_step: str
+
+
+def blocking_notice(result: TriageResult, language: str) -> BlockingNotice:
+    """The stored verdict as a member reads it: its title, the reasons that decided its
+    level (no rule ids), its actions, and that only a new full check lifts the block."""
+    verdict = result.stored_verdict
+    deciding = [r for r in verdict.reasons if r.level is verdict.level] or list(verdict.reasons)
+    with translation.override(language):
+        day = formats.date_format(timezone.localtime(result.created_at), "j F Y")
+        if result.kind == TriageResult.Kind.CHECKIN:
+            heading = _("Je check-in van %(day)s zegt: niet trainen.") % {"day": day}
+        else:
+            heading = _("Je veiligheidscheck van %(day)s zegt: niet trainen.") % {"day": day}
+        next_step = _(
+            "Doe eerst wat hierboven staat. Gaat het weer goed, of heeft een arts of "
+            "verloskundige je gezien? Doe dan een nieuwe volledige veiligheidscheck. Pas "
+            "daarna mag je weer trainen en maken we je plan opnieuw."
+        )
+    return BlockingNotice(
+        result_id=result.pk,
+        heading=heading,
+        label=verdict.label.get(language),
+        title=verdict.title.get(language),
+        reasons=[reason.text.get(language) for reason in deciding],
+        actions=[
+            ActionView(a.label.get(language), a.detail.get(language), a.phone)
+            for a in verdict.actions
+        ],
+        next_step=next_step,
+    )
 
 
 @dataclass(frozen=True)
@@ -91,6 +151,7 @@ def present_plan(
                             if item.slug in catalog.exercises
                         ],
                         is_today=day == today,
+                        pregnancy_week=session.pregnancy_week,
                     )
                 )
             weeks.append(WeekView(week.number, week.theme.get(language), sessions))

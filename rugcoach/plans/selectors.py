@@ -1,9 +1,20 @@
 """Reads for personal plans, always scoped to one member."""
 
+from datetime import date
+
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from rugcoach.accounts.models import User
+from rugcoach.content import get_catalog
 from rugcoach.core.planner import Plan, Profile, SelfTests
+from rugcoach.core.planner_selftests import (
+    SelfTestOffer,
+    offered_self_tests,
+    self_test_blockers,
+)
+from rugcoach.core.pregnancy import due_date_from_week, due_date_problem, pregnancy_stage
+from rugcoach.core.vocabulary import Condition, Situation
 from rugcoach.plans import models
 from rugcoach.triage.selectors import TrainingStatus, training_status
 
@@ -44,9 +55,18 @@ def parsed_intake(intake: models.Intake) -> tuple[Profile, SelfTests]:
     return Profile.model_validate(intake.profile), SelfTests.model_validate(intake.self_tests or {})
 
 
+def plan_predates_pregnancy_weeks(stored: models.Plan) -> bool:
+    """A pregnancy plan from before plans followed the week of pregnancy per session
+    (plan version 1, built from a trimester): it may lie on the back after week 13."""
+    return stored.profile.get("situation") == "pregnancy" and stored.plan.get("version", 1) < 2
+
+
 def plan_is_stale(stored: models.Plan, status: TrainingStatus) -> bool:
     """A newer full check with another level or other conditions than the plan was
-    built for: the plan may now hold exercises that no longer suit the member."""
+    built for: the plan may now hold exercises that no longer suit the member (or a
+    pregnancy plan made before the week of pregnancy counted)."""
+    if plan_predates_pregnancy_weeks(stored):
+        return True
     if status.triage is None or status.triage.created_at <= stored.created_at:
         return False
     then, now = stored.verdict, status.triage.verdict
@@ -62,3 +82,40 @@ def usable_plan(member: User) -> tuple[models.Plan | None, TrainingStatus]:
     if stored is None or not status.may_train or plan_is_stale(stored, status):
         return None, status
     return stored, status
+
+
+def self_test_offers(member: User, profile: Profile, today: date) -> tuple[SelfTestOffer, ...]:
+    """The self-tests this member may do today, each as usual, as a safe version, or
+    skipped with the reason (rules: content/planner.yaml, self_tests)."""
+    triage = training_status(member).triage
+    verdict = triage.stored_verdict if triage is not None else None
+    conditions = set(verdict.conditions) if verdict is not None else set()
+    answers = triage.answers if triage is not None else {}
+    # The check gives the 'hernia' condition only when a professional has examined it.
+    cleared = Condition.HERNIA in conditions or answers.get("cleared_by_professional") is True
+    known = (
+        profile.situation is Situation.HERNIA_LUMBAGO
+        or answers.get("earlier_hernia_or_stenosis") is True
+        or Condition.HERNIA in conditions
+    )
+    week = pregnancy_stage(profile.due_date, today).week if profile.due_date else None
+    blockers = self_test_blockers(
+        conditions=conditions, pregnancy_week=week, hernia_known=known, hernia_cleared=cleared
+    )
+    return offered_self_tests(blockers, get_catalog().planner.self_tests)
+
+
+def intake_hints(member: User) -> dict[str, object]:
+    """A first intake's prefill from the latest full check: a pregnancy week number
+    (the check's ``pregnancy_week``, when it asks one) gives a plausible due date that the
+    member confirms or corrects. Nothing when the check has no such answer."""
+    triage = training_status(member).triage
+    week = triage.answers.get("pregnancy_week") if triage is not None else None
+    if not isinstance(week, int) or isinstance(week, bool) or not 0 <= week <= 42:
+        return {}
+    today = timezone.localdate()
+    checked_on = timezone.localtime(triage.created_at).date()
+    due = due_date_from_week(week, checked_on)
+    if due_date_problem(due, today) is not None:
+        return {}
+    return {"situation": Situation.PREGNANCY.value, "due_date": due}

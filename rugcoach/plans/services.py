@@ -19,6 +19,7 @@ from rugcoach.core.planner import (
     focus_areas,
     swap,
 )
+from rugcoach.core.pregnancy import due_date_problem
 from rugcoach.core.triage import Verdict
 from rugcoach.plans import models
 from rugcoach.triage.selectors import training_status
@@ -67,18 +68,22 @@ def generate_plan(member: User, today: date) -> Generated:
         raise PlanNotPossible("intake")
     catalog = get_catalog()
     profile = Profile.model_validate(intake.profile)
+    if profile.due_date is not None and due_date_problem(profile.due_date, today) == "past":
+        # The week of pregnancy no longer means anything: the intake needs updating.
+        raise PlanNotPossible("intake")
     tests = SelfTests.model_validate(intake.self_tests or {})
     # A later check-in that forbids training outranks the full check's verdict.
     governing = status.blocking or status.triage
     verdict = governing.stored_verdict
     focus = focus_areas(profile, tests, catalog.planner)
-    result = build_plan(profile, focus, verdict, catalog, catalog.planner)
+    starts_on = first_monday(today)
+    result = build_plan(profile, focus, verdict, catalog, catalog.planner, starts_on=starts_on)
     if isinstance(result, NoPlan):
         return Generated(plan=None, no_plan=result)
     models.Plan.objects.filter(member=member, is_current=True).update(is_current=False)
     stored = models.Plan.objects.create(
         member=member,
-        starts_on=first_monday(today),
+        starts_on=starts_on,
         profile=intake.profile,
         verdict=status.triage.verdict,
         plan=result.model_dump(mode="json"),

@@ -15,12 +15,13 @@ from rugcoach.core.triage import Verdict
 from rugcoach.library.presenters import ExercisePresenter
 from rugcoach.plans import selectors, services
 from rugcoach.plans.forms import (
+    SELF_TEST_FIELDS,
     IntakeForm,
     SelfTestsForm,
     initial_from_profile,
     initial_from_self_tests,
 )
-from rugcoach.plans.presenters import next_session, present_plan
+from rugcoach.plans.presenters import blocking_notice, next_session, present_plan
 from rugcoach.triage.selectors import training_status
 
 
@@ -36,12 +37,14 @@ def plan_page(request: HttpRequest) -> HttpResponse:
     intake = selectors.intake_of(member)
     stored = selectors.current_plan(member)
     context: dict[str, object] = {"verdict_row": status.triage, "intake": intake}
-    if status.blocked:
-        # Whichever check came last decides: a red flag today stops the plan today.
-        context["blocked"] = status.blocking.stored_verdict.localize(language)
-        context["blocked_row"] = status.blocking
+    blocking = status.blocking
+    if blocking is not None:
+        # A check that forbids training stops the plan: say why and what to do.
+        context["blocked"] = blocking_notice(blocking, language)
     elif stored is not None and selectors.plan_is_stale(stored, status):
-        context["stale"] = True
+        context["stale"] = (
+            "pregnancy" if selectors.plan_predates_pregnancy_weeks(stored) else "check"
+        )
     elif stored is not None:
         plan = selectors.parsed_plan(stored)
         cards = ExercisePresenter(catalog, language)
@@ -68,12 +71,16 @@ def plan_page(request: HttpRequest) -> HttpResponse:
 def intake(request: HttpRequest) -> HttpResponse:
     catalog, language = get_catalog(), translation.get_language()
     existing = selectors.intake_of(request.user)
-    initial = initial_from_profile(selectors.parsed_intake(existing)[0]) if existing else None
+    if existing is not None:
+        initial = initial_from_profile(selectors.parsed_intake(existing)[0])
+    else:
+        initial = selectors.intake_hints(request.user)
     form = IntakeForm(
         request.POST or None,
         initial=initial,
         vocabulary=catalog.vocabulary,
         language=language,
+        today=_today(),
     )
     if request.method == "POST" and form.is_valid():
         services.save_intake(request.user, form.profile)
@@ -92,19 +99,35 @@ def self_tests(request: HttpRequest) -> HttpResponse:
     existing = selectors.intake_of(request.user)
     if existing is None:
         return redirect("plans:intake")
-    _profile, tests = selectors.parsed_intake(existing)
-    form = SelfTestsForm(request.POST or None, initial=initial_from_self_tests(tests))
+    profile, tests = selectors.parsed_intake(existing)
+    offers = selectors.self_test_offers(request.user, profile, _today())
+    skipped = tuple(offer.test.value for offer in offers if offer.skipped)
+    form = SelfTestsForm(
+        request.POST or None, initial=initial_from_self_tests(tests), skipped=skipped
+    )
     if request.method == "POST" and form.is_valid():
         services.save_self_tests(request.user, form.self_tests())
         return _generate(request)
     catalog, language = get_catalog(), translation.get_language()
     presenter = ExercisePresenter(catalog, language)
-    figures = catalog.planner.self_test_figures
-    context = {
-        "form": form,
-        "bridge": presenter.card(catalog.exercises[figures.bridge]),
-        "core": presenter.card(catalog.exercises[figures.core]),
-    }
+    cards = [
+        {
+            "test": offer.test.value,
+            "title": (offer.version or catalog.planner.self_tests.tests[offer.test]).title.get(
+                language
+            ),
+            "instruction": offer.version.instruction.get(language) if offer.version else None,
+            "figure": (
+                presenter.card(catalog.exercises[offer.version.figure]) if offer.version else None
+            ),
+            "reason": offer.reason.get(language) if offer.reason else None,
+            "fields": [form[name] for name in SELF_TEST_FIELDS[offer.test.value]]
+            if not offer.skipped
+            else [],
+        }
+        for offer in offers
+    ]
+    context = {"form": form, "cards": cards, "offered": sum(not o.skipped for o in offers)}
     return render(
         request, "plans/self_tests.html", context, status=400 if request.method == "POST" else 200
     )
@@ -126,6 +149,11 @@ def _generate(request: HttpRequest) -> HttpResponse:
                 request, redo or _("Doe eerst de veiligheidscheck; daarna maken we je plan.")
             )
             return redirect("triage:start")
+        if selectors.intake_of(request.user) is not None:
+            messages.warning(
+                request,
+                _("Je uitgerekende datum is voorbij. Pas je intake aan; daarna maken we je plan."),
+            )
         return redirect("plans:intake")
     if isinstance(result.no_plan, NoPlan):
         messages.warning(request, result.no_plan.reason.get(translation.get_language()))

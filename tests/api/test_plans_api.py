@@ -1,8 +1,10 @@
 """The plans API: an anonymous preview, and a member's current plan and swaps."""
 
 import json
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from rugcoach.plans.models import Plan
 from tests.plan_helpers import triage_answers
@@ -47,7 +49,7 @@ def test_an_invalid_profile_is_a_422_naming_the_field(client):
     profile = {**PROFILE, "situation": "pregnancy"}
     response = post(client, "/api/plans", {"profile": profile, "triage_answers": triage_answers()})
     assert response.status_code == 422
-    assert any("trimester" in str(error["loc"]) for error in response.json()["detail"])
+    assert any("due_date" in str(error["loc"]) for error in response.json()["detail"])
     minutes = {**PROFILE, "minutes_per_session": 7}
     response = post(client, "/api/plans", {"profile": minutes, "triage_answers": triage_answers()})
     assert response.json()["detail"][0]["loc"][-1] == "minutes_per_session"
@@ -90,3 +92,20 @@ def test_an_unsuitable_swap_is_refused_and_the_plan_kept(client, member_with_pla
     assert response.status_code == 422
     assert response.json()["detail"][0]["field"] == "replacement"
     assert client.get("/api/plans/current").json()["plan"] == before
+
+
+def test_a_preview_counts_the_pregnancy_week_from_the_due_date(client):
+    today = timezone.localdate()
+    due = today + timedelta(days=100)  # 25 weeks pregnant or so
+    profile = {**PROFILE, "situation": "pregnancy", "due_date": due.isoformat()}
+    response = post(client, "/api/plans", {"profile": profile, "triage_answers": triage_answers()})
+    assert response.status_code == 200
+    weeks = {s["pregnancy_week"] for w in response.json()["plan"]["weeks"] for s in w["sessions"]}
+    assert min(weeks) >= 13
+    for days, message in ((-1, "after today"), (42 * 7 + 5, "at most 42 weeks")):
+        late = {**profile, "due_date": (today + timedelta(days=days)).isoformat()}
+        body = {"profile": late, "triage_answers": triage_answers()}
+        response = post(client, "/api/plans", body)
+        assert response.status_code == 422
+        error = response.json()["detail"][0]
+        assert error["loc"] == ["body", "profile", "due_date"] and message in error["msg"]

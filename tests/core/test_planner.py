@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,9 @@ from tests.core.test_planner_support import (
 
 ROOT = CONTENT_DIR.parent
 MON_WED_FRI = (Weekday.MON, Weekday.WED, Weekday.FRI)
+START = date(2027, 1, 4)  # a Monday
+DUE_WEEK_20 = START + timedelta(days=280 - 20 * 7)  # 20 weeks pregnant at the start
+DUE_WEEK_5 = START + timedelta(days=280 - 5 * 7)  # 5 weeks at the start, 8 at the end
 
 
 def profile(**changes: object) -> Profile:
@@ -66,9 +70,16 @@ def profile(**changes: object) -> Profile:
     return Profile.model_validate(data)
 
 
-def plan_for(member: Profile, tests: SelfTests | None = None, verdict_name: str = "benign") -> Plan:
+def plan_for(
+    member: Profile,
+    tests: SelfTests | None = None,
+    verdict_name: str = "benign",
+    starts_on: date | None = None,
+) -> Plan:
     focus = focus_areas(member, tests or SelfTests(), planner_content())
-    plan = build_plan(member, focus, verdict(verdict_name), catalog(), planner_content())
+    plan = build_plan(
+        member, focus, verdict(verdict_name), catalog(), planner_content(), starts_on=starts_on
+    )
     assert isinstance(plan, Plan)
     return plan
 
@@ -92,8 +103,8 @@ def mains(session: Session) -> list[str]:
 
 
 def test_pregnant_in_trimester_2_gets_no_supine_prone_or_plank_work():
-    member = profile(situation="pregnancy", trimester=2)
-    plan = plan_for(member, SelfTests(core_belly_shakes=True), "pregnant-2")
+    member = profile(situation="pregnancy", due_date=DUE_WEEK_20)
+    plan = plan_for(member, SelfTests(core_belly_shakes=True), "pregnant-2", START)
     exercises = catalog().exercises
     used = slugs(plan)
     assert used
@@ -107,7 +118,7 @@ def test_pregnant_in_trimester_2_gets_no_supine_prone_or_plank_work():
 
 
 def test_pregnancy_keeps_its_own_versions_and_no_session_doubles_an_exercise():
-    member = profile(situation="pregnancy", trimester=2, minutes_per_session=15)
+    member = profile(situation="pregnancy", due_date=DUE_WEEK_20, minutes_per_session=15)
     plan = plan_for(member, SelfTests(bridge_felt_in="lower-back"), "pregnant-2")
     assert "clamshell-side-lying-pillow" in slugs(plan, (1,))
     week4 = [item for session in plan.weeks[3].sessions for item in session.items]
@@ -119,7 +130,8 @@ def test_pregnancy_keeps_its_own_versions_and_no_session_doubles_an_exercise():
 
 
 def test_pregnancy_in_the_intake_counts_even_when_the_triage_did_not_hear_of_it():
-    member = profile(situation="pregnancy", trimester=3)
+    # No start date given: the planner takes the strictest week (the safe side).
+    member = profile(situation="pregnancy", due_date=DUE_WEEK_5)
     used = slugs(plan_for(member, verdict_name="benign"))
     positions = {catalog().exercises[s].position for s in used}
     assert positions.isdisjoint({Position.SUPINE, Position.PRONE})
@@ -127,8 +139,8 @@ def test_pregnancy_in_the_intake_counts_even_when_the_triage_did_not_hear_of_it(
 
 
 def test_first_trimester_may_lie_on_the_back_but_not_on_the_front_or_plank():
-    member = profile(situation="pregnancy", trimester=1)
-    plan = plan_for(member, SelfTests(core_belly_shakes=True), "pregnant-1")
+    member = profile(situation="pregnancy", due_date=DUE_WEEK_5)
+    plan = plan_for(member, SelfTests(core_belly_shakes=True), "pregnant-1", START)
     positions = {catalog().exercises[s].position for s in slugs(plan)}
     assert Position.PRONE not in positions
     assert slugs(plan).isdisjoint(PLANKS_AND_ROTATIONS)
@@ -344,8 +356,9 @@ def test_timing_model_matches_the_documented_arithmetic():
 
 def test_profile_rejects_bad_intakes_naming_the_field():
     cases = [
-        ({"situation": "pregnancy"}, "trimester"),
-        ({"situation": "home", "trimester": 2}, "trimester"),
+        ({"situation": "pregnancy"}, "due_date"),
+        ({"situation": "home", "due_date": "2027-06-01"}, "due_date"),
+        ({"situation": "pregnancy", "due_date": "soon"}, "due_date"),
         ({"weekdays": ("mon", "mon")}, "weekdays"),
         ({"weekdays": ()}, "weekdays"),
         ({"minutes_per_session": 25}, "minutes_per_session"),
@@ -449,8 +462,8 @@ def test_swap_accepts_an_alternative_with_the_same_purpose():
 
 
 def test_swap_refuses_what_is_not_allowed_with_a_clear_message():
-    member = profile(situation="pregnancy", trimester=2)
-    plan = plan_for(member, SelfTests(bridge_felt_in="lower-back"), "pregnant-2")
+    member = profile(situation="pregnancy", due_date=DUE_WEEK_20)
+    plan = plan_for(member, SelfTests(bridge_felt_in="lower-back"), "pregnant-2", START)
     session = plan.weeks[0].sessions[0]
     main = next(i for i in session.items if i.role == "main")
     args = (member, verdict("pregnant-2"), catalog(), planner_content())

@@ -111,12 +111,13 @@ def available(situation: Situation, equipment: frozenset[Equipment]) -> frozense
     return ALWAYS_AT_HAND | extra | equipment
 
 
-def implied(situation: Situation, trimester: int | None) -> set[Condition]:
-    """The conditions the intake implies, written out independently of the planner."""
+def implied(situation: Situation, pregnancy_week: int | None) -> set[Condition]:
+    """The conditions the intake implies, written out independently of the planner
+    (``pregnancy_week`` None: the date is unknown, so the strictest week counts)."""
     found: set[Condition] = set()
     if situation is Situation.PREGNANCY:
         found |= {Condition.PREGNANCY, Condition.PREGNANCY_PRONE}
-        if trimester in (2, 3):
+        if pregnancy_week is None or pregnancy_week >= 13:
             found.add(Condition.PREGNANCY_AFTER_FIRST_TRIMESTER)
     if situation is Situation.HERNIA_LUMBAGO:
         found.add(Condition.HERNIA)

@@ -1,8 +1,10 @@
 """The personal plan as a member builds and uses it: intake, self-tests, plan, swap."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from django.utils.html import escape
 
 from rugcoach.content import get_catalog
@@ -50,13 +52,57 @@ def test_intake_then_self_tests_build_a_plan_with_reasons(client, member):
     assert "Waarom dit plan" in html
 
 
-def test_a_pregnant_member_must_give_her_trimester_and_nothing_is_saved(client, member):
+def test_a_pregnant_member_must_give_her_due_date_and_nothing_is_saved(client, member):
     record_triage(member)
     client.force_login(member)
     response = client.post("/plan/intake/", {**INTAKE, "situation": "pregnancy"})
     assert response.status_code == 400
-    assert "Kies je trimester" in response.content.decode()
+    assert "Vul je uitgerekende datum in" in response.content.decode()
     assert Intake.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("days_ahead", "message"),
+    [
+        (0, "ligt niet in de toekomst"),
+        (-30, "ligt niet in de toekomst"),
+        (42 * 7 + 1, "meer dan 42 weken vooruit"),
+    ],
+)
+def test_an_impossible_due_date_is_refused_with_a_clear_message(
+    client, member, days_ahead, message
+):
+    record_triage(member)
+    client.force_login(member)
+    due = timezone.localdate() + timedelta(days=days_ahead)
+    body = {**INTAKE, "situation": "pregnancy", "due_date": due.isoformat()}
+    response = client.post("/plan/intake/", body)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert Intake.objects.count() == 0
+    bad = client.post("/plan/intake/", {**body, "due_date": "15 juni"})
+    assert "Vul een datum in" in bad.content.decode()
+
+
+def test_a_saved_due_date_gives_the_week_on_the_plan_and_the_switch_at_week_13(client, member):
+    record_triage(member)  # the intake's pregnancy counts even if the check missed it
+    client.force_login(member)
+    today = timezone.localdate()
+    monday = today + timedelta(days=(7 - today.weekday()) % 7)
+    # Week 13 starts on the Wednesday of the plan's third week.
+    due = monday + timedelta(days=14 + 2 + 280 - 13 * 7)
+    body = {**INTAKE, "situation": "pregnancy", "due_date": due.isoformat()}
+    assert client.post("/plan/intake/", body).status_code == 302
+    assert Intake.objects.get(member=member).profile["due_date"] == due.isoformat()
+    assert "trimester" not in Intake.objects.get(member=member).profile
+    client.post("/plan/zelftests/", {"bridge_felt_in": "lower-back"})
+    html = client.get("/plan/").content.decode()
+    assert "(week 3 van je plan) ben je 13 weken zwanger" in html
+    assert "je plan wisselt dan naar oefeningen half rechtop of op je zij" in html
+    sessions = Plan.objects.get(member=member).plan["weeks"][2]["sessions"]
+    assert [s["pregnancy_week"] for s in sessions] == [12, 13, 13]
+    # The form shows the stored date again, ready to correct.
+    assert f'value="{due.isoformat()}"' in client.get("/plan/intake/").content.decode()
 
 
 def test_a_verdict_that_forbids_training_gives_no_plan_but_the_advice(client, member):
@@ -151,7 +197,10 @@ def test_a_red_flag_at_check_in_stops_the_plan_the_calendar_and_new_plans(client
     html = client.get("/plan/").content.decode()
     assert "Je krijgt nu geen trainingsplan" in html
     assert "Volgende training" not in html and "plan-item" not in html
-    assert client.get(f"/agenda/{feed.token}.ics").content.count(b"BEGIN:VEVENT") == 0
+    # No sessions in the calendar any more: one all-day note instead (tests/plans/
+    # test_blocked_display.py reads what it says).
+    ics = client.get(f"/agenda/{feed.token}.ics").content
+    assert ics.count(b"BEGIN:VEVENT") == 1 and b"Niet trainen" in ics
     client.post("/plan/maken/")
     assert Plan.objects.filter(member=member_with_plan).count() == 1
 
@@ -159,8 +208,10 @@ def test_a_red_flag_at_check_in_stops_the_plan_the_calendar_and_new_plans(client
 def test_printouts_and_api_follow_a_red_flag_at_check_in(client, member_with_plan):
     red_flag_checkin(member_with_plan)
     client.force_login(member_with_plan)
-    assert client.get("/plan/poster.pdf")["Location"] == "/plan/"
-    assert client.get("/plan/schema.pdf")["Location"] == "/plan/"
+    for url in ("/plan/poster.pdf", "/plan/schema.pdf"):
+        response = client.get(url)  # a page that says why, not the plan
+        assert response["Content-Type"] == "application/pdf"
+        assert "niet-trainen" in response["Content-Disposition"]
     assert client.get("/api/plans/current").status_code == 409
     html = client.get("/plan/wissel/1/mon/cat-cow/")
     assert html.status_code == 302
@@ -178,3 +229,40 @@ def test_a_newer_full_check_with_other_advice_asks_for_a_new_plan(client, member
     current = Plan.objects.get(member=member_with_plan, is_current=True)
     assert "pregnancy" in current.verdict["conditions"]
     assert "plan-item" in client.get("/plan/").content.decode()
+
+
+def test_a_pregnancy_plan_made_from_a_trimester_asks_to_be_made_again(client, member_with_plan):
+    """Plans from before the due date (version 1) could lie on the back after week 13."""
+    due = (timezone.localdate() + timedelta(days=150)).isoformat()
+    pregnant = {**Plan.objects.get(is_current=True).profile, "situation": "pregnancy"}
+    stored = Plan.objects.get(is_current=True)
+    stored.profile = {**pregnant, "due_date": due}
+    stored.plan = {**stored.plan, "version": 1}
+    stored.save()
+    Intake.objects.filter(member=member_with_plan).update(profile={**pregnant, "due_date": due})
+    client.force_login(member_with_plan)
+    html = client.get("/plan/").content.decode()
+    assert "Je plan volgt nu je zwangerschapsweek" in html
+    assert "plan-item" not in html
+    assert client.get("/plan/poster.pdf")["Location"] == "/plan/"
+    client.post("/plan/maken/")
+    current = Plan.objects.get(member=member_with_plan, is_current=True)
+    assert current.plan["version"] == 2
+    assert all(s["pregnancy_week"] is not None for s in current.plan["weeks"][0]["sessions"])
+    assert "plan-item" in client.get("/plan/").content.decode()
+
+
+def test_a_due_date_that_has_passed_asks_for_a_new_intake_before_a_plan(client, member):
+    from rugcoach.core.planner import Profile
+    from rugcoach.plans import services
+    from tests.plan_helpers import HOME_PROFILE
+
+    record_triage(member)
+    past = timezone.localdate() - timedelta(days=3)
+    data = {**HOME_PROFILE.model_dump(mode="json"), "situation": "pregnancy", "due_date": past}
+    services.save_intake(member, Profile.model_validate(data))
+    client.force_login(member)
+    response = client.post("/plan/maken/", follow=True)
+    assert response.redirect_chain[-1][0] == "/plan/intake/"
+    assert "Je uitgerekende datum is voorbij" in response.content.decode()
+    assert Plan.objects.count() == 0
