@@ -28,6 +28,8 @@ class SignupForm(auth_forms.BaseUserCreationForm):
         model = User
         fields = ("email", "first_name")
         labels = {"email": _("E-mailadres"), "first_name": _("Voornaam (mag leeg blijven)")}
+        # The model's own uniqueness check runs after clean_email: same words there.
+        error_messages = {"email": {"unique": EMAIL_TAKEN}}
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
