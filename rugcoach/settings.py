@@ -144,6 +144,9 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Our login form and the admin's both post the address as "username" (axes would look
+# for the model's USERNAME_FIELD, "email", and count every failure against nobody).
+AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "rugcoach.accounts.lockout.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "rugcoach.accounts.lockout.client_ip"
