@@ -14,4 +14,6 @@ from rugcoach.log_filters import redact
 class RedactingLogger(Logger):
     def atoms(self, resp: Any, req: Any, environ: dict, request_time: Any) -> dict[str, Any]:
         atoms = super().atoms(resp, req, environ, request_time)
-        return {key: redact(value) if isinstance(value, str) else value for key, value in atoms.items()}
+        return {
+            key: redact(value) if isinstance(value, str) else value for key, value in atoms.items()
+        }

@@ -144,7 +144,9 @@ def test_a_reset_lifts_a_lockout(client, member):
 
 
 def test_login_page_links_to_the_reset(client):
-    assert 'href="/account/wachtwoord-vergeten/"' in client.get("/account/inloggen/").content.decode()
+    assert (
+        'href="/account/wachtwoord-vergeten/"' in client.get("/account/inloggen/").content.decode()
+    )
 
 
 # --- our voice -----------------------------------------------------------------------

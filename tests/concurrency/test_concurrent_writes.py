@@ -123,10 +123,7 @@ def test_twenty_sign_ups_with_one_address_make_one_account(live_server):
 def test_twenty_sign_ups_with_twenty_addresses_make_twenty_accounts(live_server):
     url = f"{live_server.url}/account/aanmelden/"
     answers = all_at_once(
-        [
-            (lambda n=n: post(url, form=signup_form(f"nieuw{n}@example.com")))
-            for n in range(CROWD)
-        ]
+        [(lambda n=n: post(url, form=signup_form(f"nieuw{n}@example.com"))) for n in range(CROWD)]
     )
     no_server_errors(answers)
     assert {a.status for a in answers} == {302}

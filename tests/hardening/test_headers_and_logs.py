@@ -207,8 +207,18 @@ def test_gunicorns_access_log_masks_calendar_tokens(tmp_path):
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
     }
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}",
-         "--access-logfile", "-", "--workers", "1", "rugcoach.wsgi"],  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--access-logfile",
+            "-",
+            "--workers",
+            "1",
+            "rugcoach.wsgi",
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
