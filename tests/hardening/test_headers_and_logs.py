@@ -18,7 +18,6 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from rugcoach.accounts.models import User
-from rugcoach.log_filters import redact
 from rugcoach.plans.models import CalendarFeed
 from rugcoach.triage.models import TriageResult
 
@@ -189,6 +188,8 @@ def test_a_bad_host_header_is_a_warning_without_traceback(client):
 
 
 def test_redaction_keeps_the_rest_of_the_line():
+    from rugcoach.log_filters import redact
+
     line = "GET /agenda/abc.ics?x=1 200 from lid@example.com to /plan/"
     assert redact(line) == "GET /agenda/***.ics?x=1 200 from *** to /plan/"
 
