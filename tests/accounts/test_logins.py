@@ -211,3 +211,26 @@ def test_wrong_login_and_wrong_current_password_are_informal(client, member):
     assert "Je huidige wachtwoord klopt niet" in html
     for stock in FORMAL_OR_STOCK:
         assert stock not in html
+
+
+def test_behind_a_proxy_the_lock_follows_the_address_the_proxy_saw(client, member, settings):
+    settings.RUGCOACH_PROXY_COUNT = 1
+    for n in range(5):
+        # The first entry is whatever the client claims; the proxy appends what it saw.
+        client.post(
+            "/account/inloggen/",
+            {"username": "sanne@example.com", "password": "wrong-guess"},
+            HTTP_X_FORWARDED_FOR=f"10.0.0.{n}, 198.51.100.9",
+        )
+    locked = client.post(
+        "/account/inloggen/",
+        {"username": "sanne@example.com", "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="10.9.9.9, 198.51.100.9",
+    )
+    assert locked.status_code == 429
+    elsewhere = client.post(
+        "/account/inloggen/",
+        {"username": "sanne@example.com", "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="198.51.100.10",
+    )
+    assert elsewhere.status_code == 302
