@@ -5,11 +5,14 @@ Production: DJANGO_DEBUG=0, DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS set; then
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from rugcoach.secret_key import MIN_SECRET_KEY_LENGTH, secret_key_weakness
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -27,9 +30,16 @@ def env_list(name: str, default: str) -> list[str]:
 
 DEBUG = env_flag("DJANGO_DEBUG", True)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+if not DEBUG:
+    # Sessions, password-reset links and the wizard's signed cookie all rest on this key.
+    weakness = secret_key_weakness(SECRET_KEY)
+    if weakness:
+        raise ImproperlyConfigured(
+            f"DJANGO_SECRET_KEY is {weakness}. With DJANGO_DEBUG=0 it must be at least "
+            f"{MIN_SECRET_KEY_LENGTH} random characters, for example from: python -c "
+            '"import secrets; print(secrets.token_urlsafe(50))"'
+        )
 if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("Set DJANGO_SECRET_KEY when DJANGO_DEBUG=0.")
     SECRET_KEY = "insecure-local-development-key-never-use-in-production"
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
@@ -44,6 +54,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "ninja",
+    "axes",
     "rugcoach.accounts",
     "rugcoach.library",
     "rugcoach.triage",
@@ -62,6 +73,9 @@ MIDDLEWARE = [
     "rugcoach.accounts.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "rugcoach.middleware.PrivateResponseMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into our lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "rugcoach.urls"
@@ -88,6 +102,21 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=600
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite as a web app's database (see docs/decisions.md): readers never wait for the
+    # writer (WAL), a transaction takes the write lock when it begins rather than halfway
+    # (IMMEDIATE, so it cannot fail with "database is locked" on its first write), and a
+    # writer waits up to 20 s for its turn instead of failing at once.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }
+    # Tests that run a live server with threads need a file: an in-memory database is
+    # one shared connection, which hides exactly the locking they are there to test.
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.environ.get("RUGCOACH_TEST_SQLITE", str(BASE_DIR / "test-db.sqlite3"))
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -98,12 +127,48 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Django's checks, with messages in our own voice (rugcoach/accounts/validators.py).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "rugcoach.accounts.validators.UserAttributeSimilarityValidator"},
+    {"NAME": "rugcoach.accounts.validators.MinimumLengthValidator"},
+    {"NAME": "rugcoach.accounts.validators.CommonPasswordValidator"},
+    {"NAME": "rugcoach.accounts.validators.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    # Refuses a login for an account and address that are locked out, before checking it.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Password guessing: 5 wrong passwords for one account from one address lock that pair
+# for 15 minutes (the admin login too: it authenticates through the same backends).
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Our login form and the admin's both post the address as "username" (axes would look
+# for the model's USERNAME_FIELD, "email", and count every failure against nobody).
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "rugcoach.accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "rugcoach.accounts.lockout.client_ip"
+# Behind proxies, the client's address is the one the outermost of them saw: set how many
+# proxies stand in front of the app (0 locally, where REMOTE_ADDR is the client).
+RUGCOACH_PROXY_COUNT = int(os.environ.get("RUGCOACH_PROXY_COUNT", "0"))
+
+# Password reset mails: the console locally; SMTP when EMAIL_HOST is set.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "RugCoach <noreply@rugcoach.test>")
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for one day
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
@@ -144,9 +209,39 @@ if not DEBUG:
     SECURE_CONTENT_TYPE_NOSNIFF = True
     SECURE_REFERRER_POLICY = "same-origin"
 
+# No calendar token, e-mail address or health answer in the logs: every handler redacts
+# (rugcoach.log_filters.py); a bad Host header is one warning line, not an error traceback.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "redact": {"()": "rugcoach.log_filters.RedactPersonalData"},
+        "quiet_disallowed_host": {"()": "rugcoach.log_filters.QuietDisallowedHost"},
+    },
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["redact"],
+        },
+    },
+    "loggers": {
+        # Replaces Django's default handlers for "django", which would print unredacted.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+        "django.security.DisallowedHost": {
+            "handlers": ["console"],
+            "filters": ["quiet_disallowed_host"],
+            "propagate": False,
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }

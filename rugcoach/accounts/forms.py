@@ -1,33 +1,112 @@
+"""Account forms. Django's auth forms, with every text a member reads in our own voice
+(informal Dutch as the msgid, English in our catalogue) rather than Django's stock ones."""
+
+from axes.utils import reset as axes_reset
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
 from rugcoach.accounts.models import User
 
+PASSWORD_MISMATCH = _("De twee wachtwoorden zijn niet hetzelfde. Typ ze nog eens.")
+INVALID_EMAIL = _("Dit is geen e-mailadres. Kijk even na of je het goed hebt getypt.")
+EMAIL_TAKEN = _("Er bestaat al een account met dit e-mailadres. Log in of kies een ander adres.")
 
-class SignupForm(BaseUserCreationForm):
+
+def _new_password_fields(form: forms.Form, first: str, second: str, first_label: str) -> None:
+    form.fields[first].label = first_label
+    form.fields[first].help_text = password_validation.password_validators_help_text_html()
+    form.fields[second].label = _("Herhaal je wachtwoord")
+    form.fields[second].help_text = _("Typ hetzelfde wachtwoord nog een keer.")
+
+
+class SignupForm(auth_forms.BaseUserCreationForm):
+    error_messages = {"password_mismatch": PASSWORD_MISMATCH}
+
     class Meta:
         model = User
         fields = ("email", "first_name")
-        labels = {"first_name": _("Voornaam (mag leeg blijven)")}
+        labels = {"email": _("E-mailadres"), "first_name": _("Voornaam (mag leeg blijven)")}
+        # The model's own uniqueness check runs after clean_email: same words there.
+        error_messages = {"email": {"unique": EMAIL_TAKEN}}
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email"].error_messages["invalid"] = INVALID_EMAIL
+        _new_password_fields(self, "password1", "password2", _("Wachtwoord"))
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip().lower()
         if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _("Er bestaat al een account met dit e-mailadres. Log in of kies een ander adres.")
-            )
+            raise forms.ValidationError(EMAIL_TAKEN, code="unique")
         return email
 
+    def email_taken(self) -> None:
+        """The address was taken between the check and the save (two sign-ups at once)."""
+        self.add_error("email", forms.ValidationError(EMAIL_TAKEN, code="unique"))
 
-class EmailAuthenticationForm(AuthenticationForm):
+
+class EmailAuthenticationForm(auth_forms.AuthenticationForm):
     username = forms.EmailField(
         label=_("E-mailadres"),
+        error_messages={"invalid": INVALID_EMAIL},
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
+    error_messages = {
+        "invalid_login": _(
+            "Dit e-mailadres en wachtwoord horen niet bij elkaar. Let op hoofdletters in je "
+            "wachtwoord."
+        ),
+        "inactive": _("Dit account staat uit. Vraag je sportschool om hulp."),
+    }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Wachtwoord")
 
     def clean_username(self) -> str:
         return self.cleaned_data["username"].strip().lower()
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    error_messages = {
+        "password_mismatch": PASSWORD_MISMATCH,
+        "password_incorrect": _("Je huidige wachtwoord klopt niet. Probeer het nog eens."),
+    }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = _("Je huidige wachtwoord")
+        _new_password_fields(self, "new_password1", "new_password2", _("Nieuw wachtwoord"))
+
+
+class SetPasswordForm(auth_forms.SetPasswordForm):
+    """The last step of a password reset."""
+
+    error_messages = {"password_mismatch": PASSWORD_MISMATCH}
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        _new_password_fields(self, "new_password1", "new_password2", _("Nieuw wachtwoord"))
+
+    def save(self, commit: bool = True) -> User:
+        user = super().save(commit=commit)
+        # Whoever opened the link controls the account's mailbox: a login lock from
+        # wrong guesses no longer protects anything, so the member may log in at once.
+        axes_reset(username=user.email)
+        return user
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Sends a reset link to an address with an account, and says the same either way."""
+
+    email = forms.EmailField(
+        label=_("E-mailadres"),
+        max_length=254,
+        error_messages={"invalid": INVALID_EMAIL},
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
 
 
 class LanguagePreferenceForm(forms.ModelForm):

@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import translate_url
@@ -22,10 +23,17 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         user = form.save(commit=False)
         user.preferred_language = translation.get_language()
-        user.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Welkom! Je account is aangemaakt."))
-        return redirect("accounts:profile")
+        try:
+            with transaction.atomic():
+                user.save()
+        except IntegrityError:
+            # Someone signed up with this address a moment ago (a double click, two tabs):
+            # the unique index decided; this request gets the form's own message.
+            form.email_taken()
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Welkom! Je account is aangemaakt."))
+            return redirect("accounts:profile")
     return render(request, "accounts/signup.html", {"form": form})
 
 

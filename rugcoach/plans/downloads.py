@@ -17,6 +17,7 @@ from rugcoach.core.exercises import Exercise
 from rugcoach.core.planner import Weekday
 from rugcoach.library.figures import figure_svg
 from rugcoach.library.presenters import format_dose
+from rugcoach.middleware import PRIVATE
 from rugcoach.plans import calendar, pdf, selectors, services
 from rugcoach.plans.forms import PostureFeedForm, SessionsFeedForm
 from rugcoach.plans.models import CalendarFeed
@@ -279,7 +280,9 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
             body = _sessions_ics(request, feed, language, stamp)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="rugcoach.ics"'
-    response["Cache-Control"] = "private, max-age=900"
+    # A personal health document behind a secret URL: no cache may keep a copy. Calendar
+    # apps poll on their own schedule and do not need HTTP caching.
+    response["Cache-Control"] = PRIVATE
     return response
 
 

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 from django.db import transaction
 from django.forms import ModelForm
+from django.forms.models import construct_instance
 from django.utils import timezone
 
 from rugcoach.accounts.models import User
@@ -21,7 +22,7 @@ from rugcoach.core.planner import (
 )
 from rugcoach.core.pregnancy import due_date_problem
 from rugcoach.core.triage import Verdict
-from rugcoach.plans import models
+from rugcoach.plans import models, selectors
 from rugcoach.triage.selectors import training_status
 
 
@@ -47,6 +48,11 @@ def save_self_tests(member: User, tests: SelfTests) -> models.Intake:
 def first_monday(today: date) -> date:
     """Plans start on a Monday: this week's if it is Monday, otherwise the next one."""
     return today + timedelta(days=(7 - today.weekday()) % 7)
+
+
+# Pressing "make my plan" again within this window, with nothing changed, returns the plan
+# just made instead of copying it (docs/planner.md).
+REGENERATE_WINDOW = timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,10 @@ def generate_plan(member: User, today: date) -> Generated:
     # A later check-in that forbids training outranks the full check's verdict.
     governing = status.blocking or status.triage
     verdict = governing.stored_verdict
+    if not status.blocked:
+        recent = _identical_recent_plan(member, intake, status.triage.verdict, today)
+        if recent is not None and not selectors.plan_is_stale(recent, status):
+            return Generated(plan=recent, no_plan=None)
     focus = focus_areas(profile, tests, catalog.planner)
     starts_on = first_monday(today)
     result = build_plan(profile, focus, verdict, catalog, catalog.planner, starts_on=starts_on)
@@ -89,6 +99,23 @@ def generate_plan(member: User, today: date) -> Generated:
         plan=result.model_dump(mode="json"),
     )
     return Generated(plan=stored, no_plan=None)
+
+
+def _identical_recent_plan(
+    member: User, intake: models.Intake, verdict: dict, today: date
+) -> models.Plan | None:
+    """The current plan when it was made in the last few minutes from this same intake
+    (not edited since), under the same safety verdict and for the same start date."""
+    current = models.Plan.objects.filter(member=member, is_current=True).first()
+    if (
+        current is not None
+        and timezone.now() - current.created_at < REGENERATE_WINDOW
+        and intake.updated_at <= current.created_at
+        and current.verdict == verdict
+        and current.starts_on == first_monday(today)
+    ):
+        return current
+    return None
 
 
 @transaction.atomic
@@ -116,9 +143,18 @@ def swap_exercise(
 
 @transaction.atomic
 def save_feed(member: User, form: ModelForm) -> models.CalendarFeed:
-    """Create or update the member's active feed of the form's kind."""
-    feed = form.save(commit=False)
-    feed.member = member
+    """Create or update the member's active feed of the form's kind.
+
+    The form was bound before this transaction; another request (a double click, a
+    second tab) may have created the feed since. With the member locked, the active feed
+    is looked up again and updated, so there is one feed and one URL, never an error.
+    """
+    User.objects.select_for_update().filter(pk=member.pk).first()
+    kind = form.instance.kind
+    feed = models.CalendarFeed.objects.filter(
+        member=member, kind=kind, revoked_at__isnull=True
+    ).first() or models.CalendarFeed(member=member, kind=kind)
+    construct_instance(form, feed, fields=form._meta.fields)
     feed.save()
     return feed
 
