@@ -22,8 +22,6 @@ from rugcoach.core.planner import (
     alternatives,
     build_plan,
     focus_areas,
-    item_seconds,
-    session_seconds,
     swap,
 )
 from rugcoach.core.triage_schema import Level
@@ -34,8 +32,12 @@ from tests.core.test_planner_support import (
     VERDICTS,
     available,
     catalog,
+    expected_item_seconds,
+    expected_session_seconds,
+    expected_work_seconds,
     implied,
     planner_content,
+    raw_dose,
     verdict,
 )
 
@@ -123,27 +125,18 @@ def check_safe(plan: Plan, member: Profile, name: str) -> None:
 
 
 def check_fits(plan: Plan, member: Profile) -> None:
-    exercises = catalog().exercises
     for week in plan.weeks:
         assert [s.weekday for s in week.sessions] == sorted(
             member.weekdays, key=lambda day: day.index
         )
         for session in week.sessions:
             assert session.items
-            assert session.seconds == session_seconds(session.items)
+            assert session.seconds == expected_session_seconds(session.items)
             assert session.seconds <= member.minutes_per_session * 60
             for item in session.items:
-                dose = exercises[item.slug].dose
-                assert item.per_side == dose.per_side
-                assert item.seconds == item_seconds(
-                    dose,
-                    sets=item.sets,
-                    reps=item.reps,
-                    hold_seconds=item.hold_seconds,
-                    duration_seconds=item.duration_seconds,
-                    per_side=item.per_side,
-                    rest_seconds=item.rest_seconds,
-                )
+                assert item.per_side == bool(raw_dose(item.slug).get("per_side"))
+                assert item.seconds == expected_item_seconds(item.slug, item), item.slug
+                assert item.work_seconds == expected_work_seconds(item.slug, item), item.slug
 
 
 @SETTINGS
