@@ -35,7 +35,7 @@ def test_filters_work_as_a_plain_get_form(client):
 
 def test_search_matches_dutch_aliases_without_accents(client):
     html = client.get("/oefeningen/", {"q": "kat koe"}).content.decode()
-    assert "1 oefening gevonden" in html or "oefeningen gevonden" in html
+    assert "1 oefening gevonden" in html
     assert reverse("library:detail", args=["cat-cow"]) in html
 
 
