@@ -199,6 +199,30 @@ def test_checkin_with_an_impossible_pain_score_says_what_to_fix(client, content,
     assert TriageResult.objects.filter(kind="checkin").count() == 0
 
 
+def record_outdated_full_check(content, member) -> None:
+    """A full check stored before an answer option was renamed: its answers no longer fit."""
+    from rugcoach.core.triage import evaluate
+    from rugcoach.triage.services import record_result
+    from tests.triage_answers import benign_answers
+
+    answers = {k: v for k, v in benign_answers(content).items() if content.questions[k].triage}
+    stored = record_result(member, answers, evaluate(answers, content))
+    assert "one-leg-before-the-rename" not in {
+        o.value for o in content.questions["leg_symptoms"].options
+    }
+    stored.answers = {**answers, "leg_symptoms": "one-leg-before-the-rename"}
+    stored.save(update_fields=["answers"])
+
+
+def test_checkin_on_an_outdated_full_check_asks_for_a_new_full_check(client, content, member):
+    client.force_login(member)
+    record_outdated_full_check(content, member)
+    response = client.post("/mag-ik-trainen/check-in/", checkin_data(content), follow=True)
+    assert response.redirect_chain[-1][0] == "/mag-ik-trainen/"
+    assert "De vragen zijn vernieuwd. Doe de volledige check opnieuw." in response.content.decode()
+    assert TriageResult.objects.filter(member=member, kind="checkin").count() == 0
+
+
 HISTORY_PAGE_QUERIES = 3
 
 
