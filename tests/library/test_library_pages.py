@@ -1,5 +1,7 @@
 """The library pages as a member uses them, in Dutch and English, with and without htmx."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -28,9 +30,11 @@ def test_english_library_lives_under_en(client):
 def test_filters_work_as_a_plain_get_form(client):
     response = client.get("/oefeningen/", {"situation": "home", "category": "stability"})
     html = response.content.decode()
-    assert "Bird dog" in html
+    assert "Bird dog" in html and "2 oefeningen gevonden" in html  # bird dog and dead bug
     assert "Cat-cow" not in html and "Kat-koe" not in html
-    assert 'value="home"' in html and "checked" in html
+    home = re.search(r'<input[^>]*name="situation" value="home"[^>]*>', html).group(0)
+    assert "checked" in home  # the form shows the filter that is on
+    assert html.count("checked") == 2  # and only the two that are on
 
 
 def test_search_matches_dutch_aliases_without_accents(client):
