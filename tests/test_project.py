@@ -37,7 +37,10 @@ def test_production_mode_refuses_to_start_without_a_secret_key():
 
 CATALOGUE = ROOT / "locale/en/LC_MESSAGES/django.po"
 # Not copied for the extraction: the same folders 'make messages' leaves out, and caches.
-NOT_SOURCE = (".git", ".venv", "node_modules", "tests", "test-artifacts", "staticfiles", "*cache*")
+NOT_SOURCE = (
+    ".git", ".venv", "node_modules", "tests", "test-artifacts", "staticfiles", ".hypothesis",
+    "*cache*", "*.sqlite3",
+)  # fmt: skip
 
 
 def _msgids(po: polib.POFile) -> set[tuple[str | None, str]]:
