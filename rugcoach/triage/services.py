@@ -87,5 +87,12 @@ def record_checkin(member: User, answers: Mapping[str, object]) -> TriageResult:
     }
     if not_checkin:
         raise TriageInputError(not_checkin)
-    verdict = evaluate({**known, **answers}, content, checkin=True)
+    try:
+        verdict = evaluate({**known, **answers}, content, checkin=True)
+    except TriageInputError as error:
+        if not any(key in known and key not in answers for key in error.errors):
+            raise
+        # A stored answer no longer fits its question, though the fingerprint matched
+        # (a hand-edited row, a migration gone wrong): never guess, ask for a new check.
+        raise FullCheckOutdated(selectors.REDO_QUESTIONS) from error
     return record_result(member, dict(answers), verdict)  # type: ignore[arg-type]

@@ -177,7 +177,11 @@ def checkin(request: HttpRequest) -> HttpResponse:
         # An emergency sign ends the check-in too, even with other questions left open.
         answers = form.answers() if form.is_valid() else form.valid_answers()
         if form.is_valid() or ends_early({**known, **answers}, content):
-            stored = record_checkin(request.user, answers)
+            try:
+                stored = record_checkin(request.user, answers)
+            except FullCheckOutdated as outdated:
+                messages.info(request, selectors.redo_reason(outdated.reason, latest))
+                return redirect("triage:start")
             return redirect("triage:member_result", result_id=stored.pk)
     status = 400 if request.method == "POST" else 200
     context = {

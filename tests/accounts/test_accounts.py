@@ -116,9 +116,28 @@ def test_language_switch_refuses_foreign_redirects(client):
     assert "evil.example" not in response["Location"]
 
 
-def test_logged_in_pages_stay_cheap(client, member, django_assert_max_num_queries):
+LOGGED_IN_LIBRARY_QUERIES = 2  # the session and the member
+
+
+def _add_check_and_plan(member: User) -> None:
+    from rugcoach.plans import services
+    from tests.plan_helpers import HOME_PROFILE, TODAY, record_triage
+
+    record_triage(member)
+    services.save_intake(member, HOME_PROFILE)
+    services.generate_plan(member, TODAY)
+
+
+def test_logged_in_pages_stay_cheap(client, member, django_assert_num_queries):
+    """Exactly as many queries with one check and plan as with five of each."""
     client.force_login(member)
-    with django_assert_max_num_queries(2):
+    _add_check_and_plan(member)
+    with django_assert_num_queries(LOGGED_IN_LIBRARY_QUERIES):
+        assert client.get("/oefeningen/").status_code == 200
+    for _ in range(4):
+        _add_check_and_plan(member)
+    assert member.plans.count() == 5
+    with django_assert_num_queries(LOGGED_IN_LIBRARY_QUERIES):
         assert client.get("/oefeningen/").status_code == 200
 
 

@@ -122,6 +122,20 @@ def test_checkin_is_stored_and_a_red_flag_blocks_the_session(client, content):
     assert TriageResult.objects.filter(member=member, kind="checkin").count() == 2
 
 
+def test_checkin_on_an_outdated_full_check_is_refused_and_stores_nothing(client, content):
+    member = User.objects.create_user("sam@example.com", "a-calm-Strong-back-42")
+    answers = triage_answers(content)
+    stored = record_result(member, answers, evaluate(answers, content))
+    # Stored before the option was renamed: the old answer no longer fits the question.
+    stored.answers = {**answers, "leg_symptoms": "one-leg-before-the-rename"}
+    stored.save(update_fields=["answers"])
+    client.force_login(member)
+    response = post(client, "/api/checkins", {"answers": checkin_answers(content)})
+    assert response.status_code == 409
+    assert response.json() == {"detail": "The questions changed: do the full triage again."}
+    assert TriageResult.objects.filter(member=member, kind="checkin").count() == 0
+
+
 def test_checkin_rejects_full_triage_questions(client, content):
     member = User.objects.create_user("sam@example.com", "a-calm-Strong-back-42")
     answers = triage_answers(content)

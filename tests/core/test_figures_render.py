@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
 from rugcoach.core.figures import MODES, Figure, render_figure, render_svg
 
+ROOT = Path(__file__).resolve().parents[2]
 SVG = "{http://www.w3.org/2000/svg}"
 SAMPLE = ("glute-bridge", "bird-dog", "clamshell-band", "lumbar-rotation-stretch", "hip-thrust")
 
@@ -30,11 +37,39 @@ def test_every_figure_renders_as_accessible_xml(catalog, mode) -> None:  # type:
             assert root.get("aria-labelledby") == title.get("id")
 
 
+RENDER_SAMPLE = """
+import hashlib, json, sys
+from pathlib import Path
+from rugcoach.core.catalog import load_catalog
+from rugcoach.core.figures import MODES, render_svg
+catalog = load_catalog(Path("content"))
+print(json.dumps({
+    f"{slug} {mode} {language}": hashlib.sha256(
+        render_svg(catalog.exercises[slug], mode=mode, language=language).encode()
+    ).hexdigest()
+    for slug in sys.argv[1:] for mode in MODES for language in ("nl", "en")
+}))
+"""
+
+
 def test_rendering_is_deterministic(catalog) -> None:  # type: ignore[no-untyped-def]
-    for slug in SAMPLE:
-        exercise = catalog.exercises[slug]
-        for mode in MODES:
-            assert render_svg(exercise, mode=mode) == render_svg(exercise, mode=mode), slug
+    """The same SVG here (warm caches) as in fresh processes under other hash seeds."""
+    here = {
+        f"{slug} {mode} {language}": hashlib.sha256(
+            render_svg(catalog.exercises[slug], mode=mode, language=language).encode()
+        ).hexdigest()
+        for slug in SAMPLE
+        for mode in MODES
+        for language in ("nl", "en")
+    }
+    for seed in ("1", "4242"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
+        result = subprocess.run(
+            [sys.executable, "-c", RENDER_SAMPLE, *SAMPLE],
+            cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout) == here, seed
 
 
 def test_the_animation_loops_and_honours_reduced_motion(catalog) -> None:  # type: ignore[no-untyped-def]

@@ -1,12 +1,17 @@
 """Finding exercises: the search forgives case, accents and punctuation; filters combine."""
 
+from pathlib import Path
+
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rugcoach.core.library import ExerciseQuery, find_exercises, find_not_advised
 from rugcoach.core.text import normalize_for_search
 from rugcoach.core.vocabulary import Category, Equipment, Muscle, Position, Situation
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(
@@ -58,6 +63,43 @@ def test_every_name_finds_its_own_exercise_in_any_case(catalog, data):
     assert exercise.slug in found
 
 
+def _raw_exercises() -> dict[str, dict]:
+    """The exercise files as plain YAML: the oracle does not go through the loader."""
+    return {
+        path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path in sorted((ROOT / "content" / "exercises").glob("*.yaml"))
+    }
+
+
+RAW = _raw_exercises()
+
+
+def expected_slugs(**filters: frozenset) -> set[str]:
+    """Which exercises a filter should return, worked out from the YAML by its own rule:
+    AND across filters, OR within one (a list field matches when it shares a value)."""
+
+    def keeps(raw: dict, field: str, wanted: frozenset) -> bool:
+        if not wanted:
+            return True
+        names = {w.value for w in wanted}
+        if field in ("category", "position"):  # one value per exercise
+            return raw[field] in names
+        return bool(names & set(raw.get(field) or []))  # a list: any shared value
+
+    fields = {
+        "categories": "category",
+        "positions": "position",
+        "equipment": "equipment",
+        "situations": "situations",
+        "muscles": "muscles",
+    }
+    return {
+        slug
+        for slug, raw in RAW.items()
+        if all(keeps(raw, fields[name], wanted) for name, wanted in filters.items())
+    }
+
+
 def _subset(enum):
     return st.frozensets(st.sampled_from(list(enum)), max_size=2)
 
@@ -70,23 +112,32 @@ def _subset(enum):
     positions=_subset(Position),
     muscles=_subset(Muscle),
 )
-def test_every_result_satisfies_every_filter(
+def test_filters_return_exactly_the_matching_exercises(
     catalog, categories, equipment, situations, positions, muscles
 ):
-    query = ExerciseQuery(
-        categories=categories,
-        equipment=equipment,
-        situations=situations,
-        positions=positions,
-        muscles=muscles,
-    )
-    found = find_exercises(catalog, query)
-    for exercise in found:
-        assert not categories or exercise.category in categories
-        assert not positions or exercise.position in positions
-        assert not equipment or equipment & set(exercise.equipment)
-        assert not situations or situations & set(exercise.situations)
-        assert not muscles or muscles & set(exercise.muscles)
+    filters = {
+        "categories": categories,
+        "equipment": equipment,
+        "situations": situations,
+        "positions": positions,
+        "muscles": muscles,
+    }
+    found = [exercise.slug for exercise in find_exercises(catalog, ExerciseQuery(**filters))]
+    assert len(found) == len(set(found))
+    assert set(found) == expected_slugs(**filters)
+
+
+def test_the_filter_oracle_is_not_vacuous():
+    """Every single filter value used by some exercise selects some but not all of them."""
+    for name, enum in (
+        ("categories", Category),
+        ("positions", Position),
+        ("situations", Situation),
+    ):
+        for value in enum:
+            selected = expected_slugs(**{name: frozenset({value})})
+            assert selected != set(RAW), (name, value)
+    assert 0 < len(expected_slugs(situations=frozenset({Situation.HOME}))) < len(RAW)
 
 
 def test_filters_combine_with_and_across_and_or_within(catalog):
@@ -94,10 +145,12 @@ def test_filters_combine_with_and_across_and_or_within(catalog):
         situations=frozenset({Situation.HOME}), categories=frozenset({Category.STABILITY})
     )
     slugs = {e.slug for e in find_exercises(catalog, home_stability)}
-    assert "bird-dog" in slugs and "cat-cow" not in slugs
+    assert slugs == {"bird-dog", "dead-bug"}
     either = ExerciseQuery(categories=frozenset({Category.STABILITY, Category.MOBILITY}))
     slugs = {e.slug for e in find_exercises(catalog, either)}
     assert {"bird-dog", "cat-cow"} <= slugs
+    assert slugs == expected_slugs(categories=frozenset({Category.STABILITY, Category.MOBILITY}))
+    assert "glute-bridge" not in slugs  # activation, neither stability nor mobility
 
 
 def test_home_situation_lists_the_articles_home_exercises(catalog):
@@ -106,6 +159,8 @@ def test_home_situation_lists_the_articles_home_exercises(catalog):
         for e in find_exercises(catalog, ExerciseQuery(situations=frozenset({Situation.HOME})))
     }
     assert {"cat-cow", "bird-dog", "glute-bridge", "dead-bug", "childs-pose"} <= found
+    assert "back-extension-machine" not in found  # a gym machine
+    assert found == expected_slugs(situations=frozenset({Situation.HOME}))
 
 
 def test_related_exercises_stay_near_the_level_and_need_no_extra_kit(catalog):

@@ -502,25 +502,49 @@ def test_weeks_1_and_2_alternatives_stay_basic():
 # --- determinism, serialisation, content ---------------------------------------------------
 
 
+# Each: the intake, the self-tests and the verdict. Built here (warm caches, after the
+# other tests) and in fresh processes under two hash seeds, where the intake's lists come
+# in the reverse order; compared as JSON.
+SCENARIOS_IN_ANOTHER_PROCESS = (
+    (
+        {"equipment": ["resistance-band", "foam-roller", "fitness-ball"]},
+        {"bridge_felt_in": "lower-back", "stress": "medium"},
+        "mixed",
+    ),
+    ({"situation": "gym", "minutes_per_session": 30}, {"core_belly_shakes": True}, "high-load"),
+    (
+        {"situation": "pregnancy", "due_date": DUE_WEEK_20, "weekdays": ["tue", "sat"]},
+        {},
+        "pregnant-2",
+    ),
+    ({"situation": "hernia-lumbago", "minutes_per_session": 10}, {}, "lumbago"),
+)
+PLANS_IN_A_FRESH_PROCESS = """
+import json
+from rugcoach.core.planner import SelfTests
+from tests.core.test_planner import SCENARIOS_IN_ANOTHER_PROCESS, plan_for, profile
+def reversed_lists(intake):
+    return {k: v[::-1] if isinstance(v, list) else v for k, v in intake.items()}
+print(json.dumps([
+    plan_for(profile(**reversed_lists(intake)), SelfTests(**tests), name).model_dump(mode="json")
+    for intake, tests, name in SCENARIOS_IN_ANOTHER_PROCESS
+]))
+"""
+
+
 def test_same_input_same_plan_even_in_another_process():
-    member = profile(equipment=["resistance-band", "foam-roller", "fitness-ball"])
-    tests = SelfTests(bridge_felt_in="lower-back", stress="medium")
-    here = plan_for(member, tests, "mixed").model_dump(mode="json")
-    script = (
-        "import json, sys\n"
-        "from tests.core.test_planner import plan_for, profile\n"
-        "from rugcoach.core.planner import SelfTests\n"
-        "member = profile(equipment=['fitness-ball', 'foam-roller', 'resistance-band'])\n"
-        "tests = SelfTests(bridge_felt_in='lower-back', stress='medium')\n"
-        "print(json.dumps(plan_for(member, tests, 'mixed').model_dump(mode='json')))\n"
-    )
+    here = [
+        plan_for(profile(**intake), SelfTests(**tests), name).model_dump(mode="json")
+        for intake, tests, name in SCENARIOS_IN_ANOTHER_PROCESS
+    ]
     for seed in ("1", "12345"):
         env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
         out = subprocess.run(
-            [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
-        )
+            [sys.executable, "-c", PLANS_IN_A_FRESH_PROCESS],
+            cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+        )  # fmt: skip
         assert out.returncode == 0, out.stderr
-        assert json.loads(out.stdout) == here
+        assert json.loads(out.stdout) == here, seed
 
 
 def test_plan_round_trips_through_json():

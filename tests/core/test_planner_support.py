@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from rugcoach.core.catalog import Catalog, load_catalog
 from rugcoach.core.planner import PlannerContent
@@ -122,6 +125,51 @@ def implied(situation: Situation, pregnancy_week: int | None) -> set[Condition]:
     if situation is Situation.HERNIA_LUMBAGO:
         found.add(Condition.HERNIA)
     return found
+
+
+# --- the timing model, written out from docs/planner.md §5 -------------------------
+
+TRANSITION = 15  # seconds between two items of a session (docs/planner.md §5)
+UNTIMED_REP = 4  # a repetition of an exercise with neither tempo nor breathing pace
+
+
+@cache
+def raw_dose(slug: str) -> dict:
+    """The exercise's ``dose:`` as written in its YAML file (not through the loader)."""
+    path = CONTENT_DIR / "exercises" / f"{slug}.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["dose"]
+
+
+def expected_work_seconds(slug: str, item: Any) -> int:
+    """Working time of an item: sets × one set, both sides when per side, no rest."""
+    dose = raw_dose(slug)
+    if item.reps is not None:
+        if "tempo" in dose:
+            tempo = dose["tempo"]
+            pause = item.hold_seconds if item.hold_seconds is not None else tempo["pause"]
+            one_rep = tempo["move"] + pause + tempo["back"]
+        elif "breathing_pace" in dose:
+            pace = dose["breathing_pace"]
+            one_rep = pace["inhale"] + pace.get("hold", 0) + pace["exhale"]
+        else:
+            one_rep = UNTIMED_REP + (item.hold_seconds or 0)
+        one_set = item.reps * one_rep
+    elif item.hold_seconds is not None:
+        one_set = item.hold_seconds
+    else:
+        one_set = item.duration_seconds or 0
+    sides = 2 if item.per_side else 1
+    return item.sets * one_set * sides
+
+
+def expected_item_seconds(slug: str, item: Any) -> int:
+    """An item's time: its working time plus the rest between sets, not after the last."""
+    return expected_work_seconds(slug, item) + (item.sets - 1) * item.rest_seconds
+
+
+def expected_session_seconds(items: Any) -> int:
+    items = list(items)
+    return sum(expected_item_seconds(i.slug, i) for i in items) + TRANSITION * (len(items) - 1)
 
 
 # --- the scenarios mean what their names say ------------------------------------------

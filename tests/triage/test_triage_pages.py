@@ -199,12 +199,46 @@ def test_checkin_with_an_impossible_pain_score_says_what_to_fix(client, content,
     assert TriageResult.objects.filter(kind="checkin").count() == 0
 
 
-def test_history_page_cost_does_not_grow(client, content, member, django_assert_max_num_queries):
+def record_outdated_full_check(content, member) -> None:
+    """A full check stored before an answer option was renamed: its answers no longer fit."""
+    from rugcoach.core.triage import evaluate
+    from rugcoach.triage.services import record_result
+    from tests.triage_answers import benign_answers
+
+    answers = {k: v for k, v in benign_answers(content).items() if content.questions[k].triage}
+    stored = record_result(member, answers, evaluate(answers, content))
+    assert "one-leg-before-the-rename" not in {
+        o.value for o in content.questions["leg_symptoms"].options
+    }
+    stored.answers = {**answers, "leg_symptoms": "one-leg-before-the-rename"}
+    stored.save(update_fields=["answers"])
+
+
+def test_checkin_on_an_outdated_full_check_asks_for_a_new_full_check(client, content, member):
     client.force_login(member)
-    for _ in range(3):
+    record_outdated_full_check(content, member)
+    response = client.post("/mag-ik-trainen/check-in/", checkin_data(content), follow=True)
+    assert response.redirect_chain[-1][0] == "/mag-ik-trainen/"
+    assert "De vragen van de check zijn veranderd" in response.content.decode()
+    assert TriageResult.objects.filter(member=member, kind="checkin").count() == 0
+
+
+HISTORY_PAGE_QUERIES = 3
+
+
+def test_history_page_cost_does_not_grow(client, content, member, django_assert_num_queries):
+    """The same exact count with one check as with five, and all five are listed."""
+    client.force_login(member)
+    walk(client, content, {})
+    with django_assert_num_queries(HISTORY_PAGE_QUERIES):
+        one = client.get("/mag-ik-trainen/geschiedenis/").content.decode()
+    for _ in range(4):
         walk(client, content, {})
-    with django_assert_max_num_queries(3):
-        assert client.get("/mag-ik-trainen/geschiedenis/").status_code == 200
+    assert TriageResult.objects.filter(member=member).count() == 5
+    with django_assert_num_queries(HISTORY_PAGE_QUERIES):
+        five = client.get("/mag-ik-trainen/geschiedenis/").content.decode()
+    row = '<li class="card">'
+    assert (one.count(row), five.count(row)) == (1, 5)
 
 
 def test_an_error_on_one_step_does_not_leak_into_another(client, content):
