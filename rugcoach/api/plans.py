@@ -7,15 +7,22 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
+from pydantic import StrictInt
 
-from rugcoach.api.schemas import INVALID, MEMBERS_ONLY, LanguageQuery
+from rugcoach.api.schemas import (
+    INVALID,
+    MEMBERS_ONLY,
+    LanguageQuery,
+    ProfileIn,
+    SelfTestsIn,
+    TriageAnswersIn,
+)
 from rugcoach.api.triage import MessageOut, answer_errors
 from rugcoach.content import get_catalog
 from rugcoach.core.planner import (
     NoPlan,
     PlanError,
     Profile,
-    SelfTests,
     Weekday,
     alternatives,
     build_plan,
@@ -29,9 +36,9 @@ router = Router(tags=["plans"])
 
 
 class PreviewIn(Schema):
-    profile: Profile
-    self_tests: SelfTests = Field(default_factory=SelfTests)
-    triage_answers: dict[str, Any] | None = Field(
+    profile: ProfileIn  # type: ignore[valid-type]
+    self_tests: SelfTestsIn = Field(default_factory=SelfTestsIn)  # type: ignore[valid-type]
+    triage_answers: TriageAnswersIn | None = Field(  # type: ignore[valid-type]
         default=None,
         description="answers to the safety check; a logged-in member may leave this out "
         "to use their latest stored check",
@@ -53,7 +60,7 @@ class StoredPlanOut(PlanOut):
 
 
 class SwapIn(Schema):
-    week: int = Field(ge=1, le=4)
+    week: StrictInt = Field(ge=1, le=4)
     weekday: Weekday
     exercise: str = Field(description="the slug to replace")
     replacement: str = Field(description="the slug to put in its place")
@@ -99,7 +106,9 @@ def _verdict_for(request: HttpRequest, answers: dict[str, Any] | None) -> Verdic
 def preview(request: HttpRequest, body: PreviewIn, params: Query[LanguageQuery]) -> Any:
     catalog = get_catalog()
     try:
-        verdict = _verdict_for(request, body.triage_answers)
+        answers = body.triage_answers
+        given = answers.model_dump(exclude_unset=True) if answers is not None else None
+        verdict = _verdict_for(request, given)
     except MissingTriage:
         message = "give the safety check's answers (or log in after doing the check)"
         detail = [{"field": "triage_answers", "loc": ["body", "triage_answers"], "msg": message}]

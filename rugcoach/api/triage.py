@@ -6,7 +6,14 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
-from rugcoach.api.schemas import INVALID, MEMBERS_ONLY, LanguageQuery, ValidationErrorOut
+from rugcoach.api.schemas import (
+    INVALID,
+    MEMBERS_ONLY,
+    CheckinAnswersIn,
+    LanguageQuery,
+    TriageAnswersIn,
+    ValidationErrorOut,
+)
 from rugcoach.content import get_catalog
 from rugcoach.core.triage import (
     Level,
@@ -55,9 +62,15 @@ class QuestionsOut(Schema):
 
 
 class AnswersIn(Schema):
-    answers: dict[str, Any] = Field(
-        description="question id → answer: true/false for yes_no, an option value, a whole number"
-    )
+    answers: TriageAnswersIn  # type: ignore[valid-type]
+
+    def given(self) -> dict[str, Any]:
+        """The answers the client sent (an unanswered question is left out)."""
+        return self.answers.model_dump(exclude_unset=True)
+
+
+class CheckinIn(AnswersIn):
+    answers: CheckinAnswersIn  # type: ignore[valid-type]
 
 
 class ReasonOut(Schema):
@@ -161,7 +174,7 @@ def questions(request: HttpRequest, params: Query[LanguageQuery]) -> dict[str, A
 )
 def triage(request: HttpRequest, body: AnswersIn, params: Query[LanguageQuery]) -> Any:
     try:
-        verdict = evaluate(body.answers, get_catalog().triage)
+        verdict = evaluate(body.given(), get_catalog().triage)
     except TriageInputError as error:
         return Status(422, answer_errors(error))
     return verdict.localize(params.lang)
@@ -176,9 +189,9 @@ checkins = Router(tags=["triage"])
     response={201: StoredVerdictOut, 409: MessageOut, 422: ValidationErrorOut, **MEMBERS_ONLY},
     summary="A member's daily check-in before a session; stored in their history",
 )
-def checkin(request: HttpRequest, body: AnswersIn, params: Query[LanguageQuery]) -> Any:
+def checkin(request: HttpRequest, body: CheckinIn, params: Query[LanguageQuery]) -> Any:
     try:
-        stored = record_checkin(request.user, body.answers)
+        stored = record_checkin(request.user, body.given())
     except NoFullCheck as missing:
         raise HttpError(409, "Complete the full triage once before a check-in.") from missing
     except FullCheckOutdated as outdated:

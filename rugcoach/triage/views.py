@@ -48,8 +48,8 @@ def step(request: HttpRequest, number: int) -> HttpResponse:
         form = QuestionsForm(request.POST, questions=questions, language=language)
         if not form.is_valid():
             response = redirect("triage:step", number=number)
-            posted = {q.id: request.POST.get(q.id, "") for q in questions}
-            wizard.keep_for_retry(response, number, posted)
+            fields = [question.id for question in questions]
+            wizard.keep_for_retry(response, number, request.POST, fields)
             return response
         answers.update(form.answers())
         if number == len(wizard.steps(content, answers)):
@@ -58,7 +58,7 @@ def step(request: HttpRequest, number: int) -> HttpResponse:
         wizard.save_answers(response, answers)
         return response
 
-    retry = wizard.take_retry(request, number)
+    retry = wizard.take_retry(request, number, [question.id for question in questions])
     form = QuestionsForm(retry, questions=questions, language=language, answers=answers)
     if retry is not None:
         form.is_valid()  # show what is still missing
