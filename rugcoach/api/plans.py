@@ -12,6 +12,7 @@ from pydantic import StrictInt
 from rugcoach.api.schemas import (
     INVALID,
     MEMBERS_ONLY,
+    WITH_BODY,
     LanguageQuery,
     ProfileIn,
     SelfTestsIn,
@@ -100,7 +101,7 @@ def _verdict_for(request: HttpRequest, answers: dict[str, Any] | None) -> Verdic
 
 @router.post(
     "",
-    response={200: PlanOut, **INVALID},
+    response={200: PlanOut, **INVALID, **WITH_BODY},
     summary="Preview a 4-week plan for a profile (nothing is stored)",
 )
 def preview(request: HttpRequest, body: PreviewIn, params: Query[LanguageQuery]) -> Any:
@@ -184,7 +185,14 @@ def current_alternatives(request: HttpRequest, query: Query[AlternativesQuery]) 
 @router.post(
     "/current/swap",
     auth=django_auth,
-    response={200: StoredPlanOut, 404: MessageOut, 409: MessageOut, **INVALID, **MEMBERS_ONLY},
+    response={
+        200: StoredPlanOut,
+        404: MessageOut,
+        409: MessageOut,
+        **INVALID,
+        **MEMBERS_ONLY,
+        **WITH_BODY,
+    },
     summary="Swap one exercise in one session for an alternative with the same purpose",
 )
 def swap(request: HttpRequest, body: SwapIn, params: Query[LanguageQuery]) -> Any:

@@ -112,6 +112,8 @@ class ValidationErrorOut(Schema):
 # Declared on every operation so clients (and the OpenAPI docs) know the error shapes.
 INVALID = {422: ValidationErrorOut}
 MEMBERS_ONLY = {401: ErrorOut, 403: ErrorOut}
+# Operations that read a JSON body: 400 when it is not JSON, 413 when it is too large.
+WITH_BODY = {400: ErrorOut, 413: ErrorOut}
 
 
 # --- request bodies generated from the domain models and the content --------------------

@@ -9,6 +9,7 @@ from ninja.security import django_auth
 from rugcoach.api.schemas import (
     INVALID,
     MEMBERS_ONLY,
+    WITH_BODY,
     CheckinAnswersIn,
     LanguageQuery,
     TriageAnswersIn,
@@ -169,7 +170,7 @@ def questions(request: HttpRequest, params: Query[LanguageQuery]) -> dict[str, A
 
 @router.post(
     "",
-    response={200: VerdictOut, 422: ValidationErrorOut},
+    response={200: VerdictOut, 422: ValidationErrorOut, **WITH_BODY},
     summary="Evaluate answers: the verdict with its reasons (nothing is stored)",
 )
 def triage(request: HttpRequest, body: AnswersIn, params: Query[LanguageQuery]) -> Any:
@@ -186,7 +187,13 @@ checkins = Router(tags=["triage"])
 @checkins.post(
     "",
     auth=django_auth,
-    response={201: StoredVerdictOut, 409: MessageOut, 422: ValidationErrorOut, **MEMBERS_ONLY},
+    response={
+        201: StoredVerdictOut,
+        409: MessageOut,
+        422: ValidationErrorOut,
+        **MEMBERS_ONLY,
+        **WITH_BODY,
+    },
     summary="A member's daily check-in before a session; stored in their history",
 )
 def checkin(request: HttpRequest, body: CheckinIn, params: Query[LanguageQuery]) -> Any:
