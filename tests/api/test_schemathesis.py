@@ -1,10 +1,11 @@
 """schemathesis against a live server: the API keeps to its own OpenAPI schema.
 
 Every check (`--checks all`: no 5xx, declared status codes and bodies, schema-invalid
-input refused, schema-valid input accepted, auth not ignored, …), once anonymous and once
-as a logged-in member with a plan (the operations only a member reaches), with a fixed seed and a bounded number of examples so
-the run is reproducible and stays within a minute or so. Any failure fails the test and
-prints schemathesis' report with a curl line to reproduce it.
+input refused, schema-valid input accepted, auth not ignored, …), once anonymous and
+once as a logged-in member with a plan (the operations only a member reaches), with a
+fixed seed and a bounded number of examples, so the run is reproducible and takes about
+a minute and a half. Any failure fails the test and prints schemathesis' report with a
+curl line to reproduce it. Settings per operation: tests/api/schemathesis.toml.
 """
 
 import subprocess
