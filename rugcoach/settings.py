@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "rugcoach.library",
     "rugcoach.triage",
     "rugcoach.plans",
+    "rugcoach.privacy",
 ]
 
 MIDDLEWARE = [
