@@ -69,5 +69,5 @@ def policy(request: HttpRequest) -> HttpResponse:
     """docs/privacy.md (Dutch: docs/privacy.nl.md), the one text, shown as a page."""
     name = "privacy.md" if translation.get_language() == "en" else "privacy.nl.md"
     source = Path(POLICY_DIR / name).read_text(encoding="utf-8")
-    body = MarkdownIt("commonmark", {"html": False}).render(source)
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(source)
     return render(request, "privacy/policy.html", {"body": body})

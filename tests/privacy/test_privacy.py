@@ -137,6 +137,8 @@ def test_the_pdf_export_is_readable_in_the_page_language(
     rich_member, tmp_path, prefix, title, question_language
 ):
     url = EXPORT_PDF if not prefix else "/en/account/my-data/my-data.pdf"
+    rich_member.preferred_language = question_language  # else the app takes them to theirs
+    rich_member.save()
     response = logged_in(rich_member).get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
