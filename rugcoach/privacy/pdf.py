@@ -19,6 +19,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, T
 
 from rugcoach.content import get_catalog
 from rugcoach.core.triage import Verdict
+from rugcoach.plans.forms import IntakeForm, SelfTestsForm
 from rugcoach.plans.pdf import LINE, YELLOW, _styles, text
 from rugcoach.triage.presenters import present_answers
 
@@ -104,6 +105,28 @@ def _fields(data: dict[str, Any]) -> list[tuple[str, str]]:
     return rows
 
 
+def _in_words(form: Any, data: dict[str, Any]) -> list[tuple[str, str]]:
+    """Intake and self-test answers with the questions and choices the member saw."""
+    rows = []
+    for key, value in data.items():
+        field = form.fields.get(key)
+        if field is None:
+            rows.append((key, json.dumps(value, ensure_ascii=False)))
+            continue
+        choices = {str(k): str(v) for k, v in getattr(field, "choices", []) if k != ""}
+        values = value if isinstance(value, list) else [value]
+        words = []
+        for item in values:
+            if item is None:
+                continue
+            if isinstance(item, bool):
+                words.append(_yes_no(item))
+            else:
+                words.append(choices.get(str(item), str(item)))
+        rows.append((str(field.label), ", ".join(words) or "–"))
+    return rows
+
+
 def _account(story: _Story, data: dict[str, Any], width: float) -> None:
     story.heading(_("Je account"))
     story.facts(
@@ -139,18 +162,23 @@ def _checks(story: _Story, data: dict[str, Any], language: str, width: float) ->
         )
 
 
-def _plans(story: _Story, data: dict[str, Any], width: float) -> None:
+def _plans(story: _Story, data: dict[str, Any], language: str, width: float) -> None:
+    intake_form = IntakeForm(vocabulary=get_catalog().vocabulary, language=language)
     story.heading(_("Je intake"))
     intake = data["intake"]
     if intake is None:
         story.para(_("Geen."))
     else:
         story.facts(
-            [(_("Bijgewerkt op"), _when(intake["updated_at"])), *_fields(intake["profile"])], width
+            [
+                (_("Bijgewerkt op"), _when(intake["updated_at"])),
+                *_in_words(intake_form, intake["profile"]),
+            ],
+            width,
         )
     story.heading(_("Je zelftests"))
     if data["self_tests"]:
-        story.facts(_fields(data["self_tests"]), width)
+        story.facts(_in_words(SelfTestsForm(), data["self_tests"]), width)
     else:
         story.para(_("Geen."))
     plans = data["plans"]
@@ -216,7 +244,7 @@ def build_export_pdf(export: dict[str, Any], *, language: str, brand: str) -> by
     known = {"format_version", "exported_at", "accounts", "triage", "plans"}
     _account(story, export["accounts"], width)
     _checks(story, export["triage"], language, width)
-    _plans(story, export["plans"], width)
+    _plans(story, export["plans"], language, width)
     for section, data in export.items():
         if section in known:
             continue
