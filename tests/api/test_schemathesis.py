@@ -2,10 +2,12 @@
 
 Every check (`--checks all`: no 5xx, declared status codes and bodies, schema-invalid
 input refused, schema-valid input accepted, auth not ignored, …), once anonymous and
-once as a logged-in member with a plan (the operations only a member reaches), with a
+once as a logged-in member with a plan (the plan operations and check-ins), with a
 fixed seed and a bounded number of examples, so the run is reproducible and takes about
-a minute and a half. Any failure fails the test and prints schemathesis' report with a
-curl line to reproduce it. Settings per operation: tests/api/schemathesis.toml.
+a minute and a half. On the code before issue 9 the member's run fails (an undocumented
+400, and `sitting_hours: false` accepted). Any failure fails the test and prints
+schemathesis' report with a curl line to reproduce it. Settings per operation:
+tests/api/schemathesis.toml.
 """
 
 import subprocess
@@ -24,13 +26,16 @@ SEED = 20261130
 MAX_EXAMPLES = 12
 
 
-# What only a member can reach, or reaches differently: the rest is the same for everyone
-# and already covered by the visitor's run (the plan preview alone takes ~40 s).
-MEMBER_OPERATIONS = "^/api/(plans/current|checkins)"
+# What only a member can reach, or reaches differently. The plan preview is tested as a
+# member only: a member may leave out the safety check's answers (their stored check is
+# used), so generated profiles reach the profile's own validation instead of stopping at
+# "answer every question"; as a visitor it is slow (~40 s) and finds nothing more.
+MEMBER_OPERATIONS = "^/api/(plans|checkins)"
+VISITOR_SKIPS = "POST /api/plans"
 
 
 def run_schemathesis(
-    base_url: str, *headers: str, only: str | None = None
+    base_url: str, *headers: str, only: str | None = None, skip: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     st = Path(sys.executable).with_name("st")
     command = [
@@ -57,6 +62,8 @@ def run_schemathesis(
         command += ["--header", header]
     if only:
         command += ["--include-path-regex", only]
+    if skip:
+        command += ["--exclude-name", skip]
     if headers:
         # The session comes in the headers above (with the CSRF pair Django needs);
         # generating the cookie as a parameter as well would replace it.
@@ -70,7 +77,7 @@ def assert_clean(result: subprocess.CompletedProcess[str]) -> None:
 
 
 def test_the_api_keeps_to_its_schema_for_a_visitor(live_server):
-    assert_clean(run_schemathesis(live_server.url))
+    assert_clean(run_schemathesis(live_server.url, skip=VISITOR_SKIPS))
 
 
 def test_the_api_keeps_to_its_schema_for_a_member(live_server):
