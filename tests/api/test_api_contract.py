@@ -187,3 +187,11 @@ def test_every_answer_the_schema_allows_is_accepted_by_the_engine(client):
             response = post(client, "/api/triage", {"answers": answers})
             problems = {e["field"] for e in response.json().get("detail", [])}
             assert question.id not in problems, (question.id, value, response.content)
+
+
+def test_a_five_thousand_digit_query_number_names_the_parameter(client, member_with_plan):
+    client.force_login(member_with_plan)
+    url = f"/api/plans/current/alternatives?week={FIVE_THOUSAND_DIGITS}&weekday=mon&exercise=x"
+    response = client.get(url)
+    assert fields(response) == ["week"]
+    assert "4300" not in response.content.decode()
