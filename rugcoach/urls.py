@@ -7,6 +7,7 @@ from rugcoach.accounts.views import set_language
 from rugcoach.api.urls import api
 from rugcoach.library import views as library_views
 from rugcoach.plans import downloads as plan_downloads
+from rugcoach.privacy import views as privacy_views
 from rugcoach.views import home
 
 urlpatterns = [
@@ -26,6 +27,8 @@ urlpatterns = [
         path(_("plan/"), include("rugcoach.plans.urls")),
         path(_("oefenposter.pdf"), plan_downloads.generic_poster, name="generic_poster"),
         path(_("account/"), include("rugcoach.accounts.urls")),
+        path(_("account/mijn-gegevens/"), include("rugcoach.privacy.urls")),
+        path(_("privacy/"), privacy_views.policy, name="privacy_policy"),
         prefix_default_language=False,
     ),
 ]

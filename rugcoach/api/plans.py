@@ -7,15 +7,23 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
+from pydantic import StrictInt
 
-from rugcoach.api.schemas import INVALID, MEMBERS_ONLY, LanguageQuery
+from rugcoach.api.schemas import (
+    INVALID,
+    MEMBERS_ONLY,
+    WITH_BODY,
+    LanguageQuery,
+    ProfileIn,
+    SelfTestsIn,
+    TriageAnswersIn,
+)
 from rugcoach.api.triage import MessageOut, answer_errors
 from rugcoach.content import get_catalog
 from rugcoach.core.planner import (
     NoPlan,
     PlanError,
     Profile,
-    SelfTests,
     Weekday,
     alternatives,
     build_plan,
@@ -30,9 +38,9 @@ router = Router(tags=["plans"])
 
 
 class PreviewIn(Schema):
-    profile: Profile
-    self_tests: SelfTests = Field(default_factory=SelfTests)
-    triage_answers: dict[str, Any] | None = Field(
+    profile: ProfileIn  # type: ignore[valid-type]
+    self_tests: SelfTestsIn = Field(default_factory=SelfTestsIn)  # type: ignore[valid-type]
+    triage_answers: TriageAnswersIn | None = Field(  # type: ignore[valid-type]
         default=None,
         description="answers to the safety check; a logged-in member may leave this out "
         "to use their latest stored check",
@@ -54,7 +62,7 @@ class StoredPlanOut(PlanOut):
 
 
 class SwapIn(Schema):
-    week: int = Field(ge=1, le=4)
+    week: StrictInt = Field(ge=1, le=4)
     weekday: Weekday
     exercise: str = Field(description="the slug to replace")
     replacement: str = Field(description="the slug to put in its place")
@@ -94,13 +102,15 @@ def _verdict_for(request: HttpRequest, answers: dict[str, Any] | None) -> Verdic
 
 @router.post(
     "",
-    response={200: PlanOut, **INVALID},
+    response={200: PlanOut, **INVALID, **WITH_BODY},
     summary="Preview a 4-week plan for a profile (nothing is stored)",
 )
 def preview(request: HttpRequest, body: PreviewIn, params: Query[LanguageQuery]) -> Any:
     catalog = get_catalog()
     try:
-        verdict = _verdict_for(request, body.triage_answers)
+        answers = body.triage_answers
+        given = answers.model_dump(exclude_unset=True) if answers is not None else None
+        verdict = _verdict_for(request, given)
     except MissingTriage:
         message = "give the safety check's answers (or log in after doing the check)"
         detail = [{"field": "triage_answers", "loc": ["body", "triage_answers"], "msg": message}]
@@ -191,7 +201,14 @@ def current_alternatives(request: HttpRequest, query: Query[AlternativesQuery]) 
 @router.post(
     "/current/swap",
     auth=django_auth,
-    response={200: StoredPlanOut, 404: MessageOut, 409: MessageOut, **INVALID, **MEMBERS_ONLY},
+    response={
+        200: StoredPlanOut,
+        404: MessageOut,
+        409: MessageOut,
+        **INVALID,
+        **MEMBERS_ONLY,
+        **WITH_BODY,
+    },
     summary="Swap one exercise in one session for an alternative with the same purpose",
 )
 def swap(request: HttpRequest, body: SwapIn, params: Query[LanguageQuery]) -> Any:

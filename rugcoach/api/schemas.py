@@ -4,6 +4,9 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from rugcoach.api.contract import answers_model, json_strict
+from rugcoach.content import get_catalog
+from rugcoach.core.planner import Profile, SelfTests
 from rugcoach.core.vocabulary import Category, Equipment, Muscle, Position, Situation
 
 LanguageParam = Literal["nl", "en"]
@@ -109,3 +112,25 @@ class ValidationErrorOut(Schema):
 # Declared on every operation so clients (and the OpenAPI docs) know the error shapes.
 INVALID = {422: ValidationErrorOut}
 MEMBERS_ONLY = {401: ErrorOut, 403: ErrorOut}
+# Operations that read a JSON body: 400 when it is not JSON, 413 when it is too large.
+WITH_BODY = {400: ErrorOut, 413: ErrorOut}
+
+
+# --- request bodies generated from the domain models and the content --------------------
+
+ProfileIn = json_strict(Profile, unique_items=["weekdays"])
+SelfTestsIn = json_strict(SelfTests)
+
+_triage = get_catalog().triage
+TriageAnswersIn = answers_model(
+    "TriageAnswers",
+    list(_triage.questions.values()),
+    "question id → answer: true/false for a yes/no question, an option's value, a whole "
+    "number in the question's range. Which questions must be answered depends on earlier "
+    "answers (GET /api/triage/questions, ask_if); a missing one is a 422 naming it.",
+)
+CheckinAnswersIn = answers_model(
+    "CheckinAnswers",
+    [question for question in _triage.questions.values() if question.checkin],
+    "today's answers to the check-in questions, typed as in TriageAnswers",
+)

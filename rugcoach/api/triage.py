@@ -6,7 +6,15 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
-from rugcoach.api.schemas import INVALID, MEMBERS_ONLY, LanguageQuery, ValidationErrorOut
+from rugcoach.api.schemas import (
+    INVALID,
+    MEMBERS_ONLY,
+    WITH_BODY,
+    CheckinAnswersIn,
+    LanguageQuery,
+    TriageAnswersIn,
+    ValidationErrorOut,
+)
 from rugcoach.content import get_catalog
 from rugcoach.core.triage import (
     Level,
@@ -55,9 +63,15 @@ class QuestionsOut(Schema):
 
 
 class AnswersIn(Schema):
-    answers: dict[str, Any] = Field(
-        description="question id → answer: true/false for yes_no, an option value, a whole number"
-    )
+    answers: TriageAnswersIn  # type: ignore[valid-type]
+
+    def given(self) -> dict[str, Any]:
+        """The answers the client sent (an unanswered question is left out)."""
+        return self.answers.model_dump(exclude_unset=True)
+
+
+class CheckinIn(AnswersIn):
+    answers: CheckinAnswersIn  # type: ignore[valid-type]
 
 
 class ReasonOut(Schema):
@@ -160,13 +174,13 @@ def questions(request: HttpRequest, params: Query[LanguageQuery]) -> dict[str, A
 
 @router.post(
     "",
-    response={200: VerdictOut, 422: ValidationErrorOut},
+    response={200: VerdictOut, 422: ValidationErrorOut, **WITH_BODY},
     summary="Evaluate answers: the verdict with its reasons (nothing is stored); answers "
     "may stop at the first emergency sign",
 )
 def triage(request: HttpRequest, body: AnswersIn, params: Query[LanguageQuery]) -> Any:
     try:
-        verdict = evaluate(body.answers, get_catalog().triage)
+        verdict = evaluate(body.given(), get_catalog().triage)
     except TriageInputError as error:
         return Status(422, answer_errors(error))
     return verdict.localize(params.lang)
@@ -178,12 +192,18 @@ checkins = Router(tags=["triage"])
 @checkins.post(
     "",
     auth=django_auth,
-    response={201: StoredVerdictOut, 409: MessageOut, 422: ValidationErrorOut, **MEMBERS_ONLY},
+    response={
+        201: StoredVerdictOut,
+        409: MessageOut,
+        422: ValidationErrorOut,
+        **MEMBERS_ONLY,
+        **WITH_BODY,
+    },
     summary="A member's daily check-in before a session; stored in their history",
 )
-def checkin(request: HttpRequest, body: AnswersIn, params: Query[LanguageQuery]) -> Any:
+def checkin(request: HttpRequest, body: CheckinIn, params: Query[LanguageQuery]) -> Any:
     try:
-        stored = record_checkin(request.user, body.answers)
+        stored = record_checkin(request.user, body.given())
     except NoFullCheck as missing:
         raise HttpError(409, "Complete the full triage once before a check-in.") from missing
     except FullCheckOutdated as outdated:

@@ -1,5 +1,6 @@
 from ninja import NinjaAPI
 
+from rugcoach.api.contract import BoundedJSONParser
 from rugcoach.api.errors import install_error_handlers
 from rugcoach.api.exercises import router as exercises_router
 from rugcoach.api.plans import router as plans_router
@@ -11,6 +12,7 @@ api = NinjaAPI(
     version="1.0",
     description="Exercises, safety check and plans for YellowGym's lower back programme.",
     urls_namespace="api",
+    parser=BoundedJSONParser(),
 )
 api.add_router("/exercises", exercises_router)
 api.add_router("/triage", triage_router)

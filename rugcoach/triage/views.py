@@ -63,8 +63,8 @@ def step(request: HttpRequest, number: int) -> HttpResponse:
             if ends_early({**answers, **form.valid_answers()}, content):
                 return _finish(request, {**answers, **form.valid_answers()})
             response = redirect("triage:step", number=number)
-            posted = {q.id: request.POST.get(q.id, "") for q in questions}
-            wizard.keep_for_retry(response, number, posted)
+            fields = [question.id for question in questions]
+            wizard.keep_for_retry(response, number, request.POST, fields)
             return response
         answers.update(form.answers())
         # An emergency answer ends the check at once: nothing later could change it.
@@ -74,7 +74,7 @@ def step(request: HttpRequest, number: int) -> HttpResponse:
         wizard.save_answers(response, answers)
         return response
 
-    retry = wizard.take_retry(request, number)
+    retry = wizard.take_retry(request, number, [question.id for question in questions])
     form = QuestionsForm(retry, questions=questions, language=language, answers=answers)
     if retry is not None:
         form.is_valid()  # show what is still missing

@@ -6,6 +6,7 @@ reads this state, so the back button and a reload are always safe.
 """
 
 import json
+from collections.abc import Iterable, Mapping
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -18,6 +19,9 @@ COOKIE = "rugcoach_triage"
 RETRY_COOKIE = "rugcoach_triage_retry"
 SALT = "rugcoach.triage.wizard"
 MAX_AGE_SECONDS = 60 * 60
+# An answer is "yes"/"no", an option's value or a number of a few digits. Anything longer
+# is not an answer; capping it keeps the cookie far below the 4 KB a browser accepts.
+MAX_RETRY_VALUE_CHARS = 40
 
 
 def load_answers(request: HttpRequest) -> dict[str, Answer]:
@@ -47,15 +51,28 @@ def forget_answers(response: HttpResponse) -> None:
     response.delete_cookie(COOKIE, samesite="Lax")
 
 
-def keep_for_retry(response: HttpResponse, step: int, posted: dict[str, str]) -> None:
+def _retry_values(posted: Mapping[str, object], fields: Iterable[str]) -> dict[str, str]:
+    """Only the screen's own fields, each a string of at most MAX_RETRY_VALUE_CHARS."""
+    kept = {}
+    for field in fields:
+        value = posted.get(field, "")
+        kept[field] = value[:MAX_RETRY_VALUE_CHARS] if isinstance(value, str) else ""
+    return kept
+
+
+def keep_for_retry(
+    response: HttpResponse, step: int, posted: Mapping[str, object], fields: Iterable[str]
+) -> None:
     """Carry an incomplete screen's input across the redirect that shows its errors.
 
     Errors are shown on a GET page (post/redirect/get), so the browser's history never
-    holds a form submission and the back button never asks to resubmit.
+    holds a form submission and the back button never asks to resubmit. Only ``fields``
+    (the screen's question ids) are kept, each capped.
     """
+    kept = _retry_values(posted, fields)
     response.set_signed_cookie(
         RETRY_COOKIE,
-        json.dumps({"step": step, "posted": posted}, separators=(",", ":")),
+        json.dumps({"step": step, "posted": kept}, separators=(",", ":")),
         salt=SALT,
         max_age=60,
         httponly=True,
@@ -64,9 +81,9 @@ def keep_for_retry(response: HttpResponse, step: int, posted: dict[str, str]) ->
     )
 
 
-def take_retry(request: HttpRequest, step: int) -> dict[str, str] | None:
-    """The input kept for this step by :func:`keep_for_retry` (another step's is ignored);
-    the page then calls :func:`clear_retry`."""
+def take_retry(request: HttpRequest, step: int, fields: Iterable[str]) -> dict[str, str] | None:
+    """The input kept for this step by :func:`keep_for_retry` (another step's is ignored),
+    again only ``fields`` and capped; the page then calls :func:`clear_retry`."""
     raw = request.get_signed_cookie(RETRY_COOKIE, default=None, salt=SALT, max_age=60)
     if raw is None:
         return None
@@ -77,7 +94,7 @@ def take_retry(request: HttpRequest, step: int) -> dict[str, str] | None:
     if not isinstance(data, dict) or data.get("step") != step:
         return None
     posted = data.get("posted")
-    return posted if isinstance(posted, dict) else None
+    return _retry_values(posted, fields) if isinstance(posted, dict) else None
 
 
 def steps(content: TriageContent, answers: dict[str, Answer]) -> list[Screen]:

@@ -1,0 +1,42 @@
+"""Every app that holds member data, in one list: the export reads them all.
+
+An app adds itself with an ``exports`` module that has ``MODELS`` (the models with a
+member foreign key whose rows it exports) and ``export_member_data(member) -> dict``.
+``tests/privacy`` fails when a model with a member foreign key is in no app's ``MODELS``
+and not in ``NOT_MEMBER_DATA``, so new data cannot be left out of the export by accident.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+from typing import Any
+
+from django.db import models
+
+# In the order the export shows them. Later issues append their app's exports module.
+EXPORT_MODULES = (
+    "rugcoach.accounts.exports",
+    "rugcoach.triage.exports",
+    "rugcoach.plans.exports",
+)
+
+# Models with a foreign key to the user that are not data about the member, with why.
+NOT_MEMBER_DATA = {
+    "admin.LogEntry": "what staff did in the admin; a member never has rows here",
+}
+
+
+@dataclass(frozen=True)
+class Exporter:
+    section: str
+    export: Callable[[Any], dict[str, Any]]
+    models: tuple[type[models.Model], ...]
+
+
+def exporters() -> tuple[Exporter, ...]:
+    found = []
+    for path in EXPORT_MODULES:
+        module = import_module(path)
+        section = path.split(".")[-2]
+        found.append(Exporter(section, module.export_member_data, tuple(module.MODELS)))
+    return tuple(found)

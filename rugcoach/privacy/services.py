@@ -1,0 +1,63 @@
+"""Export a member's data, and delete a member with everything RugCoach holds about them."""
+
+from typing import Any
+
+from django.apps import apps
+from django.contrib.sessions.models import Session
+from django.db import transaction
+from django.utils import timezone
+
+from rugcoach.accounts.models import User
+from rugcoach.privacy.registry import exporters
+
+EXPORT_FORMAT_VERSION = 1
+
+
+def export_member_data(member: User) -> dict[str, Any]:
+    """Everything RugCoach holds about ``member``, one section per app, as JSON types."""
+    sections = {exporter.section: exporter.export(member) for exporter in exporters()}
+    return {
+        "format_version": EXPORT_FORMAT_VERSION,
+        "exported_at": timezone.now().isoformat(),
+        **sections,
+    }
+
+
+def _session_ids_of(member: User) -> list[str]:
+    """Stored sessions that belong to ``member``. Django keeps the user id inside the
+    encoded session data, so every unexpired session is decoded; expired ones are
+    removed by ``clearsessions`` anyway, and are checked too so none is left behind."""
+    owner = str(member.pk)
+    return [
+        session.session_key
+        for session in Session.objects.iterator()
+        if session.get_decoded().get("_auth_user_id") == owner
+    ]
+
+
+def _login_records_of(member: User) -> list[Any]:
+    """django-axes' records of login attempts name the e-mail address, not the user id;
+    remove them too when axes is installed (it is added by the login-throttling work)."""
+    if not apps.is_installed("axes"):
+        return []
+    querysets = []
+    for name in ("AccessAttempt", "AccessLog", "AccessFailureLog"):
+        try:
+            model = apps.get_model("axes", name)
+        except LookupError:
+            continue
+        querysets.append(model.objects.filter(username__iexact=member.email))
+    return querysets
+
+
+def delete_member(*, member: User) -> None:
+    """Delete the account and every row about the member, in one transaction.
+
+    Rows with a member foreign key cascade with the user (checked by tests/privacy);
+    sessions and login records hold the member without a foreign key and are deleted here.
+    """
+    with transaction.atomic():
+        Session.objects.filter(session_key__in=_session_ids_of(member)).delete()
+        for queryset in _login_records_of(member):
+            queryset.delete()
+        member.delete()
