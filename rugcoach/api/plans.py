@@ -30,7 +30,7 @@ from rugcoach.core.planner import (
     focus_areas,
 )
 from rugcoach.core.pregnancy import due_date_problem
-from rugcoach.core.triage import TriageInputError, Verdict, evaluate
+from rugcoach.core.triage.engine import TriageInputError, Verdict, evaluate
 from rugcoach.plans import selectors, services
 from rugcoach.triage.selectors import training_status
 

@@ -6,8 +6,8 @@ from ninja import Field, Schema
 
 from rugcoach.api.contract import answers_model, json_strict
 from rugcoach.content import get_catalog
+from rugcoach.core.kernel.vocabulary import Category, Equipment, Muscle, Position, Situation
 from rugcoach.core.planner import Profile, SelfTests
-from rugcoach.core.vocabulary import Category, Equipment, Muscle, Position, Situation
 
 LanguageParam = Literal["nl", "en"]
 

@@ -16,14 +16,14 @@ from rugcoach.api.schemas import (
     ValidationErrorOut,
 )
 from rugcoach.content import get_catalog
-from rugcoach.core.triage import (
+from rugcoach.core.triage.engine import (
     Level,
     TriageInputError,
     checkin_questions,
     evaluate,
     screens,
 )
-from rugcoach.core.triage_schema import Question
+from rugcoach.core.triage.schema import Question
 from rugcoach.triage.services import FullCheckOutdated, NoFullCheck, record_checkin
 
 router = Router(tags=["triage"])

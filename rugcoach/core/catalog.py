@@ -10,15 +10,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rugcoach.core.content_io import ContentError, read_yaml, validate_model
-from rugcoach.core.exercises import Exercise, NotAdvised
+from rugcoach.core.kernel.content_io import ContentError, read_yaml, validate_model
+from rugcoach.core.kernel.text import normalize_for_search
+from rugcoach.core.kernel.vocabulary import Vocabulary
+from rugcoach.core.library.exercises import Exercise, NotAdvised
+from rugcoach.core.library.posters import PosterContent, load_posters
 from rugcoach.core.planner_content import PlannerContent, load_planner_content
-from rugcoach.core.posters import PosterContent, load_posters
-from rugcoach.core.text import normalize_for_search
-from rugcoach.core.triage_loader import load_triage
-from rugcoach.core.triage_schema import TriageContent
-from rugcoach.core.vocabulary import Vocabulary
-from rugcoach.core.warnings import Warnings, load_warnings
+from rugcoach.core.triage.loader import load_triage
+from rugcoach.core.triage.schema import TriageContent
+from rugcoach.core.triage.warnings import Warnings, load_warnings
 
 __all__ = ["Catalog", "ContentError", "load_catalog"]
 

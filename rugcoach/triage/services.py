@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
-from rugcoach.core.triage import Answer, TriageInputError, Verdict, aged_answers, evaluate
+from rugcoach.core.triage.engine import Answer, TriageInputError, Verdict, aged_answers, evaluate
 from rugcoach.triage import selectors
 from rugcoach.triage.models import TriageResult
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rugcoach.content import get_catalog
-from rugcoach.core.triage import (
+from rugcoach.core.triage.engine import (
     Answer,
     TriageInputError,
     checkin_questions,

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import pytest
 
 from rugcoach.content import get_catalog
-from rugcoach.core.triage_schema import AnswerType
+from rugcoach.core.triage.schema import AnswerType
 from tests.plan_helpers import triage_answers
 
 pytestmark = pytest.mark.django_db

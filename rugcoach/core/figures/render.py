@@ -28,7 +28,7 @@ from rugcoach.core.figures.scene import (
 from rugcoach.core.figures.shapes import PIXELS_PER_HEIGHT, Camera, Shape, bounds, path
 
 if TYPE_CHECKING:
-    from rugcoach.core.exercises import Exercise
+    from rugcoach.core.library.exercises import Exercise
 
 Mode = Literal["static", "animated", "thumbnail"]
 MODES: tuple[Mode, ...] = ("static", "animated", "thumbnail")

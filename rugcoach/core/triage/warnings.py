@@ -11,8 +11,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from rugcoach.core.content_io import ContentError, read_yaml, validate_model
-from rugcoach.core.text import Text
+from rugcoach.core.kernel.content_io import ContentError, read_yaml, validate_model
+from rugcoach.core.kernel.text import Text
 
 __all__ = ["WarningBlock", "Warnings", "load_warnings"]
 

@@ -14,8 +14,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from rugcoach.core.content_io import ContentError, read_yaml, validate_model
-from rugcoach.core.triage_schema import (
+from rugcoach.core.kernel.content_io import ContentError, read_yaml, validate_model
+from rugcoach.core.kernel.vocabulary import Condition as MemberCondition
+from rugcoach.core.triage.schema import (
     AnswerType,
     Level,
     Match,
@@ -25,7 +26,6 @@ from rugcoach.core.triage_schema import (
     TriageContent,
     VerdictsFile,
 )
-from rugcoach.core.vocabulary import Condition as MemberCondition
 
 
 def load_triage(

@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from rugcoach.core.text import Text
+from rugcoach.core.kernel.text import Text
 
 
 class Category(StrEnum):

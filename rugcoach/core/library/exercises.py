@@ -15,8 +15,15 @@ from pydantic import (
 )
 
 from rugcoach.core.figures import Figure
-from rugcoach.core.text import Text, TextList, normalize_for_search
-from rugcoach.core.vocabulary import Category, Condition, Equipment, Muscle, Position, Situation
+from rugcoach.core.kernel.text import Text, TextList, normalize_for_search
+from rugcoach.core.kernel.vocabulary import (
+    Category,
+    Condition,
+    Equipment,
+    Muscle,
+    Position,
+    Situation,
+)
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _SLUG = re.compile(SLUG_PATTERN)

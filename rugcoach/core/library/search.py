@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rugcoach.core.catalog import Catalog
-from rugcoach.core.exercises import Exercise, NotAdvised
-from rugcoach.core.text import normalize_for_search
-from rugcoach.core.vocabulary import Category, Equipment, Muscle, Position, Situation
+from rugcoach.core.kernel.text import normalize_for_search
+from rugcoach.core.kernel.vocabulary import Category, Equipment, Muscle, Position, Situation
+from rugcoach.core.library.exercises import Exercise, NotAdvised
 
 _CATEGORY_ORDER = {category: index for index, category in enumerate(Category)}
 # Things nearly everyone has at home; related exercises may use them freely.

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from rugcoach.core.content_io import ContentError, read_yaml, validate_model
-from rugcoach.core.exercises import Slug
-from rugcoach.core.text import Text
+from rugcoach.core.kernel.content_io import ContentError, read_yaml, validate_model
+from rugcoach.core.kernel.text import Text
+from rugcoach.core.library.exercises import Slug
 
 
 class _Frozen(BaseModel):
