@@ -9,7 +9,7 @@ import dataclasses
 import math
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from rugcoach.core.figures import svg
 from rugcoach.core.figures.layout import motion_arrows, ordered
@@ -27,8 +27,10 @@ from rugcoach.core.figures.scene import (
 )
 from rugcoach.core.figures.shapes import PIXELS_PER_HEIGHT, Camera, Shape, bounds, path
 
-if TYPE_CHECKING:
-    from rugcoach.core.library.exercises import Exercise
+# Bump when a change to the figure code changes what is drawn. Cached figures carry this
+# version in their URL, so browsers fetch the new drawing; tests/core/test_figures_version.py
+# fails when the rendered SVGs change and this constant did not.
+RENDERER_VERSION = 1
 
 Mode = Literal["static", "animated", "thumbnail"]
 MODES: tuple[Mode, ...] = ("static", "animated", "thumbnail")
@@ -68,20 +70,6 @@ STYLE = (
     ".still{display:none}"
     "@media (prefers-reduced-motion: reduce){.moving{display:none}.still{display:inline}}"
 )
-
-
-def render_svg(exercise: Exercise, *, mode: Mode = "static", language: str = "nl") -> str:
-    """The exercise's figure as an SVG document (see ``render_figure``)."""
-    if exercise.figure is None:
-        raise ValueError(f"exercise '{exercise.slug}' has no figure")
-    return render_figure(
-        exercise.figure,
-        muscles=[str(m) for m in exercise.muscles],
-        dose=exercise.dose,
-        mode=mode,
-        language=language,
-        ident=exercise.slug,
-    )
 
 
 def render_figure(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 from typing import Annotated, Literal
 
@@ -14,7 +13,8 @@ from pydantic import (
     model_validator,
 )
 
-from rugcoach.core.figures import Figure
+from rugcoach.core.figures.pose import Figure
+from rugcoach.core.kernel.ids import Slug
 from rugcoach.core.kernel.text import Text, TextList, normalize_for_search
 from rugcoach.core.kernel.vocabulary import (
     Category,
@@ -24,11 +24,6 @@ from rugcoach.core.kernel.vocabulary import (
     Position,
     Situation,
 )
-
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-_SLUG = re.compile(SLUG_PATTERN)
-
-Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=60)]
 
 
 def _range_from_yaml(value: object) -> object:
@@ -220,7 +215,3 @@ class NotAdvised(BaseModel):
     def search_text(self) -> str:
         names = (self.name.nl, self.name.en, self.slug, *self.aliases)
         return " | ".join(normalize_for_search(name) for name in names)
-
-
-def is_slug(value: str) -> bool:
-    return bool(_SLUG.match(value))

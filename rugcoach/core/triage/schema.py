@@ -17,9 +17,9 @@ from pydantic import (
 )
 
 from rugcoach.core.kernel.content_io import ContentError
+from rugcoach.core.kernel.ids import Slug
 from rugcoach.core.kernel.text import Text
 from rugcoach.core.kernel.vocabulary import Condition as MemberCondition
-from rugcoach.core.library.exercises import Slug
 from rugcoach.core.triage.conditions import (
     AllOf,
     Answer,
