@@ -104,8 +104,14 @@ def load_catalog(content_dir: Path) -> Catalog:
         warnings = load_warnings(content_dir)
     except ContentError as error:
         problems.extend(error.problems)
-    loaded = (vocabulary, triage, planner, posters, warnings)
-    if problems or any(part is None for part in loaded):
+    if (
+        problems
+        or vocabulary is None
+        or triage is None
+        or planner is None
+        or posters is None
+        or warnings is None
+    ):
         raise ContentError(problems)
     return Catalog(
         vocabulary=vocabulary,
@@ -137,7 +143,8 @@ def _cross_reference_problems(
 
     # Compare names as the search does, so "kat koe" and "Kat-Koe" count as one name.
     owners: dict[str, str] = {}
-    for slug, item in [*exercises.items(), *not_advised.items()]:
+    named: list[tuple[str, Exercise | NotAdvised]] = [*exercises.items(), *not_advised.items()]
+    for slug, item in named:
         for name in {normalize_for_search(n) for n in (item.name.nl, item.name.en, *item.aliases)}:
             if name in owners and owners[name] != slug:
                 problems.append(f"the name '{name}' is used by both {owners[name]} and {slug}")

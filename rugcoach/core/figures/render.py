@@ -13,7 +13,7 @@ from typing import Literal
 
 from rugcoach.core.figures import svg
 from rugcoach.core.figures.layout import motion_arrows, ordered
-from rugcoach.core.figures.pose import Figure
+from rugcoach.core.figures.pose import Figure, Keyframe
 from rugcoach.core.figures.props import floor_level
 from rugcoach.core.figures.scene import (
     Frame,
@@ -26,6 +26,7 @@ from rugcoach.core.figures.scene import (
     timeline,
 )
 from rugcoach.core.figures.shapes import PIXELS_PER_HEIGHT, Camera, Shape, bounds, path
+from rugcoach.core.figures.solver import Placement
 
 # Bump when a change to the figure code changes what is drawn. Cached figures carry this
 # version in their URL, so browsers fetch the new drawing; tests/core/test_figures_version.py
@@ -90,7 +91,7 @@ def render_figure(
     regions = highlight_regions(muscles)
     near = near_side(camera, placements[figure.keyframes[0].name].body)
 
-    def frame_of(placement, keyframe):  # type: ignore[no-untyped-def]
+    def frame_of(placement: Placement, keyframe: Keyframe) -> Frame:
         return make_frame(
             figure, placement, keyframe, camera=camera, near=near, regions=regions, span=span
         )

@@ -14,7 +14,7 @@ from pydantic import (
 )
 
 from rugcoach.core.figures.pose import Figure
-from rugcoach.core.kernel.ids import Slug
+from rugcoach.core.kernel.ids import Slug as Slug  # re-exported: the planner reads it here
 from rugcoach.core.kernel.text import Text, TextList, normalize_for_search
 from rugcoach.core.kernel.vocabulary import (
     Category,
@@ -195,7 +195,11 @@ class Exercise(BaseModel):
         return tuple(item for item in self.equipment if item is not Equipment.NONE)
 
     def referenced_slugs(self) -> set[str]:
-        refs = (*self.progressions, *self.regressions, *self.variations)
+        refs: tuple[Reference | Variation, ...] = (
+            *self.progressions,
+            *self.regressions,
+            *self.variations,
+        )
         return {ref.slug for ref in refs if ref.slug}
 
 

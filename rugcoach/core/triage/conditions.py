@@ -167,7 +167,8 @@ def _condition_kind(value: Any) -> str | None:
         if "at_least_n" in value or "of" in value:
             return "count"
         return None
-    return {Match: "match", AllOf: "all", AtLeastN: "count"}.get(type(value))
+    kinds: dict[type, str] = {Match: "match", AllOf: "all", AtLeastN: "count"}
+    return kinds.get(type(value))
 
 
 Condition = Annotated[

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict
 
 from rugcoach.core.kernel.text import Text
 from rugcoach.core.kernel.vocabulary import Condition as MemberCondition
+from rugcoach.core.triage.conditions import all_hold
 from rugcoach.core.triage.loader import load_triage
 from rugcoach.core.triage.schema import (
     Action,
@@ -34,7 +35,6 @@ from rugcoach.core.triage.schema import (
     Screen,
     TriageContent,
     Unit,
-    all_hold,
 )
 
 __all__ = [
