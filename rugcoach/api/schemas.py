@@ -5,6 +5,7 @@ from typing import Literal
 from ninja import Field, Schema
 
 from rugcoach.api.contract import answers_model, json_strict
+from rugcoach.api.errors import ErrorOut, ValidationErrorOut
 from rugcoach.content import get_catalog
 from rugcoach.core.kernel.content_io import ContentError
 from rugcoach.core.kernel.vocabulary import Category, Equipment, Muscle, Position, Situation
@@ -92,22 +93,6 @@ class ExerciseOut(ExerciseSummaryOut):
     contraindications: list[CautionOut]
     related: list[ExerciseSummaryOut]
     source_section: str
-
-
-class ErrorOut(Schema):
-    detail: str
-
-
-class FieldErrorOut(Schema):
-    field: str = Field(description="the parameter, body field or question id at fault")
-    loc: list[str | int]
-    msg: str
-
-
-class ValidationErrorOut(Schema):
-    """422: one entry per problem, each naming its field."""
-
-    detail: list[FieldErrorOut]
 
 
 # Declared on every operation so clients (and the OpenAPI docs) know the error shapes.
