@@ -12,10 +12,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from rugcoach.core.catalog import load_catalog  # noqa: E402
-from rugcoach.core.library import ExerciseQuery, find_exercises  # noqa: E402
+from rugcoach.core.kernel.vocabulary import Situation  # noqa: E402
+from rugcoach.core.library.search import ExerciseQuery, find_exercises  # noqa: E402
 from rugcoach.core.planner import Profile, SelfTests, build_plan, focus_areas  # noqa: E402
-from rugcoach.core.triage import evaluate  # noqa: E402
-from rugcoach.core.vocabulary import Situation  # noqa: E402
+from rugcoach.core.triage.engine import evaluate  # noqa: E402
 from tests.triage_answers import benign_answers  # noqa: E402
 
 

@@ -32,8 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from rugcoach.core.catalog import load_catalog  # noqa: E402
-from rugcoach.core.triage import evaluate  # noqa: E402
-from rugcoach.core.triage_schema import AnswerType, Question, TriageContent, all_hold  # noqa: E402
+from rugcoach.core.triage.engine import evaluate  # noqa: E402
+from rugcoach.core.triage.schema import AnswerType, Question, TriageContent, all_hold  # noqa: E402
 
 SAMPLES = 1000
 

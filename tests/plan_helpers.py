@@ -5,7 +5,7 @@ from datetime import date
 from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
 from rugcoach.core.planner import Profile
-from rugcoach.core.triage import evaluate
+from rugcoach.core.triage.engine import evaluate
 from rugcoach.triage.services import record_result
 from tests.triage_answers import benign_answers
 

@@ -1,6 +1,6 @@
 """Benign triage answers for tests: everything fine unless a test says otherwise."""
 
-from rugcoach.core.triage_schema import AnswerType, Question, TriageContent
+from rugcoach.core.triage.schema import AnswerType, Question, TriageContent
 
 # Where "no" / the first option / the minimum is not the benign answer.
 BENIGN = {

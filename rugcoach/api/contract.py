@@ -23,7 +23,7 @@ from ninja.parser import Parser
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
 from pydantic_core import PydanticCustomError
 
-from rugcoach.core.triage_schema import AnswerType, Question
+from rugcoach.core.triage.schema import AnswerType, Question
 
 # Longer than any number an answer or setting can hold, short enough to stay cheap.
 MAX_NUMBER_DIGITS = 20

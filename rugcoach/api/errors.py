@@ -1,10 +1,34 @@
-"""Error bodies that name the offending field the way a client sent it."""
+"""The API's error bodies, in one place: their schemas, how a field error is built, and
+the handlers. Every 4xx answer is ``ErrorOut`` (one message) or ``ValidationErrorOut``
+(one entry per field at fault, named the way the client sent it).
+"""
+
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
-from ninja import NinjaAPI
+from ninja import Field, NinjaAPI, Schema
 from ninja.errors import ValidationError
+
+
+class ErrorOut(Schema):
+    """401, 403, 404, 409, 413: one message."""
+
+    detail: str
+
+
+class FieldErrorOut(Schema):
+    field: str = Field(description="the parameter, body field or question id at fault")
+    loc: list[str | int]
+    msg: str
+
+
+class ValidationErrorOut(Schema):
+    """422: one entry per problem, each naming its field."""
+
+    detail: list[FieldErrorOut]
+
 
 # Query parameters are grouped in schemas server-side (e.g. ``filters``); a client
 # never sees that name, so it is left out of the location it is told about.
@@ -20,6 +44,16 @@ def field_name(loc: list[object]) -> str:
     ``["body", "profile", "weekdays", 1]``, a question id in
     ``["body", "answers", "fever"]``; ``body`` when the body itself is at fault."""
     return next((str(part) for part in reversed(loc[1:]) if isinstance(part, str)), "body")
+
+
+def field_error(loc: list[str | int], msg: str) -> dict[str, Any]:
+    """One ``FieldErrorOut`` entry; ``loc`` as the client sent it (``["body", …]``)."""
+    return {"field": field_name(list(loc)), "loc": loc, "msg": msg}
+
+
+def invalid(*errors: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """A ``ValidationErrorOut`` body."""
+    return {"detail": list(errors)}
 
 
 def install_error_handlers(api: NinjaAPI) -> None:

@@ -12,7 +12,7 @@ from rugcoach.api.schemas import (
     LanguageQuery,
 )
 from rugcoach.content import get_catalog
-from rugcoach.core.library import ExerciseQuery, find_exercises
+from rugcoach.core.library.search import ExerciseQuery, find_exercises
 from rugcoach.library.presenters import ExerciseCard, ExerciseDetail, ExercisePresenter
 
 router = Router(tags=["exercises"])

@@ -9,6 +9,7 @@ from ninja.errors import HttpError
 from ninja.security import django_auth
 from pydantic import StrictInt
 
+from rugcoach.api.errors import ErrorOut as MessageOut  # one error schema: api/errors.py
 from rugcoach.api.schemas import (
     INVALID,
     MEMBERS_ONLY,
@@ -18,7 +19,7 @@ from rugcoach.api.schemas import (
     SelfTestsIn,
     TriageAnswersIn,
 )
-from rugcoach.api.triage import MessageOut, answer_errors
+from rugcoach.api.triage import answer_errors
 from rugcoach.content import get_catalog
 from rugcoach.core.planner import (
     NoPlan,
@@ -30,7 +31,7 @@ from rugcoach.core.planner import (
     focus_areas,
 )
 from rugcoach.core.pregnancy import due_date_problem
-from rugcoach.core.triage import TriageInputError, Verdict, evaluate
+from rugcoach.core.triage.engine import TriageInputError, Verdict, evaluate
 from rugcoach.plans import selectors, services
 from rugcoach.triage.selectors import training_status
 

@@ -5,9 +5,11 @@ from typing import Literal
 from ninja import Field, Schema
 
 from rugcoach.api.contract import answers_model, json_strict
+from rugcoach.api.errors import ErrorOut, ValidationErrorOut
 from rugcoach.content import get_catalog
+from rugcoach.core.kernel.content_io import ContentError
+from rugcoach.core.kernel.vocabulary import Category, Equipment, Muscle, Position, Situation
 from rugcoach.core.planner import Profile, SelfTests
-from rugcoach.core.vocabulary import Category, Equipment, Muscle, Position, Situation
 
 LanguageParam = Literal["nl", "en"]
 
@@ -93,22 +95,6 @@ class ExerciseOut(ExerciseSummaryOut):
     source_section: str
 
 
-class ErrorOut(Schema):
-    detail: str
-
-
-class FieldErrorOut(Schema):
-    field: str = Field(description="the parameter, body field or question id at fault")
-    loc: list[str | int]
-    msg: str
-
-
-class ValidationErrorOut(Schema):
-    """422: one entry per problem, each naming its field."""
-
-    detail: list[FieldErrorOut]
-
-
 # Declared on every operation so clients (and the OpenAPI docs) know the error shapes.
 INVALID = {422: ValidationErrorOut}
 MEMBERS_ONLY = {401: ErrorOut, 403: ErrorOut}
@@ -121,16 +107,21 @@ WITH_BODY = {400: ErrorOut, 413: ErrorOut}
 ProfileIn = json_strict(Profile, unique_items=["weekdays"])
 SelfTestsIn = json_strict(SelfTests)
 
-_triage = get_catalog().triage
+try:
+    _questions = list(get_catalog().triage.questions.values())
+except ContentError:
+    # Invalid content: the system check (rugcoach.E001) lists the problems and the app
+    # refuses to serve (rugcoach/library/checks.py); an import error here would hide them.
+    _questions = []
 TriageAnswersIn = answers_model(
     "TriageAnswers",
-    list(_triage.questions.values()),
+    _questions,
     "question id → answer: true/false for a yes/no question, an option's value, a whole "
     "number in the question's range. Which questions must be answered depends on earlier "
     "answers (GET /api/triage/questions, ask_if); a missing one is a 422 naming it.",
 )
 CheckinAnswersIn = answers_model(
     "CheckinAnswers",
-    [question for question in _triage.questions.values() if question.checkin],
+    [question for question in _questions if question.checkin],
     "today's answers to the check-in questions, typed as in TriageAnswers",
 )

@@ -6,6 +6,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
+from rugcoach.api.errors import ErrorOut, ValidationErrorOut, field_error, invalid
 from rugcoach.api.schemas import (
     INVALID,
     MEMBERS_ONLY,
@@ -13,17 +14,16 @@ from rugcoach.api.schemas import (
     CheckinAnswersIn,
     LanguageQuery,
     TriageAnswersIn,
-    ValidationErrorOut,
 )
 from rugcoach.content import get_catalog
-from rugcoach.core.triage import (
+from rugcoach.core.triage.engine import (
     Level,
     TriageInputError,
     checkin_questions,
     evaluate,
     screens,
 )
-from rugcoach.core.triage_schema import Question
+from rugcoach.core.triage.schema import Question
 from rugcoach.triage.services import FullCheckOutdated, NoFullCheck, record_checkin
 
 router = Router(tags=["triage"])
@@ -113,10 +113,6 @@ class StoredVerdictOut(VerdictOut):
     created_at: datetime
 
 
-class MessageOut(Schema):
-    detail: str
-
-
 def _question(question: Question, language: str) -> dict[str, Any]:
     return {
         "id": question.id,
@@ -138,12 +134,12 @@ def _question(question: Question, language: str) -> dict[str, Any]:
 
 
 def answer_errors(error: TriageInputError) -> dict[str, list[dict[str, Any]]]:
-    return {
-        "detail": [
-            {"field": question_id, "loc": ["body", "answers", question_id], "msg": message}
+    return invalid(
+        *(
+            field_error(["body", "answers", question_id], message)
             for question_id, message in error.errors.items()
-        ]
-    }
+        )
+    )
 
 
 @router.get(
@@ -194,7 +190,7 @@ checkins = Router(tags=["triage"])
     auth=django_auth,
     response={
         201: StoredVerdictOut,
-        409: MessageOut,
+        409: ErrorOut,
         422: ValidationErrorOut,
         **MEMBERS_ONLY,
         **WITH_BODY,

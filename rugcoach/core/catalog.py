@@ -10,15 +10,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rugcoach.core.content_io import ContentError, read_yaml, validate_model
-from rugcoach.core.exercises import Exercise, NotAdvised
+from rugcoach.core.kernel.content_io import ContentError, read_yaml, validate_model
+from rugcoach.core.kernel.text import normalize_for_search
+from rugcoach.core.kernel.vocabulary import Vocabulary
+from rugcoach.core.library.exercises import Exercise, NotAdvised
+from rugcoach.core.library.posters import PosterContent, load_posters
 from rugcoach.core.planner_content import PlannerContent, load_planner_content
-from rugcoach.core.posters import PosterContent, load_posters
-from rugcoach.core.text import normalize_for_search
-from rugcoach.core.triage_loader import load_triage
-from rugcoach.core.triage_schema import TriageContent
-from rugcoach.core.vocabulary import Vocabulary
-from rugcoach.core.warnings import Warnings, load_warnings
+from rugcoach.core.triage.loader import load_triage
+from rugcoach.core.triage.schema import TriageContent
+from rugcoach.core.triage.warnings import Warnings, load_warnings
 
 __all__ = ["Catalog", "ContentError", "load_catalog"]
 
@@ -104,8 +104,14 @@ def load_catalog(content_dir: Path) -> Catalog:
         warnings = load_warnings(content_dir)
     except ContentError as error:
         problems.extend(error.problems)
-    loaded = (vocabulary, triage, planner, posters, warnings)
-    if problems or any(part is None for part in loaded):
+    if (
+        problems
+        or vocabulary is None
+        or triage is None
+        or planner is None
+        or posters is None
+        or warnings is None
+    ):
         raise ContentError(problems)
     return Catalog(
         vocabulary=vocabulary,
@@ -137,7 +143,8 @@ def _cross_reference_problems(
 
     # Compare names as the search does, so "kat koe" and "Kat-Koe" count as one name.
     owners: dict[str, str] = {}
-    for slug, item in [*exercises.items(), *not_advised.items()]:
+    named: list[tuple[str, Exercise | NotAdvised]] = [*exercises.items(), *not_advised.items()]
+    for slug, item in named:
         for name in {normalize_for_search(n) for n in (item.name.nl, item.name.en, *item.aliases)}:
             if name in owners and owners[name] != slug:
                 problems.append(f"the name '{name}' is used by both {owners[name]} and {slug}")

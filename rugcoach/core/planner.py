@@ -16,6 +16,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from rugcoach.core.catalog import Catalog
+from rugcoach.core.kernel.text import Text
+from rugcoach.core.kernel.vocabulary import Condition
 from rugcoach.core.planner_build import Builder, slot_of
 from rugcoach.core.planner_constraints import (
     Index,
@@ -60,10 +62,8 @@ from rugcoach.core.planner_profile import (
 )
 from rugcoach.core.planner_weeks import Slot, fit
 from rugcoach.core.pregnancy import SUPINE_LIMIT_WEEK, pregnancy_stage
-from rugcoach.core.text import Text
-from rugcoach.core.triage import Verdict
-from rugcoach.core.triage_schema import Level
-from rugcoach.core.vocabulary import Condition
+from rugcoach.core.triage.engine import Verdict
+from rugcoach.core.triage.schema import Level
 
 __all__ = [
     "PLAN_VERSION",

@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Literal
 
-from rugcoach.core.exercises import Exercise
+from rugcoach.core.kernel.text import Text
+from rugcoach.core.kernel.vocabulary import Category
+from rugcoach.core.library.exercises import Exercise
 from rugcoach.core.planner_constraints import Allowed, Constraints, Index
 from rugcoach.core.planner_dose import (
     TRANSITION_SECONDS,
@@ -25,8 +27,6 @@ from rugcoach.core.planner_dose import (
 from rugcoach.core.planner_models import PlanItem
 from rugcoach.core.planner_profile import FocusArea
 from rugcoach.core.planner_weeks import NEW_EXERCISE_STEPS, Slot, build_up, fit, progress
-from rugcoach.core.text import Text
-from rugcoach.core.vocabulary import Category
 
 MAINS_LONG = 4
 """Main exercises in a 30-minute session; shorter sessions start from MAINS_SHORT."""

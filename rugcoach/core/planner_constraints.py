@@ -17,15 +17,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rugcoach.core.catalog import Catalog
-from rugcoach.core.exercises import Exercise
+from rugcoach.core.kernel.text import Text
+from rugcoach.core.kernel.vocabulary import Condition, Equipment, Situation
+from rugcoach.core.library.exercises import Exercise
 from rugcoach.core.planner_content import PlannerContent
 from rugcoach.core.planner_models import Excluded
 from rugcoach.core.planner_profile import Profile
 from rugcoach.core.pregnancy import trimester_of
-from rugcoach.core.text import Text
-from rugcoach.core.triage import Verdict
-from rugcoach.core.triage_schema import Level, Rule
-from rugcoach.core.vocabulary import Condition, Equipment, Situation
+from rugcoach.core.triage.engine import Verdict
+from rugcoach.core.triage.schema import Level, Rule
 
 __all__ = [
     "Constraints",

@@ -14,12 +14,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from rugcoach.core.content_io import ContentError, read_yaml, validate_model
-from rugcoach.core.exercises import Exercise, Slug
+from rugcoach.core.kernel.content_io import ContentError, read_yaml, validate_model
+from rugcoach.core.kernel.text import LANGUAGES, Text
+from rugcoach.core.kernel.vocabulary import Category, Condition, Equipment, Position, Situation
+from rugcoach.core.library.exercises import Exercise, Slug
 from rugcoach.core.planner_profile import FocusArea, Weekday
 from rugcoach.core.planner_selftests import SelfTestRules
-from rugcoach.core.text import LANGUAGES, Text
-from rugcoach.core.vocabulary import Category, Condition, Equipment, Position, Situation
 
 __all__ = [
     "COOL_DOWN_CATEGORIES",

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple, Protocol
 
-from rugcoach.core.exercises import Dose, IntRange
+from rugcoach.core.library.exercises import Dose, IntRange
 
 __all__ = [
     "DEFAULT_REP_SECONDS",

@@ -10,9 +10,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from rugcoach.core.kernel.text import Text
 from rugcoach.core.planner_profile import Focus, FocusArea, Weekday
-from rugcoach.core.text import Text
-from rugcoach.core.triage_schema import Level
+from rugcoach.core.triage.schema import Level
 
 __all__ = [
     "PLAN_VERSION",

@@ -19,8 +19,8 @@ from pydantic import (
     field_validator,
 )
 
-from rugcoach.core.text import Text
-from rugcoach.core.vocabulary import Equipment, Situation
+from rugcoach.core.kernel.text import Text
+from rugcoach.core.kernel.vocabulary import Equipment, Situation
 
 __all__ = [
     "SESSION_MINUTES",

@@ -15,10 +15,10 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from rugcoach.core.exercises import Slug
+from rugcoach.core.kernel.text import Text
+from rugcoach.core.kernel.vocabulary import Condition, Position
+from rugcoach.core.library.exercises import Slug
 from rugcoach.core.pregnancy import SUPINE_LIMIT_WEEK
-from rugcoach.core.text import Text
-from rugcoach.core.vocabulary import Condition, Position
 
 __all__ = [
     "SelfTestBlocker",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from rugcoach.core.exercises import Exercise
+from rugcoach.core.library.exercises import Exercise
 from rugcoach.core.planner_dose import (
     MAX_SETS,
     TRANSITION_SECONDS,

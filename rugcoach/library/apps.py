@@ -7,7 +7,7 @@ class LibraryConfig(AppConfig):
     verbose_name = _("Oefeningen")
 
     def ready(self) -> None:
-        # Refuse to start on invalid content: ContentError names each file and field.
-        from rugcoach.content import get_catalog
-
-        get_catalog()
+        # Invalid content is a system check error (rugcoach.E001, one per problem), so
+        # `manage.py check` lists the problems instead of a traceback from here; runserver
+        # and migrate refuse to run, and wsgi.py refuses to serve (library/checks.py).
+        from rugcoach.library import checks  # noqa: F401  (registers the check)

@@ -1,8 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from rugcoach.core.library import ExerciseQuery
-from rugcoach.core.vocabulary import Category, Equipment, Muscle, Position, Situation, Vocabulary
+from rugcoach.core.kernel.vocabulary import (
+    Category,
+    Equipment,
+    Muscle,
+    Position,
+    Situation,
+    Vocabulary,
+)
+from rugcoach.core.library.search import ExerciseQuery
 
 # Query parameter → (vocabulary field, enum, label). The names match the API's parameters.
 FILTERS = {

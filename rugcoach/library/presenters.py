@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from rugcoach.core.catalog import Catalog
-from rugcoach.core.exercises import Dose, Exercise, IntRange, NotAdvised, Reference
-from rugcoach.core.library import related_exercises
+from rugcoach.core.library.exercises import Dose, Exercise, IntRange, NotAdvised, Reference
+from rugcoach.core.library.search import related_exercises
 from rugcoach.library.figures import MODES, figure_alt, figure_url
 
 

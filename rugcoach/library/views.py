@@ -4,8 +4,8 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 from rugcoach.content import get_catalog
-from rugcoach.core.library import ExerciseQuery, find_exercises, find_not_advised
-from rugcoach.core.text import LANGUAGES
+from rugcoach.core.kernel.text import LANGUAGES
+from rugcoach.core.library.search import ExerciseQuery, find_exercises, find_not_advised
 from rugcoach.library.figures import MODES, figure_svg, figure_version
 from rugcoach.library.forms import ExerciseFilterForm
 from rugcoach.library.presenters import ExercisePresenter

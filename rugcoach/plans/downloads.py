@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from rugcoach.content import get_catalog
-from rugcoach.core.exercises import Exercise
+from rugcoach.core.library.exercises import Exercise
 from rugcoach.core.planner import Weekday
 from rugcoach.library.figures import figure_svg
 from rugcoach.library.presenters import format_dose

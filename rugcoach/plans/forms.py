@@ -6,9 +6,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from pydantic import ValidationError
 
+from rugcoach.core.kernel.vocabulary import Equipment, Situation, Vocabulary
 from rugcoach.core.planner import Profile, SelfTests, Trigger, Weekday
 from rugcoach.core.pregnancy import due_date_problem
-from rugcoach.core.vocabulary import Equipment, Situation, Vocabulary
 from rugcoach.plans.models import CalendarFeed
 
 WEEKDAY_LABELS = {

@@ -9,7 +9,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from rugcoach.core.catalog import Catalog
-from rugcoach.core.exercises import Dose
+from rugcoach.core.library.exercises import Dose
 from rugcoach.core.planner import Plan, PlanItem, Weekday
 from rugcoach.library.presenters import ExerciseCard, ExercisePresenter, format_dose
 from rugcoach.plans.calendar import session_date, session_minutes

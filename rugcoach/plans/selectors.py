@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
+from rugcoach.core.kernel.vocabulary import Condition, Situation
 from rugcoach.core.planner import Plan, Profile, SelfTests
 from rugcoach.core.planner_selftests import (
     SelfTestOffer,
@@ -14,7 +15,6 @@ from rugcoach.core.planner_selftests import (
     self_test_blockers,
 )
 from rugcoach.core.pregnancy import due_date_from_week, due_date_problem, pregnancy_stage
-from rugcoach.core.vocabulary import Condition, Situation
 from rugcoach.plans import models
 from rugcoach.triage.selectors import TrainingStatus, training_status
 

@@ -21,7 +21,7 @@ from rugcoach.core.planner import (
     swap,
 )
 from rugcoach.core.pregnancy import due_date_problem
-from rugcoach.core.triage import Verdict
+from rugcoach.core.triage.engine import Verdict
 from rugcoach.plans import models, selectors
 from rugcoach.triage.selectors import training_status
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from rugcoach.content import get_catalog
 from rugcoach.core.planner import NoPlan, PlanError, Profile, Weekday, alternatives
-from rugcoach.core.triage import Verdict
+from rugcoach.core.triage.engine import Verdict
 from rugcoach.library.presenters import ExercisePresenter
 from rugcoach.plans import selectors, services
 from rugcoach.plans.forms import (

@@ -19,7 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from rugcoach.content import get_catalog
-from rugcoach.core.triage import Verdict
+from rugcoach.core.triage.engine import Verdict
 from rugcoach.plans.forms import IntakeForm, SelfTestsForm
 from rugcoach.plans.pdf import LINE, YELLOW, _styles, text
 from rugcoach.triage.presenters import present_answers

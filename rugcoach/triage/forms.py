@@ -5,8 +5,8 @@ from collections.abc import Mapping, Sequence
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from rugcoach.core.triage import Answer
-from rugcoach.core.triage_schema import AnswerType, Question
+from rugcoach.core.triage.engine import Answer
+from rugcoach.core.triage.schema import AnswerType, Question
 
 YES, NO = "yes", "no"
 

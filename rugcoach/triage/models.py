@@ -3,7 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from rugcoach.core.triage import Level, Verdict
+from rugcoach.core.triage.engine import Level, Verdict
 
 LEVEL_CHOICES = [(level.value, level.value) for level in Level]
 

@@ -5,8 +5,8 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from rugcoach.core.catalog import Catalog
-from rugcoach.core.triage import Level, TriageContent, Verdict
-from rugcoach.core.triage_schema import AnswerType
+from rugcoach.core.triage.engine import Level, TriageContent, Verdict
+from rugcoach.core.triage.schema import AnswerType
 from rugcoach.library.presenters import ExercisePresenter
 
 # A calm colour per level on the page; the words, not the colour, carry the meaning.

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
-from rugcoach.core.triage import Level
+from rugcoach.core.triage.engine import Level
 from rugcoach.triage.models import TriageResult
 
 # Why a member must do the full check again (services.FullCheckOutdated carries one).

@@ -1,12 +1,13 @@
 """Writes for the safety check."""
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from django.utils import timezone
 
 from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
-from rugcoach.core.triage import Answer, TriageInputError, Verdict, aged_answers, evaluate
+from rugcoach.core.triage.engine import Answer, TriageInputError, Verdict, aged_answers, evaluate
 from rugcoach.triage import selectors
 from rugcoach.triage.models import TriageResult
 
@@ -22,8 +23,11 @@ class FullCheckOutdated(Exception):
     it into the one line the member reads.
     """
 
-    def __init__(self, reason: str = selectors.REDO_QUESTIONS) -> None:
+    def __init__(
+        self, reason: str = selectors.REDO_QUESTIONS, full_check: TriageResult | None = None
+    ) -> None:
         self.reason = reason
+        self.full_check = full_check
         super().__init__(reason)
 
 
@@ -41,9 +45,19 @@ def record_result(member: User, answers: Mapping[str, Answer], verdict: Verdict)
     )
 
 
-def checkin_context(member: User) -> dict[str, Answer]:
-    """The last full check's answers as a check-in reuses them: time-bound answers aged
-    to today, check-in questions left for today's answers.
+@dataclass(frozen=True)
+class CheckinBasis:
+    """What a check-in stands on: the member's last full check and its reusable answers."""
+
+    full_check: TriageResult
+    known: dict[str, Answer]
+
+
+def checkin_basis(member: User) -> CheckinBasis:
+    """The one home of the check-in prerequisite: a full check that can be reused today.
+
+    ``known`` holds its answers as a check-in reuses them: time-bound answers aged to
+    today, check-in questions left for today's answers.
 
     Raises NoFullCheck, or FullCheckOutdated when the full check was made with other
     questions, ended early, or holds an answer that has expired (a pregnancy week past
@@ -54,18 +68,19 @@ def checkin_context(member: User) -> dict[str, Answer]:
     if latest is None:
         raise NoFullCheck
     if latest.questions_version != content.questions_version:
-        raise FullCheckOutdated(selectors.REDO_QUESTIONS)
+        raise FullCheckOutdated(selectors.REDO_QUESTIONS, latest)
     if latest.stored_verdict.cut_short:
-        raise FullCheckOutdated(selectors.REDO_CUT_SHORT)
+        raise FullCheckOutdated(selectors.REDO_CUT_SHORT, latest)
     days = (timezone.localdate() - timezone.localdate(latest.created_at)).days
     aged, expired = aged_answers(latest.answers, content, days)
     if expired:
-        raise FullCheckOutdated(selectors.REDO_EXPIRED)
-    return {
+        raise FullCheckOutdated(selectors.REDO_EXPIRED, latest)
+    known = {
         key: value
         for key, value in aged.items()
         if key in content.questions and not content.questions[key].checkin
     }
+    return CheckinBasis(full_check=latest, known=known)
 
 
 def record_checkin(member: User, answers: Mapping[str, object]) -> TriageResult:
@@ -79,7 +94,8 @@ def record_checkin(member: User, answers: Mapping[str, object]) -> TriageResult:
     FullCheckOutdated for the stored ones.
     """
     content = get_catalog().triage
-    known = checkin_context(member)
+    basis = checkin_basis(member)
+    known = basis.known
     not_checkin = {
         key: "not a check-in question"
         for key in answers
@@ -94,5 +110,5 @@ def record_checkin(member: User, answers: Mapping[str, object]) -> TriageResult:
             raise
         # A stored answer no longer fits its question, though the fingerprint matched
         # (a hand-edited row, a migration gone wrong): never guess, ask for a new check.
-        raise FullCheckOutdated(selectors.REDO_QUESTIONS) from error
+        raise FullCheckOutdated(selectors.REDO_QUESTIONS, basis.full_check) from error
     return record_result(member, dict(answers), verdict)  # type: ignore[arg-type]

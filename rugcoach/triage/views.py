@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rugcoach.content import get_catalog
-from rugcoach.core.triage import (
+from rugcoach.core.triage.engine import (
     Answer,
     TriageInputError,
     checkin_questions,
@@ -20,7 +20,8 @@ from rugcoach.triage.forms import QuestionsForm
 from rugcoach.triage.presenters import present_answers, present_verdict
 from rugcoach.triage.services import (
     FullCheckOutdated,
-    checkin_context,
+    NoFullCheck,
+    checkin_basis,
     record_checkin,
     record_result,
 )
@@ -156,17 +157,17 @@ def reset(request: HttpRequest) -> HttpResponse:
 @login_required
 def checkin(request: HttpRequest) -> HttpResponse:
     content = get_catalog().triage
-    latest = selectors.latest_triage(request.user)
-    if latest is None:
+    try:
+        basis = checkin_basis(request.user)
+    except NoFullCheck:
         messages.info(
             request, _("Doe eerst één keer de volledige check; daarna is de check-in genoeg.")
         )
         return redirect("triage:start")
-    try:
-        known = checkin_context(request.user)
     except FullCheckOutdated as outdated:
-        messages.info(request, selectors.redo_reason(outdated.reason, latest))
+        messages.info(request, selectors.redo_reason(outdated.reason, outdated.full_check))
         return redirect("triage:start")
+    latest, known = basis.full_check, basis.known
     language = translation.get_language()
     form = QuestionsForm(
         request.POST if request.method == "POST" else None,

@@ -11,9 +11,9 @@ from collections.abc import Iterable, Mapping
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
-from rugcoach.core.triage import Answer, TriageContent, visible_questions
-from rugcoach.core.triage import screens as triage_screens
-from rugcoach.core.triage_schema import Screen
+from rugcoach.core.triage.engine import Answer, TriageContent, visible_questions
+from rugcoach.core.triage.engine import screens as triage_screens
+from rugcoach.core.triage.schema import Screen
 
 COOKIE = "rugcoach_triage"
 RETRY_COOKIE = "rugcoach_triage_retry"

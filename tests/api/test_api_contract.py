@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import pytest
 
 from rugcoach.content import get_catalog
-from rugcoach.core.triage_schema import AnswerType
+from rugcoach.core.triage.schema import AnswerType
 from tests.plan_helpers import triage_answers
 
 pytestmark = pytest.mark.django_db
@@ -197,3 +197,37 @@ def test_a_five_thousand_digit_query_number_names_the_parameter(client, member_w
     response = client.get(url)
     assert fields(response) == ["week"]
     assert "4300" not in response.content.decode()
+
+
+# --- one error schema ------------------------------------------------------------------
+
+
+def test_every_error_answer_uses_one_of_the_two_error_schemas(openapi):
+    """A client parses every 4xx the same way: ErrorOut (a message) or ValidationErrorOut."""
+    allowed = {"#/components/schemas/ErrorOut", "#/components/schemas/ValidationErrorOut"}
+    seen: dict[str, set[str]] = {}
+    for path, operations in openapi["paths"].items():
+        for method, operation in operations.items():
+            for status, response in operation.get("responses", {}).items():
+                if not str(status).startswith("4"):
+                    continue
+                ref = response["content"]["application/json"]["schema"]["$ref"]
+                seen.setdefault(ref, set()).add(f"{method.upper()} {path} {status}")
+    assert set(seen) == allowed, {ref: sorted(where)[:3] for ref, where in seen.items()}
+    message_schemas = [
+        name
+        for name, schema in openapi["components"]["schemas"].items()
+        if set(schema.get("properties", {})) == {"detail"}
+    ]
+    assert sorted(message_schemas) == ["ErrorOut", "ValidationErrorOut"]
+
+
+def test_a_conflict_and_a_missing_login_answer_in_the_same_shape(client, django_user_model):
+    visitor = post(client, "/api/checkins", {"answers": {}})
+    member = django_user_model.objects.create_user("no-check", password="pw-no-check-1")
+    client.force_login(member)
+    no_full_check = post(client, "/api/checkins", {"answers": {}})
+    assert (visitor.status_code, no_full_check.status_code) == (401, 409)
+    assert set(visitor.json()) == set(no_full_check.json()) == {"detail"}
+    assert isinstance(visitor.json()["detail"], str)
+    assert "full triage" in no_full_check.json()["detail"]

@@ -6,7 +6,7 @@ import pytest
 
 from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
-from rugcoach.core.triage import evaluate
+from rugcoach.core.triage.engine import evaluate
 from rugcoach.triage.models import TriageResult
 from rugcoach.triage.selectors import training_status
 from rugcoach.triage.services import record_result

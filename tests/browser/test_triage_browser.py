@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 
 from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
-from rugcoach.core.triage_schema import AnswerType
+from rugcoach.core.triage.schema import AnswerType
 from rugcoach.triage import selectors
 from rugcoach.triage.models import TriageResult
 from tests.browser.helpers import ARTIFACTS_DIR, serious_accessibility_violations

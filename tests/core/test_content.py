@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from rugcoach.core.catalog import load_catalog
-from rugcoach.core.content_io import ContentError
-from rugcoach.core.vocabulary import Condition, Position
+from rugcoach.core.kernel.content_io import ContentError
+from rugcoach.core.kernel.vocabulary import Condition, Position
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from rugcoach.core.figures import MODES, Figure, render_figure, render_svg
+from rugcoach.core.figures.pose import Figure
+from rugcoach.core.figures.render import MODES, render_figure
+from rugcoach.core.library.figure import render_svg
 
 ROOT = Path(__file__).resolve().parents[2]
 SVG = "{http://www.w3.org/2000/svg}"
@@ -41,7 +43,8 @@ RENDER_SAMPLE = """
 import hashlib, json, sys
 from pathlib import Path
 from rugcoach.core.catalog import load_catalog
-from rugcoach.core.figures import MODES, render_svg
+from rugcoach.core.figures.render import MODES
+from rugcoach.core.library.figure import render_svg
 catalog = load_catalog(Path("content"))
 print(json.dumps({
     f"{slug} {mode} {language}": hashlib.sha256(

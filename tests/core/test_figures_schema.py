@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from rugcoach.core.figures import Contact, Figure
 from rugcoach.core.figures.joints import DOFS, expand_angles
+from rugcoach.core.figures.pose import Contact, Figure
 from rugcoach.core.figures.poses import BASE_POSES
 from rugcoach.core.figures.scene import MUSCLE_REGIONS, highlight_regions
-from rugcoach.core.vocabulary import Muscle
+from rugcoach.core.kernel.vocabulary import Muscle
 
 TEXT = {"nl": "Je doet iets.", "en": "You do something."}
 

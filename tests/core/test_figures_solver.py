@@ -12,13 +12,13 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from rugcoach.core.figures import Contact, Figure, SolveError, figure_problems, solve_keyframe
 from rugcoach.core.figures.body import SEGMENT_LENGTHS, pose_body
-from rugcoach.core.figures.checks import body_spheres
+from rugcoach.core.figures.checks import body_spheres, figure_problems
 from rugcoach.core.figures.geometry import capsule_distance, find_root, mul, rot_x, rot_y, rot_z
 from rugcoach.core.figures.joints import DOFS, out_of_range
+from rugcoach.core.figures.pose import Contact, Figure
 from rugcoach.core.figures.props import floor_level
-from rugcoach.core.figures.solver import solve, support_specs
+from rugcoach.core.figures.solver import SolveError, solve, solve_keyframe, support_specs
 
 TEXT = {"nl": "Je doet iets.", "en": "You do something."}
 

@@ -7,9 +7,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rugcoach.core.library import ExerciseQuery, find_exercises, find_not_advised
-from rugcoach.core.text import normalize_for_search
-from rugcoach.core.vocabulary import Category, Equipment, Muscle, Position, Situation
+from rugcoach.core.kernel.text import normalize_for_search
+from rugcoach.core.kernel.vocabulary import Category, Equipment, Muscle, Position, Situation
+from rugcoach.core.library.search import ExerciseQuery, find_exercises, find_not_advised
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -164,7 +164,7 @@ def test_home_situation_lists_the_articles_home_exercises(catalog):
 
 
 def test_related_exercises_stay_near_the_level_and_need_no_extra_kit(catalog):
-    from rugcoach.core.library import HOUSEHOLD, related_exercises
+    from rugcoach.core.library.search import HOUSEHOLD, related_exercises
 
     for exercise in catalog.exercises.values():
         for other in related_exercises(catalog, exercise):

@@ -19,6 +19,7 @@ import yaml
 from pydantic import ValidationError
 
 from rugcoach.core.catalog import load_catalog
+from rugcoach.core.kernel.vocabulary import Category, Equipment, Position, Situation
 from rugcoach.core.planner import (
     TRANSITION_SECONDS,
     ContentError,
@@ -40,8 +41,7 @@ from rugcoach.core.planner import (
     session_seconds,
     swap,
 )
-from rugcoach.core.triage_schema import Level
-from rugcoach.core.vocabulary import Category, Equipment, Position, Situation
+from rugcoach.core.triage.schema import Level
 from tests.core.test_planner_support import (
     ALWAYS_AT_HAND,
     CONTENT_DIR,

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from rugcoach.core.kernel.vocabulary import Position
 from rugcoach.core.planner import Plan, Profile, SelfTests, Weekday, build_plan, focus_areas
 from rugcoach.core.pregnancy import (
     due_date_from_week,
@@ -20,7 +21,6 @@ from rugcoach.core.pregnancy import (
     pregnancy_stage,
     trimester_of,
 )
-from rugcoach.core.vocabulary import Position
 from tests.core.test_planner_support import catalog, planner_content, verdict
 
 START = date(2027, 1, 4)  # a Monday

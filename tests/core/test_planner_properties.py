@@ -14,7 +14,8 @@ from datetime import date, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rugcoach.core.exercises import Exercise
+from rugcoach.core.kernel.vocabulary import Condition, Equipment, Position, Situation
+from rugcoach.core.library.exercises import Exercise
 from rugcoach.core.planner import (
     NoPlan,
     Plan,
@@ -29,8 +30,7 @@ from rugcoach.core.planner import (
     focus_areas,
     swap,
 )
-from rugcoach.core.triage_schema import Level
-from rugcoach.core.vocabulary import Condition, Equipment, Position, Situation
+from rugcoach.core.triage.schema import Level
 from tests.core.test_planner_support import (
     HERNIA_FORBIDDEN,
     PLANKS_AND_ROTATIONS,

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from rugcoach.core.kernel.vocabulary import Condition, Position
 from rugcoach.core.planner_selftests import (
     SelfTestBlocker,
     SelfTestId,
@@ -17,7 +18,6 @@ from rugcoach.core.planner_selftests import (
     offered_self_tests,
     self_test_blockers,
 )
-from rugcoach.core.vocabulary import Condition, Position
 from tests.core.test_planner_support import catalog, planner_content
 
 LYING = {Position.SUPINE, Position.PRONE}

@@ -12,9 +12,9 @@ from typing import Any
 import yaml
 
 from rugcoach.core.catalog import Catalog, load_catalog
+from rugcoach.core.kernel.vocabulary import Condition, Equipment, Situation
 from rugcoach.core.planner import PlannerContent
-from rugcoach.core.triage import Verdict, evaluate
-from rugcoach.core.vocabulary import Condition, Equipment, Situation
+from rugcoach.core.triage.engine import Verdict, evaluate
 from tests.triage_answers import benign_answers
 
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rugcoach.core.catalog import load_catalog
-from rugcoach.core.triage import (
+from rugcoach.core.triage.engine import (
     Level,
     TriageContent,
     Verdict,
@@ -25,7 +25,7 @@ from rugcoach.core.triage import (
     load_triage,
     validate_answers,
 )
-from rugcoach.core.triage_schema import AllOf, AtLeastN, Match
+from rugcoach.core.triage.schema import AllOf, AtLeastN, Match
 from tests.triage_answers import benign, benign_answers, candidates
 
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"

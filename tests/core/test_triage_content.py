@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 import yaml
 
-from rugcoach.core.content_io import ContentError
-from rugcoach.core.text import Text
-from rugcoach.core.triage import Level, load_triage
+from rugcoach.core.kernel.content_io import ContentError
+from rugcoach.core.kernel.text import Text
+from rugcoach.core.triage.engine import Level, load_triage
 
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
 

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 import pytest
 
-from rugcoach.core.triage import (
+from rugcoach.core.triage.engine import (
     Level,
     TriageInputError,
     checkin_questions,

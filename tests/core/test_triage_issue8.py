@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rugcoach.core.triage import (
+from rugcoach.core.triage.engine import (
     MISSING_ANSWER,
     Level,
     TriageInputError,
@@ -17,8 +17,8 @@ from rugcoach.core.triage import (
     evaluate,
     load_triage,
 )
-from rugcoach.core.triage_loader import questions_version
-from rugcoach.core.triage_schema import AnswerType, all_hold
+from rugcoach.core.triage.loader import questions_version
+from rugcoach.core.triage.schema import AnswerType, all_hold
 from tests.core.test_triage import CONTENT_DIR, baseline, content, fired
 from tests.core.test_triage_input import errors_for
 from tests.triage_answers import candidates

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from rugcoach.core.content_io import ContentError
-from rugcoach.core.warnings import load_warnings
+from rugcoach.core.kernel.content_io import ContentError
+from rugcoach.core.triage.warnings import load_warnings
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 

@@ -189,7 +189,7 @@ def test_plan_pages_need_a_login(client):
 
 
 def red_flag_checkin(member):  # type: ignore[no-untyped-def]
-    from rugcoach.core.triage import evaluate
+    from rugcoach.core.triage.engine import evaluate
     from rugcoach.triage.services import record_result
     from tests.triage_answers import benign_answers
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
-from rugcoach.core.triage import evaluate
+from rugcoach.core.triage.engine import evaluate
 from rugcoach.plans import services as plan_services
 from rugcoach.triage import selectors
 from rugcoach.triage.models import TriageResult

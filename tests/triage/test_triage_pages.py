@@ -201,7 +201,7 @@ def test_checkin_with_an_impossible_pain_score_says_what_to_fix(client, content,
 
 def record_outdated_full_check(content, member) -> None:
     """A full check stored before an answer option was renamed: its answers no longer fit."""
-    from rugcoach.core.triage import evaluate
+    from rugcoach.core.triage.engine import evaluate
     from rugcoach.triage.services import record_result
     from tests.triage_answers import benign_answers
 

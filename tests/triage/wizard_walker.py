@@ -2,8 +2,8 @@
 
 import re
 
-from rugcoach.core.triage import visible_questions
-from rugcoach.core.triage_schema import AnswerType, TriageContent
+from rugcoach.core.triage.engine import visible_questions
+from rugcoach.core.triage.schema import AnswerType, TriageContent
 from tests.triage_answers import benign
 
 STEP_URL = re.compile(r"/(?:en/may-i-train/step|mag-ik-trainen/stap)/(\d+)/$")

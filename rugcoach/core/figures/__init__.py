@@ -9,27 +9,8 @@ The pieces, in the order data flows through them:
 - ``scene``/``props``/``shapes``: frames of 3D shapes, highlighting and timing;
 - ``render`` (with ``layout``, ``svg``): static, animated and thumbnail SVG documents;
 - ``checks``: the physical checks the tests run over every figure.
+
+This package imports nothing outside ``rugcoach.core.kernel``; the library draws an
+exercise through ``rugcoach.core.library.figure``. The package itself re-exports nothing,
+so importing the schema (``pose``) never loads the renderer.
 """
-
-from rugcoach.core.figures.checks import figure_problems
-from rugcoach.core.figures.pose import CameraSpec, Contact, Figure, Keyframe, Prop
-from rugcoach.core.figures.render import MODES, Mode, render_figure, render_svg
-from rugcoach.core.figures.scene import highlight_regions
-from rugcoach.core.figures.solver import Placement, SolveError, solve_keyframe
-
-__all__ = [
-    "MODES",
-    "CameraSpec",
-    "Contact",
-    "Figure",
-    "Keyframe",
-    "Mode",
-    "Placement",
-    "Prop",
-    "SolveError",
-    "figure_problems",
-    "highlight_regions",
-    "render_figure",
-    "render_svg",
-    "solve_keyframe",
-]

@@ -19,7 +19,7 @@ from rugcoach.core.figures.joints import BASE_DOFS, DOFS, expand_angles, out_of_
 from rugcoach.core.figures.poses import BASE_POSES
 from rugcoach.core.figures.reach import SPOTS
 from rugcoach.core.figures.sizes import METRE, ROUND_RADIUS
-from rugcoach.core.text import Text
+from rugcoach.core.kernel.text import Text
 
 View = Literal["side", "front", "top"]
 Side = Literal["right", "left", "both", "none"]

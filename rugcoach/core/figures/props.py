@@ -7,7 +7,8 @@ from rugcoach.core.figures.geometry import Vec, add, scale, sub
 from rugcoach.core.figures.pose import Figure, Prop
 from rugcoach.core.figures.reach import spot
 from rugcoach.core.figures.shapes import Shape
-from rugcoach.core.figures.solver import Placed, Placement
+from rugcoach.core.figures.solver import Placement
+from rugcoach.core.figures.supports import Placed
 
 BACK_PROPS = ("mat", "wall", "bench", "bed", "leg-press", "back-extension")  # drawn first
 
@@ -50,8 +51,8 @@ def _wall_plane(figure: Figure, placement: Placement) -> tuple[float, float] | N
     """The wall's x and which way it faces (+1: the body is to its right)."""
     supports = placement.supports
     if "wall" in supports:
-        placed = supports["wall"]
-        return placed.point[0], 1.0 if placed.normal[0] >= 0 else -1.0
+        wall_placed = supports["wall"]
+        return wall_placed.point[0], 1.0 if wall_placed.normal[0] >= 0 else -1.0
     for support in ("massage-ball", "ball"):
         placed = supports.get(support)
         prop = figure.prop(support)
@@ -102,8 +103,9 @@ def _shapes(prop: Prop, figure: Figure, placement: Placement, mat_span: tuple[fl
     elif kind == "dumbbells":
         for side in ("r", "l"):
             grip = body.joints[f"{side}_grip"]
-            axis = tuple(row[2] for row in body.frames[f"{side}_hand"])
-            half = scale(axis, size.DUMBBELL_HALF_LENGTH)  # type: ignore[arg-type]
+            frame = body.frames[f"{side}_hand"]
+            axis = (frame[0][2], frame[1][2], frame[2][2])
+            half = scale(axis, size.DUMBBELL_HALF_LENGTH)
             group = f"{side}_arm:prop"
             ends = (sub(grip, half), add(grip, half))
             yield _line(f"{key}.{side}.bar", "bar", ends, 0.014, group)
@@ -116,7 +118,7 @@ def _shapes(prop: Prop, figure: Figure, placement: Placement, mat_span: tuple[fl
                     (end,),
                     (size.DUMBBELL_PLATE_RADIUS,),
                     normal=axis,
-                )  # type: ignore[arg-type]
+                )
     elif kind in ("barbell", "trap-bar"):
         yield from _bar(kind, prop, placement)
 

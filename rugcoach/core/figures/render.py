@@ -9,11 +9,11 @@ import dataclasses
 import math
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from rugcoach.core.figures import svg
 from rugcoach.core.figures.layout import motion_arrows, ordered
-from rugcoach.core.figures.pose import Figure
+from rugcoach.core.figures.pose import Figure, Keyframe
 from rugcoach.core.figures.props import floor_level
 from rugcoach.core.figures.scene import (
     Frame,
@@ -26,9 +26,12 @@ from rugcoach.core.figures.scene import (
     timeline,
 )
 from rugcoach.core.figures.shapes import PIXELS_PER_HEIGHT, Camera, Shape, bounds, path
+from rugcoach.core.figures.solver import Placement
 
-if TYPE_CHECKING:
-    from rugcoach.core.exercises import Exercise
+# Bump when a change to the figure code changes what is drawn. Cached figures carry this
+# version in their URL, so browsers fetch the new drawing; tests/core/test_figures_version.py
+# fails when the rendered SVGs change and this constant did not.
+RENDERER_VERSION = 1
 
 Mode = Literal["static", "animated", "thumbnail"]
 MODES: tuple[Mode, ...] = ("static", "animated", "thumbnail")
@@ -70,20 +73,6 @@ STYLE = (
 )
 
 
-def render_svg(exercise: Exercise, *, mode: Mode = "static", language: str = "nl") -> str:
-    """The exercise's figure as an SVG document (see ``render_figure``)."""
-    if exercise.figure is None:
-        raise ValueError(f"exercise '{exercise.slug}' has no figure")
-    return render_figure(
-        exercise.figure,
-        muscles=[str(m) for m in exercise.muscles],
-        dose=exercise.dose,
-        mode=mode,
-        language=language,
-        ident=exercise.slug,
-    )
-
-
 def render_figure(
     figure: Figure,
     *,
@@ -102,7 +91,7 @@ def render_figure(
     regions = highlight_regions(muscles)
     near = near_side(camera, placements[figure.keyframes[0].name].body)
 
-    def frame_of(placement, keyframe):  # type: ignore[no-untyped-def]
+    def frame_of(placement: Placement, keyframe: Keyframe) -> Frame:
         return make_frame(
             figure, placement, keyframe, camera=camera, near=near, regions=regions, span=span
         )

@@ -182,7 +182,7 @@ def _shifted(placement: Placement, dx: float) -> Placement:
     contacts = tuple((c, move(p), r) for c, p, r in placement.contacts)
     return Placement(
         placement.angles, placement.theta, root, placement.rotation, body, contacts, supports
-    )  # type: ignore[arg-type]
+    )
 
 
 def _ease(t: float) -> float:

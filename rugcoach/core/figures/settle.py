@@ -8,7 +8,7 @@ both touch; ``settle`` turns one joint (``via``) until a further contact touches
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from rugcoach.core.figures.body import Body
 from rugcoach.core.figures.features import FEATURES, flatness
@@ -43,18 +43,27 @@ def via_for(contact: Contact, view: str) -> str | None:
     return f"{side}_{base}" if side else base
 
 
-def solve_theta(local, contacts, rules, reference, hint, window, strict):  # type: ignore[no-untyped-def]
-    fixed = [c for c in contacts if rules[id(c)] is not None]
-    anchor = next(c for c in fixed if rules[id(c)][0] == "y")
-    h_a = rules[id(anchor)][1]
+Rules = Mapping[int, tuple[str, float] | None]
+
+
+def solve_theta(
+    local: Body,
+    contacts: Sequence[Contact],
+    rules: Rules,
+    reference: Contact,
+    hint: float,
+    window: float,
+    strict: bool,
+) -> tuple[float, Contact | None]:
+    fixed = [(c, rule) for c in contacts if (rule := rules[id(c)]) is not None]
+    anchor, (_, h_a) = next((c, rule) for c, rule in fixed if rule[0] == "y")
     flat = flat_theta(local, anchor, hint)
     if flat is not None:
         # a foot flat on the floor is the best first guess; stay near it
         hint, window = flat, min(window, FLAT_WINDOW)
-    for contact in fixed:
+    for contact, (kind, value) in fixed:
         if contact is anchor:
             continue
-        kind, value = rules[id(contact)]
 
         def gap(
             theta: float, contact: Contact = contact, kind: str = kind, value: float = value

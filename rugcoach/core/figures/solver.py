@@ -24,6 +24,7 @@ from rugcoach.core.figures.pose import Contact, Figure, Keyframe
 from rugcoach.core.figures.reach import reach as reach_for
 from rugcoach.core.figures.settle import (
     TOLERANCE,
+    Rules,
     SolveError,
     across,
     flatten,
@@ -149,7 +150,19 @@ def solve(
     return Placement(angles, theta, root, rotation, body, placed, supports)
 
 
-def _pass(angles, contacts, specs, rules, reference, view, base, tilt, hint, window, strict):  # type: ignore[no-untyped-def]
+def _pass(
+    angles: dict[str, float],
+    contacts: tuple[Contact, ...],
+    specs: Mapping[str, SupportSpec],
+    rules: Rules,
+    reference: Contact,
+    view: str,
+    base: Mat,
+    tilt: float | None,
+    hint: float,
+    window: float,
+    strict: bool,
+) -> tuple[float, Vec, Mat, Body, dict[str, Placed]]:
     """One round of turning, placing and settling; updates ``angles`` in place."""
     local = pose_body(angles, base)
     anchor = next(c for c in contacts if (rules[id(c)] or ("",))[0] == "y")
@@ -160,9 +173,11 @@ def _pass(angles, contacts, specs, rules, reference, view, base, tilt, hint, win
         if second is not None:
             anchors.append(second)
     turned = local.turned(rot_z(theta))
+    anchor_rule = rules[id(anchor)]
+    assert anchor_rule is not None  # the anchor was chosen for its rule "y"
     root = (
         -contact_point(turned, reference)[0],
-        rules[id(anchor)][1] - contact_point(turned, anchor)[1],
+        anchor_rule[1] - contact_point(turned, anchor)[1],
         0.0,
     )
     rotation = mul(rot_z(theta), base)

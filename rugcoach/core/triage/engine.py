@@ -20,9 +20,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from rugcoach.core.text import Text
-from rugcoach.core.triage_loader import load_triage
-from rugcoach.core.triage_schema import (
+from rugcoach.core.kernel.text import Text
+from rugcoach.core.kernel.vocabulary import Condition as MemberCondition
+from rugcoach.core.triage.conditions import all_hold
+from rugcoach.core.triage.loader import load_triage
+from rugcoach.core.triage.schema import (
     Action,
     Answer,
     ContentError,
@@ -33,9 +35,7 @@ from rugcoach.core.triage_schema import (
     Screen,
     TriageContent,
     Unit,
-    all_hold,
 )
-from rugcoach.core.vocabulary import Condition as MemberCondition
 
 __all__ = [
     "Answer",

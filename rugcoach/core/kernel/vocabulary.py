@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from rugcoach.core.text import Text
+from rugcoach.core.kernel.text import Text
 
 
 class Category(StrEnum):
@@ -120,4 +120,5 @@ class Vocabulary(BaseModel):
         return self
 
     def label(self, field: str, identifier: str, language: str) -> str:
-        return getattr(self, field)[identifier].get(language)
+        labels: dict[str, Text] = getattr(self, field)
+        return labels[identifier].get(language)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 from typing import Annotated, Literal
 
@@ -14,14 +13,17 @@ from pydantic import (
     model_validator,
 )
 
-from rugcoach.core.figures import Figure
-from rugcoach.core.text import Text, TextList, normalize_for_search
-from rugcoach.core.vocabulary import Category, Condition, Equipment, Muscle, Position, Situation
-
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-_SLUG = re.compile(SLUG_PATTERN)
-
-Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=60)]
+from rugcoach.core.figures.pose import Figure
+from rugcoach.core.kernel.ids import Slug as Slug  # re-exported: the planner reads it here
+from rugcoach.core.kernel.text import Text, TextList, normalize_for_search
+from rugcoach.core.kernel.vocabulary import (
+    Category,
+    Condition,
+    Equipment,
+    Muscle,
+    Position,
+    Situation,
+)
 
 
 def _range_from_yaml(value: object) -> object:
@@ -193,7 +195,11 @@ class Exercise(BaseModel):
         return tuple(item for item in self.equipment if item is not Equipment.NONE)
 
     def referenced_slugs(self) -> set[str]:
-        refs = (*self.progressions, *self.regressions, *self.variations)
+        refs: tuple[Reference | Variation, ...] = (
+            *self.progressions,
+            *self.regressions,
+            *self.variations,
+        )
         return {ref.slug for ref in refs if ref.slug}
 
 
@@ -213,7 +219,3 @@ class NotAdvised(BaseModel):
     def search_text(self) -> str:
         names = (self.name.nl, self.name.en, self.slug, *self.aliases)
         return " | ".join(normalize_for_search(name) for name in names)
-
-
-def is_slug(value: str) -> bool:
-    return bool(_SLUG.match(value))

@@ -9,16 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from rugcoach.core.content_io import ContentError, read_yaml, validate_model
-from rugcoach.core.text import Text
+from rugcoach.core.kernel.content_io import ContentError, read_yaml, validate_model
+from rugcoach.core.kernel.frozen import Frozen as _Frozen
+from rugcoach.core.kernel.text import Text
 
 __all__ = ["WarningBlock", "Warnings", "load_warnings"]
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class WarningBlock(_Frozen):

@@ -14,8 +14,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from rugcoach.core.content_io import ContentError, read_yaml, validate_model
-from rugcoach.core.triage_schema import (
+from rugcoach.core.kernel.content_io import ContentError, read_yaml, validate_model
+from rugcoach.core.kernel.vocabulary import Condition as MemberCondition
+from rugcoach.core.triage.schema import (
     AnswerType,
     Level,
     Match,
@@ -25,7 +26,6 @@ from rugcoach.core.triage_schema import (
     TriageContent,
     VerdictsFile,
 )
-from rugcoach.core.vocabulary import Condition as MemberCondition
 
 
 def load_triage(
@@ -137,11 +137,11 @@ def _check_questions(file: QuestionsFile, where: str, problems: list[str]) -> di
             problems.append(f"{at}.id: '{question.id}' is used twice")
             continue
         by_id[question.id] = question
-        screen = question.screen
-        if screen not in screen_index:
-            problems.append(f"{at}.screen: unknown screen '{screen}'")
+        screen_id = question.screen
+        if screen_id not in screen_index:
+            problems.append(f"{at}.screen: unknown screen '{screen_id}'")
             continue
-        if file.screens[screen_index[screen]].checkin == question.triage:
+        if file.screens[screen_index[screen_id]].checkin == question.triage:
             problems.append(
                 f"{at}.screen: triage questions belong on triage screens and check-in-only "
                 "questions on the check-in screen"
@@ -233,10 +233,10 @@ def _check_rules(
                 f"{at}.suitable: level {rule.level} offers no exercises, so suitable and "
                 "avoid have no effect"
             )
-    for name, rule in fixed:
-        if rule.id in seen:
-            problems.append(f"{where}: {name}.id: '{rule.id}' is used twice")
-        seen.add(rule.id)
+    for name, fixed_rule in fixed:
+        if fixed_rule.id in seen:
+            problems.append(f"{where}: {name}.id: '{fixed_rule.id}' is used twice")
+        seen.add(fixed_rule.id)
     for name in ("no_findings", "checkin_no_findings"):
         if not getattr(file, name).level.allows_training:
             problems.append(f"{where}: {name}.level: must be a level that allows training")

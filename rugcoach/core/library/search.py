@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
-from rugcoach.core.catalog import Catalog
-from rugcoach.core.exercises import Exercise, NotAdvised
-from rugcoach.core.text import normalize_for_search
-from rugcoach.core.vocabulary import Category, Equipment, Muscle, Position, Situation
+from rugcoach.core.kernel.text import normalize_for_search
+from rugcoach.core.kernel.vocabulary import Category, Equipment, Muscle, Position, Situation
+from rugcoach.core.library.exercises import Exercise, NotAdvised
+
+
+class Catalog(Protocol):
+    """What the search reads of ``rugcoach.core.catalog.Catalog``.
+
+    A protocol, so the library stays below the catalog that composes it (no import up).
+    """
+
+    @property
+    def exercises(self) -> Mapping[str, Exercise]: ...
+
+    @property
+    def not_advised(self) -> Mapping[str, NotAdvised]: ...
+
 
 _CATEGORY_ORDER = {category: index for index, category in enumerate(Category)}
 # Things nearly everyone has at home; related exercises may use them freely.

@@ -16,10 +16,11 @@ from pydantic import (
     model_validator,
 )
 
-from rugcoach.core.content_io import ContentError
-from rugcoach.core.exercises import Slug
-from rugcoach.core.text import Text
-from rugcoach.core.triage_conditions import (
+from rugcoach.core.kernel.content_io import ContentError
+from rugcoach.core.kernel.ids import Slug
+from rugcoach.core.kernel.text import Text
+from rugcoach.core.kernel.vocabulary import Condition as MemberCondition
+from rugcoach.core.triage.conditions import (
     AllOf,
     Answer,
     AtLeastN,
@@ -33,7 +34,6 @@ from rugcoach.core.triage_conditions import (
     _Frozen,
     all_hold,
 )
-from rugcoach.core.vocabulary import Condition as MemberCondition
 
 __all__ = [
     "Action",

@@ -2,7 +2,7 @@
 
 Split from ``triage_schema`` so that each module stays one idea: this one says what a
 condition on the answers is and when it holds; the schema module says what the content
-files hold. Both are re-exported from ``rugcoach.core.triage_schema``.
+files hold. Both are re-exported from ``rugcoach.core.triage.schema``.
 """
 
 from __future__ import annotations
@@ -167,7 +167,8 @@ def _condition_kind(value: Any) -> str | None:
         if "at_least_n" in value or "of" in value:
             return "count"
         return None
-    return {Match: "match", AllOf: "all", AtLeastN: "count"}.get(type(value))
+    kinds: dict[type, str] = {Match: "match", AllOf: "all", AtLeastN: "count"}
+    return kinds.get(type(value))
 
 
 Condition = Annotated[

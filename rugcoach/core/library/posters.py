@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from rugcoach.core.content_io import ContentError, read_yaml, validate_model
-from rugcoach.core.exercises import Slug
-from rugcoach.core.text import Text
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+from rugcoach.core.kernel.content_io import ContentError, read_yaml, validate_model
+from rugcoach.core.kernel.frozen import Frozen as _Frozen
+from rugcoach.core.kernel.ids import Slug
+from rugcoach.core.kernel.text import Text
 
 
 class ScheduleBlock(_Frozen):

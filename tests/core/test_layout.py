@@ -1,0 +1,50 @@
+"""The core's layout holds at run time too: deciding a verdict loads no drawing code.
+
+import-linter checks the imports in the source (`make lint`); these tests check what a
+fresh process actually loads, so a re-export in a package ``__init__`` cannot undo it.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def loaded_after(statement: str) -> list[str]:
+    code = (
+        f"import sys\n{statement}\n"
+        "print(__import__('json').dumps(sorted(m for m in sys.modules "
+        "if m.startswith(('rugcoach', 'django')))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return json.loads(result.stdout)
+
+
+def test_the_triage_loads_neither_the_library_nor_the_figures():
+    modules = loaded_after(
+        "from rugcoach.core.triage.engine import evaluate\n"
+        "from rugcoach.core.triage.loader import load_triage"
+    )
+    assert "rugcoach.core.triage.engine" in modules
+    assert not [
+        m for m in modules if m.startswith(("rugcoach.core.figures", "rugcoach.core.library"))
+    ]
+
+
+def test_the_exercise_schema_loads_the_figure_schema_but_not_the_renderer():
+    modules = loaded_after("from rugcoach.core.library.exercises import Exercise")
+    assert "rugcoach.core.figures.pose" in modules
+    assert "rugcoach.core.figures.render" not in modules
+    assert "rugcoach.core.figures.solver" not in modules
+
+
+def test_the_core_loads_no_django_and_no_app():
+    modules = loaded_after("from rugcoach.core.catalog import load_catalog")
+    assert not [m for m in modules if m.startswith("django")]
+    assert [m for m in modules if not m.startswith("rugcoach.core")] == ["rugcoach"]
