@@ -1,8 +1,12 @@
 """Account forms. Django's auth forms, with every text a member reads in our own voice
 (informal Dutch as the msgid, English in our catalogue) rather than Django's stock ones."""
 
+import hashlib
+from collections.abc import Iterator
+
 from axes.utils import reset as axes_reset
 from django import forms
+from django.core.cache import cache
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
@@ -107,6 +111,33 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         error_messages={"invalid": INVALID_EMAIL},
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
+
+    def get_users(self, email: str) -> Iterator[User]:
+        # Django mails every matching active account; we skip those whose mailbox already
+        # had its share this hour. The page reads the same either way.
+        for user in super().get_users(email):
+            if reset_mail_allowed(user.email):
+                yield user
+
+
+# At most this many reset mails to one address per window, so the form cannot be used to
+# flood a member's mailbox. Counted in Django's cache (per process with the default
+# local-memory cache; exact across workers with a shared cache): docs/decisions.md.
+RESET_MAILS_PER_WINDOW = 3
+RESET_WINDOW_SECONDS = 60 * 60
+
+
+def reset_mail_allowed(email: str) -> bool:
+    """Count one reset mail to this address; False once the window's share is used up."""
+    digest = hashlib.sha256(email.strip().lower().encode()).hexdigest()
+    key = f"password-reset-mails:{digest}"  # a hash: no address in the cache
+    cache.add(key, 0, timeout=RESET_WINDOW_SECONDS)
+    try:
+        sent = cache.incr(key)
+    except ValueError:  # expired between add and incr: a new window starts
+        cache.set(key, 1, timeout=RESET_WINDOW_SECONDS)
+        sent = 1
+    return sent <= RESET_MAILS_PER_WINDOW
 
 
 class LanguagePreferenceForm(forms.ModelForm):

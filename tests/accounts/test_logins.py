@@ -143,6 +143,34 @@ def test_a_reset_lifts_a_lockout(client, member):
     assert log_in(client, new).status_code == 302
 
 
+def test_reset_mails_to_one_address_are_capped_and_the_page_reads_the_same(client, member):
+    User.objects.create_user("kees@example.com", PASSWORD)
+    answers = [
+        client.post("/account/wachtwoord-vergeten/", {"email": "sanne@example.com"})
+        for _ in range(6)
+    ]
+    assert {answer["Location"] for answer in answers} == {
+        "/account/wachtwoord-vergeten/verstuurd/"
+    }
+    assert len(mail.outbox) == 3  # three an hour, not six
+    # Another member's mailbox has its own share.
+    client.post("/account/wachtwoord-vergeten/", {"email": "kees@example.com"})
+    assert mail.outbox[-1].to == ["kees@example.com"]
+    done = client.get("/account/wachtwoord-vergeten/verstuurd/").content.decode()
+    assert "hoogstens drie van deze mails per uur" in done
+
+
+def test_the_reset_cap_ends_with_its_window(client, member):
+    from django.core.cache import cache
+
+    for _ in range(4):
+        client.post("/account/wachtwoord-vergeten/", {"email": "sanne@example.com"})
+    assert len(mail.outbox) == 3
+    cache.clear()  # the hour has passed: the counter expired
+    client.post("/account/wachtwoord-vergeten/", {"email": "sanne@example.com"})
+    assert len(mail.outbox) == 4
+
+
 def test_login_page_links_to_the_reset(client):
     assert (
         'href="/account/wachtwoord-vergeten/"' in client.get("/account/inloggen/").content.decode()
