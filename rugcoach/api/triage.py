@@ -200,6 +200,9 @@ checkins = Router(tags=["triage"])
         **WITH_BODY,
     },
     summary="A member's daily check-in before a session; stored in their history",
+    description="201 for every stored check-in, also one that stops at an emergency sign "
+    "(`cut_short`). Only the check-in's questions (GET /api/triage/questions, `checkin`) "
+    "are accepted: an answer to a full-check question is a 422 naming it, never ignored.",
 )
 def checkin(request: HttpRequest, body: CheckinIn, params: Query[LanguageQuery]) -> Any:
     try:

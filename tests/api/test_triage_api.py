@@ -147,6 +147,24 @@ def test_checkin_rejects_full_triage_questions(client, content):
     assert response.json()["detail"][0]["field"] == "pregnant"
 
 
+def test_a_full_check_red_flag_sent_to_the_checkin_is_refused_with_its_checkin_name(
+    client, content
+):
+    """Refused, not ignored: dropping the "yes" would let the check-in allow training."""
+    member = User.objects.create_user("sam@example.com", "a-calm-Strong-back-42")
+    answers = triage_answers(content)
+    record_result(member, answers, evaluate(answers, content))
+    client.force_login(member)
+    response = post(client, "/api/checkins", {"answers": {"saddle_numbness": True}})
+    assert response.status_code == 422
+    [error] = response.json()["detail"]
+    assert error["field"] == "saddle_numbness" and "checkin_nerve_signs" in error["msg"]
+    assert TriageResult.objects.filter(member=member, kind="checkin").count() == 0
+    # Its check-in name ends the check-in at once: stored, so 201 like every check-in.
+    alarm = post(client, "/api/checkins", {"answers": {"checkin_nerve_signs": True}})
+    assert alarm.status_code == 201 and alarm.json()["cut_short"] is True
+
+
 # --- issue 8: the early end and check-ins that block until a full check ------------------
 
 
