@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from axes.utils import reset as axes_reset
 from django import forms
-from django.core.cache import cache
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
+from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from rugcoach.accounts.models import User

@@ -149,9 +149,7 @@ def test_reset_mails_to_one_address_are_capped_and_the_page_reads_the_same(clien
         client.post("/account/wachtwoord-vergeten/", {"email": "sanne@example.com"})
         for _ in range(6)
     ]
-    assert {answer["Location"] for answer in answers} == {
-        "/account/wachtwoord-vergeten/verstuurd/"
-    }
+    assert {answer["Location"] for answer in answers} == {"/account/wachtwoord-vergeten/verstuurd/"}
     assert len(mail.outbox) == 3  # three an hour, not six
     # Another member's mailbox has its own share.
     client.post("/account/wachtwoord-vergeten/", {"email": "kees@example.com"})
