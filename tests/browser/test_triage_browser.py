@@ -172,3 +172,25 @@ def answer_checkin(page: Page, overrides: dict[str, object]) -> None:
             page.check(f'input[name="{name}"][value="{form_value}"]')
     page.locator("form.questions button[type=submit]").click()
     page.wait_for_load_state()
+
+
+
+# The top of an option's first line of text and the bottom of its last (the radio button
+# itself left out), and how many lines it has.
+TEXT_EXTENT = (
+    "el => { const text = [...el.childNodes].filter(n => n.nodeType === 3 && n.data.trim());"
+    " const range = document.createRange(); range.setStartBefore(text[0]);"
+    " range.setEndAfter(text.at(-1)); const rects = [...range.getClientRects()];"
+    " return [rects[0].top, rects.at(-1).bottom, rects.length]; }"
+)
+
+
+def test_long_answer_options_stay_apart_on_a_phone(page: Page, live_server):
+    """The leg-strength options wrap to several lines at 390 px; each must read as its own,
+    with a visible gap between one option's last line and the next one's first."""
+    page.goto(f"{live_server.url}/en/may-i-train/step/1/")
+    labels = page.locator('label[for^="id_leg_weakness_"]')
+    extents = [labels.nth(i).evaluate(TEXT_EXTENT) for i in range(labels.count())]
+    assert len(extents) == 3 and extents[1][2] > 2  # really wrapped
+    for (_, upper_bottom, _), (lower_top, _, _) in zip(extents, extents[1:], strict=False):
+        assert lower_top - upper_bottom >= 8
