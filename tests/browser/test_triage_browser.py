@@ -1,6 +1,7 @@
 """'Mag ik trainen?' in a real Chromium: emergency, GP and train paths, with and without JS."""
 
 import re
+from itertools import pairwise
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -174,7 +175,6 @@ def answer_checkin(page: Page, overrides: dict[str, object]) -> None:
     page.wait_for_load_state()
 
 
-
 # The top of an option's first line of text and the bottom of its last (the radio button
 # itself left out), and how many lines it has.
 TEXT_EXTENT = (
@@ -192,5 +192,5 @@ def test_long_answer_options_stay_apart_on_a_phone(page: Page, live_server):
     labels = page.locator('label[for^="id_leg_weakness_"]')
     extents = [labels.nth(i).evaluate(TEXT_EXTENT) for i in range(labels.count())]
     assert len(extents) == 3 and extents[1][2] > 2  # really wrapped
-    for (_, upper_bottom, _), (lower_top, _, _) in zip(extents, extents[1:], strict=False):
+    for (_, upper_bottom, _), (lower_top, _, _) in pairwise(extents):
         assert lower_top - upper_bottom >= 8
