@@ -46,6 +46,13 @@ class SignupForm(auth_forms.BaseUserCreationForm):
             raise forms.ValidationError(EMAIL_TAKEN, code="unique")
         return email
 
+    def validate_password_for_user(
+        self, user: User, password_field_name: str = "password1"
+    ) -> None:
+        # Django files a weak password under the repeat field; a member reads the reason
+        # beside the password they chose (the rules are listed there too).
+        super().validate_password_for_user(user, password_field_name=password_field_name)
+
     def email_taken(self) -> None:
         """The address was taken between the check and the save (two sign-ups at once)."""
         self.add_error("email", forms.ValidationError(EMAIL_TAKEN, code="unique"))
@@ -73,6 +80,12 @@ class EmailAuthenticationForm(auth_forms.AuthenticationForm):
         return self.cleaned_data["username"].strip().lower()
 
 
+def _weak_password_beside_new(form: forms.Form, user: User, validate: object) -> None:
+    """As in the sign-up: a weak new password's reason goes beside the new password, not
+    beside its repetition (Django's default)."""
+    validate(user, password_field_name="new_password1")  # type: ignore[operator]
+
+
 class PasswordChangeForm(auth_forms.PasswordChangeForm):
     error_messages = {
         "password_mismatch": PASSWORD_MISMATCH,
@@ -84,6 +97,9 @@ class PasswordChangeForm(auth_forms.PasswordChangeForm):
         self.fields["old_password"].label = _("Je huidige wachtwoord")
         _new_password_fields(self, "new_password1", "new_password2", _("Nieuw wachtwoord"))
 
+    def validate_password_for_user(self, user: User, password_field_name: str = "") -> None:
+        _weak_password_beside_new(self, user, super().validate_password_for_user)
+
 
 class SetPasswordForm(auth_forms.SetPasswordForm):
     """The last step of a password reset."""
@@ -93,6 +109,9 @@ class SetPasswordForm(auth_forms.SetPasswordForm):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         _new_password_fields(self, "new_password1", "new_password2", _("Nieuw wachtwoord"))
+
+    def validate_password_for_user(self, user: User, password_field_name: str = "") -> None:
+        _weak_password_beside_new(self, user, super().validate_password_for_user)
 
     def save(self, commit: bool = True) -> User:
         user = super().save(commit=commit)

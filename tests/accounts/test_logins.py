@@ -260,3 +260,22 @@ def test_behind_a_proxy_the_lock_follows_the_address_the_proxy_saw(client, membe
         HTTP_X_FORWARDED_FOR="198.51.100.10",
     )
     assert elsewhere.status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("url", "fields", "first", "second"),
+    [
+        ("/account/aanmelden/", {"email": "x@example.com"}, "password1", "password2"),
+        ("/account/wachtwoord/", {"old_password": PASSWORD}, "new_password1", "new_password2"),
+    ],
+)
+def test_a_weak_password_is_explained_beside_the_password_itself(
+    client, member, url, fields, first, second
+):
+    """Not beside "Herhaal je wachtwoord", where a member would look for a typo."""
+    if "old_password" in fields:
+        client.force_login(member)
+    response = client.post(url, {**fields, first: "1234", second: "1234"})
+    errors = response.context["form"].errors
+    assert "Dit wachtwoord is te kort. Gebruik minstens 8 tekens." in errors[first]
+    assert second not in errors
