@@ -214,6 +214,8 @@ def checkin(request: HttpRequest, body: CheckinIn, params: Query[LanguageQuery])
             "questions": "The questions changed: do the full triage again.",
             "cut_short": "The last full triage ended at an emergency: do it again.",
             "expired": "The last full triage is too old to reuse: do it again.",
+            "blocked": "A check-in since the last full triage forbade training: only a new "
+            "full triage (in the app) lifts that, so no check-in is taken until then.",
         }.get(outdated.reason, "Do the full triage again.")
         raise HttpError(409, why) from outdated
     except TriageInputError as error:

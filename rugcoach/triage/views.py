@@ -165,7 +165,8 @@ def checkin(request: HttpRequest) -> HttpResponse:
     try:
         known = checkin_context(request.user)
     except FullCheckOutdated as outdated:
-        messages.info(request, selectors.redo_reason(outdated.reason, latest))
+        if outdated.reason != selectors.REDO_BLOCKED:  # the start page says that one itself
+            messages.info(request, selectors.redo_reason(outdated.reason, latest))
         return redirect("triage:start")
     language = translation.get_language()
     form = QuestionsForm(
@@ -180,7 +181,8 @@ def checkin(request: HttpRequest) -> HttpResponse:
             try:
                 stored = record_checkin(request.user, answers)
             except FullCheckOutdated as outdated:
-                messages.info(request, selectors.redo_reason(outdated.reason, latest))
+                if outdated.reason != selectors.REDO_BLOCKED:
+                    messages.info(request, selectors.redo_reason(outdated.reason, latest))
                 return redirect("triage:start")
             return redirect("triage:member_result", result_id=stored.pk)
     status = 400 if request.method == "POST" else 200
