@@ -128,6 +128,7 @@ def test_a_weak_leg_at_checkin_stays_until_a_full_check_that_asks_about_the_doct
     again = client.get(CHECKIN, follow=True)
     assert again.redirect_chain[-1][0] == "/mag-ik-trainen/"
     assert 'name="pain_now"' not in again.content.decode()
+    assert f'href="{CHECKIN}"' not in again.content.decode()  # no button leading back
     plan_page = client.get("/plan/").content.decode()
     assert "Neem vandaag nog contact op met je huisarts." in plan_page
 
