@@ -69,6 +69,18 @@ def test_the_lock_is_per_account_and_address(client, member):
     assert other.status_code == 302
 
 
+def test_logins_leave_only_the_records_that_stop_guessing(client, member):
+    """docs/privacy.md: wrong guesses are kept until the lock has passed; a successful
+    login leaves no trail of addresses and browsers."""
+    from axes.models import AccessAttempt, AccessLog
+
+    log_in(client, "wrong-guess")
+    assert AccessAttempt.objects.filter(username="sanne@example.com").count() == 1
+    assert log_in(client, PASSWORD).status_code == 302
+    assert not AccessAttempt.objects.exists()  # reset on success
+    assert not AccessLog.objects.exists()
+
+
 def test_the_lock_ends_after_the_cool_off(client, member):
     from axes.models import AccessAttempt
 
