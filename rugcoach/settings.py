@@ -149,6 +149,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # for the model's USERNAME_FIELD, "email", and count every failure against nobody).
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
+# Keep only what stops guessing: no trail of successful logins (address, browser) that
+# docs/privacy.md would have to justify and nothing would ever clear.
+AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_CALLABLE = "rugcoach.accounts.lockout.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "rugcoach.accounts.lockout.client_ip"
 # Behind proxies, the client's address is the one the outermost of them saw: set how many

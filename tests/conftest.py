@@ -38,3 +38,13 @@ def member_with_plan(member):
     services.save_intake(member, HOME_PROFILE, SelfTests(bridge_felt_in="lower-back"))
     services.generate_plan(member, TODAY)
     return member
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: the reset-mail throttle counts in it."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,10 +1,14 @@
 """Account forms. Django's auth forms, with every text a member reads in our own voice
 (informal Dutch as the msgid, English in our catalogue) rather than Django's stock ones."""
 
+import hashlib
+from collections.abc import Iterator
+
 from axes.utils import reset as axes_reset
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
+from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from rugcoach.accounts.models import User
@@ -42,6 +46,13 @@ class SignupForm(auth_forms.BaseUserCreationForm):
             raise forms.ValidationError(EMAIL_TAKEN, code="unique")
         return email
 
+    def validate_password_for_user(
+        self, user: User, password_field_name: str = "password1"
+    ) -> None:
+        # Django files a weak password under the repeat field; a member reads the reason
+        # beside the password they chose (the rules are listed there too).
+        super().validate_password_for_user(user, password_field_name=password_field_name)
+
     def email_taken(self) -> None:
         """The address was taken between the check and the save (two sign-ups at once)."""
         self.add_error("email", forms.ValidationError(EMAIL_TAKEN, code="unique"))
@@ -69,6 +80,12 @@ class EmailAuthenticationForm(auth_forms.AuthenticationForm):
         return self.cleaned_data["username"].strip().lower()
 
 
+def _weak_password_beside_new(form: forms.Form, user: User, validate: object) -> None:
+    """As in the sign-up: a weak new password's reason goes beside the new password, not
+    beside its repetition (Django's default)."""
+    validate(user, password_field_name="new_password1")  # type: ignore[operator]
+
+
 class PasswordChangeForm(auth_forms.PasswordChangeForm):
     error_messages = {
         "password_mismatch": PASSWORD_MISMATCH,
@@ -80,6 +97,9 @@ class PasswordChangeForm(auth_forms.PasswordChangeForm):
         self.fields["old_password"].label = _("Je huidige wachtwoord")
         _new_password_fields(self, "new_password1", "new_password2", _("Nieuw wachtwoord"))
 
+    def validate_password_for_user(self, user: User, password_field_name: str = "") -> None:
+        _weak_password_beside_new(self, user, super().validate_password_for_user)
+
 
 class SetPasswordForm(auth_forms.SetPasswordForm):
     """The last step of a password reset."""
@@ -89,6 +109,9 @@ class SetPasswordForm(auth_forms.SetPasswordForm):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         _new_password_fields(self, "new_password1", "new_password2", _("Nieuw wachtwoord"))
+
+    def validate_password_for_user(self, user: User, password_field_name: str = "") -> None:
+        _weak_password_beside_new(self, user, super().validate_password_for_user)
 
     def save(self, commit: bool = True) -> User:
         user = super().save(commit=commit)
@@ -107,6 +130,33 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         error_messages={"invalid": INVALID_EMAIL},
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
+
+    def get_users(self, email: str) -> Iterator[User]:
+        # Django mails every matching active account; we skip those whose mailbox already
+        # had its share this hour. The page reads the same either way.
+        for user in super().get_users(email):
+            if reset_mail_allowed(user.email):
+                yield user
+
+
+# At most this many reset mails to one address per window, so the form cannot be used to
+# flood a member's mailbox. Counted in Django's cache (per process with the default
+# local-memory cache; exact across workers with a shared cache): docs/decisions.md.
+RESET_MAILS_PER_WINDOW = 3
+RESET_WINDOW_SECONDS = 60 * 60
+
+
+def reset_mail_allowed(email: str) -> bool:
+    """Count one reset mail to this address; False once the window's share is used up."""
+    digest = hashlib.sha256(email.strip().lower().encode()).hexdigest()
+    key = f"password-reset-mails:{digest}"  # a hash: no address in the cache
+    cache.add(key, 0, timeout=RESET_WINDOW_SECONDS)
+    try:
+        sent = cache.incr(key)
+    except ValueError:  # expired between add and incr: a new window starts
+        cache.set(key, 1, timeout=RESET_WINDOW_SECONDS)
+        sent = 1
+    return sent <= RESET_MAILS_PER_WINDOW
 
 
 class LanguagePreferenceForm(forms.ModelForm):

@@ -56,13 +56,30 @@ def invalid(*errors: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     return {"detail": list(errors)}
 
 
+# An answer to a question the check does not ask is refused, never ignored: a dropped
+# "yes" to a warning sign must not turn into a verdict that allows training.
+NOT_A_CHECKIN_QUESTION = (
+    "Not a check-in question. A check-in takes only the questions listed under `checkin` "
+    "in GET /api/triage/questions (numbness around the bottom is `checkin_nerve_signs`); "
+    "the full triage's questions go to POST /api/triage."
+)
+NOT_A_QUESTION = "Not a question of the triage: GET /api/triage/questions lists them."
+
+
+def _answer_message(request: HttpRequest, error: dict[str, object], loc: list[object]) -> str:
+    if error.get("type") != "extra_forbidden" or loc[:2] != ["body", "answers"]:
+        return str(error.get("msg", ""))
+    return NOT_A_CHECKIN_QUESTION if "/checkins" in request.path else NOT_A_QUESTION
+
+
 def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(ValidationError)
     def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         details = []
         for error in exc.errors:
             loc = _client_location(list(error.get("loc", [])))
-            details.append({**error, "loc": loc, "field": field_name(loc)})
+            message = _answer_message(request, error, loc)
+            details.append({**error, "loc": loc, "field": field_name(loc), "msg": message})
         return api.create_response(request, {"detail": details}, status=422)
 
     @api.exception_handler(RequestDataTooBig)

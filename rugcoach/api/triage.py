@@ -196,6 +196,9 @@ checkins = Router(tags=["triage"])
         **WITH_BODY,
     },
     summary="A member's daily check-in before a session; stored in their history",
+    description="201 for every stored check-in, also one that stops at an emergency sign "
+    "(`cut_short`). Only the check-in's questions (GET /api/triage/questions, `checkin`) "
+    "are accepted: an answer to a full-check question is a 422 naming it, never ignored.",
 )
 def checkin(request: HttpRequest, body: CheckinIn, params: Query[LanguageQuery]) -> Any:
     try:
@@ -207,6 +210,8 @@ def checkin(request: HttpRequest, body: CheckinIn, params: Query[LanguageQuery])
             "questions": "The questions changed: do the full triage again.",
             "cut_short": "The last full triage ended at an emergency: do it again.",
             "expired": "The last full triage is too old to reuse: do it again.",
+            "blocked": "A check-in since the last full triage forbade training: only a new "
+            "full triage (in the app) lifts that, so no check-in is taken until then.",
         }.get(outdated.reason, "Do the full triage again.")
         raise HttpError(409, why) from outdated
     except TriageInputError as error:

@@ -9,6 +9,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
@@ -18,6 +19,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
 from rugcoach.core.triage.engine import Verdict
 from rugcoach.plans.forms import IntakeForm, SelfTestsForm
@@ -128,14 +130,19 @@ def _in_words(form: Any, data: dict[str, Any]) -> list[tuple[str, str]]:
     return rows
 
 
+def _label(choices: dict[str, Any], code: str) -> str:
+    return str(choices.get(code, code))
+
+
 def _account(story: _Story, data: dict[str, Any], width: float) -> None:
     story.heading(_("Je account"))
     story.facts(
         [
             (_("E-mailadres"), data["email"]),
             (_("Naam"), " ".join(p for p in (data["first_name"], data["last_name"]) if p) or "–"),
-            (_("Taal"), data["preferred_language"]),
-            (_("Rol"), data["role"]),
+            # Words, not the stored codes ("nl", "member") the JSON keeps.
+            (_("Taal"), _label(dict(settings.LANGUAGES), data["preferred_language"])),
+            (_("Rol"), _label(dict(User.Role.choices), data["role"])),
             (_("Aangemeld op"), _when(data["date_joined"])),
             (_("Laatst ingelogd"), _when(data["last_login"])),
         ],

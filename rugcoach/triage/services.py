@@ -61,12 +61,17 @@ def checkin_basis(member: User) -> CheckinBasis:
 
     Raises NoFullCheck, or FullCheckOutdated when the full check was made with other
     questions, ended early, or holds an answer that has expired (a pregnancy week past
-    42): such a check says too little about today.
+    42): such a check says too little about today. Also when a check-in since that full
+    check forbade training: only a new full check lifts that, so no check-in is taken
+    until then (a calm one would read "you may train" while training stays blocked).
     """
     content = get_catalog().triage
     latest = selectors.latest_triage(member)
     if latest is None:
         raise NoFullCheck
+    status = selectors.training_status(member)
+    if status.blocking_checkins:
+        raise FullCheckOutdated(selectors.REDO_BLOCKED)
     if latest.questions_version != content.questions_version:
         raise FullCheckOutdated(selectors.REDO_QUESTIONS, latest)
     if latest.stored_verdict.cut_short:

@@ -165,7 +165,8 @@ def checkin(request: HttpRequest) -> HttpResponse:
         )
         return redirect("triage:start")
     except FullCheckOutdated as outdated:
-        messages.info(request, selectors.redo_reason(outdated.reason, outdated.full_check))
+        if outdated.reason != selectors.REDO_BLOCKED:  # the start page says that one itself
+            messages.info(request, selectors.redo_reason(outdated.reason, outdated.full_check))
         return redirect("triage:start")
     latest, known = basis.full_check, basis.known
     language = translation.get_language()
@@ -181,7 +182,10 @@ def checkin(request: HttpRequest) -> HttpResponse:
             try:
                 stored = record_checkin(request.user, answers)
             except FullCheckOutdated as outdated:
-                messages.info(request, selectors.redo_reason(outdated.reason, latest))
+                if outdated.reason != selectors.REDO_BLOCKED:
+                    messages.info(
+                        request, selectors.redo_reason(outdated.reason, outdated.full_check)
+                    )
                 return redirect("triage:start")
             return redirect("triage:member_result", result_id=stored.pk)
     status = 400 if request.method == "POST" else 200

@@ -69,6 +69,18 @@ def test_the_lock_is_per_account_and_address(client, member):
     assert other.status_code == 302
 
 
+def test_logins_leave_only_the_records_that_stop_guessing(client, member):
+    """docs/privacy.md: wrong guesses are kept until the lock has passed; a successful
+    login leaves no trail of addresses and browsers."""
+    from axes.models import AccessAttempt, AccessLog
+
+    log_in(client, "wrong-guess")
+    assert AccessAttempt.objects.filter(username="sanne@example.com").count() == 1
+    assert log_in(client, PASSWORD).status_code == 302
+    assert not AccessAttempt.objects.exists()  # reset on success
+    assert not AccessLog.objects.exists()
+
+
 def test_the_lock_ends_after_the_cool_off(client, member):
     from axes.models import AccessAttempt
 
@@ -141,6 +153,32 @@ def test_a_reset_lifts_a_lockout(client, member):
     new = "another-Calm-back-77"
     client.post(form_page.redirect_chain[-1][0], {"new_password1": new, "new_password2": new})
     assert log_in(client, new).status_code == 302
+
+
+def test_reset_mails_to_one_address_are_capped_and_the_page_reads_the_same(client, member):
+    User.objects.create_user("kees@example.com", PASSWORD)
+    answers = [
+        client.post("/account/wachtwoord-vergeten/", {"email": "sanne@example.com"})
+        for _ in range(6)
+    ]
+    assert {answer["Location"] for answer in answers} == {"/account/wachtwoord-vergeten/verstuurd/"}
+    assert len(mail.outbox) == 3  # three an hour, not six
+    # Another member's mailbox has its own share.
+    client.post("/account/wachtwoord-vergeten/", {"email": "kees@example.com"})
+    assert mail.outbox[-1].to == ["kees@example.com"]
+    done = client.get("/account/wachtwoord-vergeten/verstuurd/").content.decode()
+    assert "hoogstens drie van deze mails per uur" in done
+
+
+def test_the_reset_cap_ends_with_its_window(client, member):
+    from django.core.cache import cache
+
+    for _ in range(4):
+        client.post("/account/wachtwoord-vergeten/", {"email": "sanne@example.com"})
+    assert len(mail.outbox) == 3
+    cache.clear()  # the hour has passed: the counter expired
+    client.post("/account/wachtwoord-vergeten/", {"email": "sanne@example.com"})
+    assert len(mail.outbox) == 4
 
 
 def test_login_page_links_to_the_reset(client):
@@ -234,3 +272,22 @@ def test_behind_a_proxy_the_lock_follows_the_address_the_proxy_saw(client, membe
         HTTP_X_FORWARDED_FOR="198.51.100.10",
     )
     assert elsewhere.status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("url", "fields", "first", "second"),
+    [
+        ("/account/aanmelden/", {"email": "x@example.com"}, "password1", "password2"),
+        ("/account/wachtwoord/", {"old_password": PASSWORD}, "new_password1", "new_password2"),
+    ],
+)
+def test_a_weak_password_is_explained_beside_the_password_itself(
+    client, member, url, fields, first, second
+):
+    """Not beside "Herhaal je wachtwoord", where a member would look for a typo."""
+    if "old_password" in fields:
+        client.force_login(member)
+    response = client.post(url, {**fields, first: "1234", second: "1234"})
+    errors = response.context["form"].errors
+    assert "Dit wachtwoord is te kort. Gebruik minstens 8 tekens." in errors[first]
+    assert second not in errors

@@ -147,6 +147,24 @@ def test_checkin_rejects_full_triage_questions(client, content):
     assert response.json()["detail"][0]["field"] == "pregnant"
 
 
+def test_a_full_check_red_flag_sent_to_the_checkin_is_refused_with_its_checkin_name(
+    client, content
+):
+    """Refused, not ignored: dropping the "yes" would let the check-in allow training."""
+    member = User.objects.create_user("sam@example.com", "a-calm-Strong-back-42")
+    answers = triage_answers(content)
+    record_result(member, answers, evaluate(answers, content))
+    client.force_login(member)
+    response = post(client, "/api/checkins", {"answers": {"saddle_numbness": True}})
+    assert response.status_code == 422
+    [error] = response.json()["detail"]
+    assert error["field"] == "saddle_numbness" and "checkin_nerve_signs" in error["msg"]
+    assert TriageResult.objects.filter(member=member, kind="checkin").count() == 0
+    # Its check-in name ends the check-in at once: stored, so 201 like every check-in.
+    alarm = post(client, "/api/checkins", {"answers": {"checkin_nerve_signs": True}})
+    assert alarm.status_code == 201 and alarm.json()["cut_short"] is True
+
+
 # --- issue 8: the early end and check-ins that block until a full check ------------------
 
 
@@ -177,8 +195,10 @@ def test_a_checkin_may_stop_at_a_nerve_sign_and_it_blocks_until_a_full_check(cli
     alarm = post(client, "/api/checkins", {"answers": {"checkin_nerve_signs": True}})
     assert alarm.status_code == 201
     assert alarm.json()["level"] == "EMERGENCY" and alarm.json()["cut_short"] is True
+    # No check-in is taken until a full check: a calm one would say "may train".
     calm = post(client, "/api/checkins", {"answers": checkin_answers(content)})
-    assert calm.status_code == 201 and calm.json()["may_train"] is True  # today's own answers
+    assert calm.status_code == 409 and "only a new full triage" in calm.json()["detail"]
+    assert TriageResult.objects.filter(member=member, kind="checkin").count() == 1
     status = training_status(member)
     assert status.blocked and status.blocking.pk == alarm.json()["id"]
 

@@ -1,6 +1,7 @@
 """'Mag ik trainen?' in a real Chromium: emergency, GP and train paths, with and without JS."""
 
 import re
+from itertools import pairwise
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -142,10 +143,12 @@ def test_a_checkin_red_flag_blocks_until_a_new_full_check(page: Page, live_serve
     answer_checkin(page, {"new_leg_symptoms": "weakness_one_leg"})
     expect(page.locator(".verdict-label")).to_have_text("Vandaag naar de huisarts")
 
+    # No calm check-in to clear it: the check-in leads to the full check, saying why.
     page.goto(f"{live_server.url}/mag-ik-trainen/check-in/")
-    answer_checkin(page, {})  # a calm check-in does not clear it
-    page.goto(f"{live_server.url}/mag-ik-trainen/")
+    expect(page).to_have_url(f"{live_server.url}/mag-ik-trainen/")
     expect(page.get_by_text("Alleen een nieuwe volledige check kan dat opheffen.")).to_be_visible()
+    expect(page.locator('input[name="pain_now"]')).to_have_count(0)
+    expect(page.get_by_text("Je mag trainen")).to_have_count(0)
     page.goto(f"{live_server.url}/plan/")
     expect(page.get_by_text("Neem vandaag nog contact op met je huisarts.")).to_be_visible()
 
@@ -172,3 +175,24 @@ def answer_checkin(page: Page, overrides: dict[str, object]) -> None:
             page.check(f'input[name="{name}"][value="{form_value}"]')
     page.locator("form.questions button[type=submit]").click()
     page.wait_for_load_state()
+
+
+# The top of an option's first line of text and the bottom of its last (the radio button
+# itself left out), and how many lines it has.
+TEXT_EXTENT = (
+    "el => { const text = [...el.childNodes].filter(n => n.nodeType === 3 && n.data.trim());"
+    " const range = document.createRange(); range.setStartBefore(text[0]);"
+    " range.setEndAfter(text.at(-1)); const rects = [...range.getClientRects()];"
+    " return [rects[0].top, rects.at(-1).bottom, rects.length]; }"
+)
+
+
+def test_long_answer_options_stay_apart_on_a_phone(page: Page, live_server):
+    """The leg-strength options wrap to several lines at 390 px; each must read as its own,
+    with a visible gap between one option's last line and the next one's first."""
+    page.goto(f"{live_server.url}/en/may-i-train/step/1/")
+    labels = page.locator('label[for^="id_leg_weakness_"]')
+    extents = [labels.nth(i).evaluate(TEXT_EXTENT) for i in range(labels.count())]
+    assert len(extents) == 3 and extents[1][2] > 2  # really wrapped
+    for (_, upper_bottom, _), (lower_top, _, _) in pairwise(extents):
+        assert lower_top - upper_bottom >= 8

@@ -385,6 +385,63 @@ def test_long_lasting_improving_complaints_train_gently_with_advice_to_have_them
     assert [action.id for action in verdict.actions] == ["book-physio"]
 
 
+@pytest.mark.parametrize(
+    ("changes", "rule_id"),
+    [
+        ({"limits_daily_life": True}, "A-DAILY-LIFE"),
+        ({"earlier_hernia_or_stenosis": True}, "A-HISTORY"),
+    ],
+)
+def test_the_guides_see_a_physio_signs_train_gently_with_advice_to_have_them_checked(
+    changes: dict[str, object], rule_id: str
+) -> None:
+    """Review: like A-LONG, 'see a physio or doctor' is advice beside gentle training."""
+    answers = {**baseline(), "duration_weeks": 5, "course": "same", **changes}
+    verdict = evaluate(answers, content())
+    assert verdict.level is Level.TRAIN_ADAPTED and verdict.may_train
+    assert rule_id in fired(verdict)
+    assert "fysiotherapeut" in verdict.title.nl
+    assert [action.id for action in verdict.actions] == ["book-physio"]
+    assert any("nakijken" in line.nl for line in verdict.advice)
+
+
+def test_an_earlier_hernia_trains_only_hernia_friendly_exercises() -> None:
+    answers = {**baseline(), "earlier_hernia_or_stenosis": True}
+    verdict = evaluate(answers, content())
+    hernia = content().rule("H-HERNIA-KNOWN")
+    assert set(verdict.exercises) <= set(hernia.suitable)
+    assert not set(verdict.exercises) & set(hernia.avoid)
+
+
+@pytest.mark.parametrize(
+    ("changes", "rule_id"),
+    [
+        ({"limits_daily_life": True}, "A-DAILY-LIFE-WORSE"),
+        ({"earlier_hernia_or_stenosis": True}, "A-HISTORY-WORSE"),
+    ],
+)
+def test_the_see_a_physio_signs_still_block_when_it_gets_worse(
+    changes: dict[str, object], rule_id: str
+) -> None:
+    answers = {**baseline(), "duration_weeks": 3, "course": "worse", **changes}
+    verdict = evaluate(answers, content())
+    assert verdict.level is Level.PHYSIO and not verdict.may_train
+    assert fired(verdict)[0] == rule_id
+
+
+@pytest.mark.parametrize("red_flag", ["saddle_numbness", "bladder_bowel", "fever"])
+def test_a_red_flag_beside_daily_life_limits_still_blocks(red_flag: str) -> None:
+    answers = {**baseline(), "limits_daily_life": True, red_flag: True}
+    verdict = evaluate(answers, content())
+    assert not verdict.may_train and fired(verdict)[0] not in {"A-DAILY-LIFE"}
+
+
+def test_worse_after_every_session_still_means_no_training() -> None:
+    """The guide lists it under 'do not train': it stays PHYSIO."""
+    verdict = evaluate({**baseline(), "worse_after_training": True}, content())
+    assert verdict.level is Level.PHYSIO and not verdict.may_train
+
+
 def test_emergency_leads_with_calling_112() -> None:
     verdict = evaluate({**baseline(), "saddle_numbness": True}, content())
     assert verdict.level is Level.EMERGENCY

@@ -147,6 +147,10 @@ def test_the_pdf_export_is_readable_in_the_page_language(
     assert rich_member.email in text
     question = get_catalog().triage.questions["pain_after_sitting"]
     assert " ".join(question.text.get(question_language).split())[:40] in text
+    # Language and role in words, not the stored codes.
+    words = {"nl": ("Taal Nederlands", "Rol Lid"), "en": ("Language English", "Role Member")}
+    for expected in words[question_language]:
+        assert expected in text
 
 
 def test_my_data_needs_a_login(client):

@@ -115,12 +115,20 @@ def test_a_weak_leg_at_checkin_stays_until_a_full_check_that_asks_about_the_doct
     weak = client.post(CHECKIN, checkin_data(content, new_leg_symptoms="weakness_one_leg"))
     blocked_by = TriageResult.objects.get(pk=weak["Location"].rstrip("/").split("/")[-1])
     assert blocked_by.level == "GP_TODAY"
-    client.post(CHECKIN, checkin_data(content))  # a calm check-in a minute later
+    # A calm check-in a minute later is not taken: it would read "you may train".
+    calm = client.post(CHECKIN, checkin_data(content), follow=True)
+    assert calm.redirect_chain[-1][0] == "/mag-ik-trainen/"
+    assert TriageResult.objects.filter(kind="checkin").count() == 1
     status = selectors.training_status(member)
     assert status.blocked and not status.may_train
     assert status.blocking == blocked_by and status.needs_full_check
     assert "check-in" in status.redo_reason
-    assert status.redo_reason in client.get(CHECKIN).content.decode()
+    assert status.redo_reason in calm.content.decode()
+    assert "Je mag trainen" not in calm.content.decode()
+    again = client.get(CHECKIN, follow=True)
+    assert again.redirect_chain[-1][0] == "/mag-ik-trainen/"
+    assert 'name="pain_now"' not in again.content.decode()
+    assert f'href="{CHECKIN}"' not in again.content.decode()  # no button leading back
     plan_page = client.get("/plan/").content.decode()
     assert "Neem vandaag nog contact op met je huisarts." in plan_page
 
@@ -192,11 +200,19 @@ def test_a_red_flag_never_yields_training_over_check_ins_in_any_order(first, ste
     flagged = any(content.questions[q].is_alarming(v) for q, v in first.items())
     assert stored.may_train is not flagged
     for kind, changes in steps:
-        stored = checkin(member, **changes)
-        flagged = flagged or kind == "red"
+        if selectors.training_status(member).blocking_checkins:
+            # A check-in forbade training: no check-in is taken until a full check.
+            before = TriageResult.objects.filter(member=member).count()
+            with pytest.raises(FullCheckOutdated) as refused:
+                checkin(member, **changes)
+            assert refused.value.reason == selectors.REDO_BLOCKED
+            assert TriageResult.objects.filter(member=member).count() == before
+        else:
+            stored = checkin(member, **changes)
+            flagged = flagged or kind == "red"
+            if kind == "red":
+                assert not stored.may_train
         status = selectors.training_status(member)
-        if kind == "red":
-            assert not stored.may_train
         if flagged:
             assert status.blocked and not status.may_train
             assert status.blocking is not None and not status.blocking.may_train
