@@ -216,7 +216,7 @@ def swap(request: HttpRequest, body: SwapIn, params: Query[LanguageQuery]) -> An
     stored = _current_or_404(request)
     try:
         stored = services.swap_exercise(
-            stored, body.week, body.weekday, body.exercise, body.replacement
+            stored, body.week, body.weekday, body.exercise, body.replacement, by=request.user
         )
     except PlanError as error:
         detail = [{"field": "replacement", "loc": ["body", "replacement"], "msg": str(error)}]

@@ -5,6 +5,7 @@ from datetime import date
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from rugcoach.accounts import access
 from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
 from rugcoach.core.kernel.vocabulary import Condition, Situation
@@ -18,24 +19,29 @@ from rugcoach.core.pregnancy import due_date_from_week, due_date_problem, pregna
 from rugcoach.plans import models
 from rugcoach.triage.selectors import TrainingStatus, training_status
 
-
-def intake_of(member: User) -> models.Intake | None:
-    return models.Intake.objects.filter(member=member).first()
-
-
-def current_plan(member: User) -> models.Plan | None:
-    return models.Plan.objects.filter(member=member, is_current=True).first()
+# Each read of a member's rows asks rugcoach.accounts.access first (viewer: who reads;
+# None is the member themselves).
 
 
-def earlier_plans(member: User) -> QuerySet[models.Plan]:
-    return models.Plan.objects.filter(member=member, is_current=False).only(
+def intake_of(member: User, *, viewer: User | None = None) -> models.Intake | None:
+    return models.Intake.objects.filter(member=access.reads(member, viewer)).first()
+
+
+def current_plan(member: User, *, viewer: User | None = None) -> models.Plan | None:
+    return models.Plan.objects.filter(member=access.reads(member, viewer), is_current=True).first()
+
+
+def earlier_plans(member: User, *, viewer: User | None = None) -> QuerySet[models.Plan]:
+    return models.Plan.objects.filter(member=access.reads(member, viewer), is_current=False).only(
         "id", "created_at", "starts_on"
     )
 
 
-def active_feed(member: User, kind: str) -> models.CalendarFeed | None:
+def active_feed(
+    member: User, kind: str, *, viewer: User | None = None
+) -> models.CalendarFeed | None:
     return models.CalendarFeed.objects.filter(
-        member=member, kind=kind, revoked_at__isnull=True
+        member=access.reads(member, viewer), kind=kind, revoked_at__isnull=True
     ).first()
 
 

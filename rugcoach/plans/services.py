@@ -8,6 +8,7 @@ from django.forms import ModelForm
 from django.forms.models import construct_instance
 from django.utils import timezone
 
+from rugcoach.accounts import access
 from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
 from rugcoach.core.planner import (
@@ -31,6 +32,7 @@ class PlanNotPossible(Exception):
 
 
 def save_intake(member: User, profile: Profile, tests: SelfTests | None = None) -> models.Intake:
+    access.changes(member)
     defaults = {"profile": profile.model_dump(mode="json")}
     if tests is not None:
         defaults["self_tests"] = tests.model_dump(mode="json")
@@ -39,7 +41,7 @@ def save_intake(member: User, profile: Profile, tests: SelfTests | None = None) 
 
 
 def save_self_tests(member: User, tests: SelfTests) -> models.Intake:
-    intake = models.Intake.objects.get(member=member)
+    intake = models.Intake.objects.get(member=access.changes(member))
     intake.self_tests = tests.model_dump(mode="json")
     intake.save(update_fields=["self_tests", "updated_at"])
     return intake
@@ -64,6 +66,7 @@ class Generated:
 @transaction.atomic
 def generate_plan(member: User, today: date) -> Generated:
     """Build a plan from the intake and the safety verdict; keep the old one as history."""
+    access.changes(member)
     # Lock the member: two quick clicks must not both replace the current plan.
     User.objects.select_for_update().filter(pk=member.pk).first()
     status = training_status(member)
@@ -120,9 +123,16 @@ def _identical_recent_plan(
 
 @transaction.atomic
 def swap_exercise(
-    stored: models.Plan, week: int, weekday: Weekday, slug: str, replacement: str
+    stored: models.Plan,
+    week: int,
+    weekday: Weekday,
+    slug: str,
+    replacement: str,
+    *,
+    by: User,
 ) -> models.Plan:
     """Replace one exercise in one session; PlanError says why a replacement is refused."""
+    access.authorize_id(by, stored.member_id, action=access.Action.CHANGE)
     stored = models.Plan.objects.select_for_update().get(pk=stored.pk)
     catalog = get_catalog()
     updated = swap(
@@ -149,7 +159,7 @@ def save_feed(member: User, form: ModelForm) -> models.CalendarFeed:
     second tab) may have created the feed since. With the member locked, the active feed
     is looked up again and updated, so there is one feed and one URL, never an error.
     """
-    User.objects.select_for_update().filter(pk=member.pk).first()
+    User.objects.select_for_update().filter(pk=access.changes(member).pk).first()
     kind = form.instance.kind
     feed = models.CalendarFeed.objects.filter(
         member=member, kind=kind, revoked_at__isnull=True
@@ -162,5 +172,5 @@ def save_feed(member: User, form: ModelForm) -> models.CalendarFeed:
 def revoke_feed(member: User, kind: str) -> int:
     """Revoke the active feed of this kind; its URL stops working at once."""
     return models.CalendarFeed.objects.filter(
-        member=member, kind=kind, revoked_at__isnull=True
+        member=access.changes(member), kind=kind, revoked_at__isnull=True
     ).update(revoked_at=timezone.now())

@@ -182,7 +182,7 @@ def swap(request: HttpRequest, week: int, weekday: str, slug: str) -> HttpRespon
     if request.method == "POST":
         replacement = request.POST.get("replacement", "")
         try:
-            services.swap_exercise(stored, week, day, slug, replacement)
+            services.swap_exercise(stored, week, day, slug, replacement, by=request.user)
         except PlanError:
             error_message = _("Deze oefening kan hier niet. Kies er een uit de lijst.")
         else:

@@ -7,6 +7,7 @@ from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
 
+from rugcoach.accounts import access
 from rugcoach.accounts.models import User
 from rugcoach.privacy.registry import exporters
 
@@ -15,6 +16,7 @@ EXPORT_FORMAT_VERSION = 1
 
 def export_member_data(member: User) -> dict[str, Any]:
     """Everything RugCoach holds about ``member``, one section per app, as JSON types."""
+    access.reads(member)
     sections = {exporter.section: exporter.export(member) for exporter in exporters()}
     return {
         "format_version": EXPORT_FORMAT_VERSION,
@@ -56,6 +58,7 @@ def delete_member(*, member: User) -> None:
     Rows with a member foreign key cascade with the user (checked by tests/privacy);
     sessions and login records hold the member without a foreign key and are deleted here.
     """
+    access.changes(member)
     with transaction.atomic():
         Session.objects.filter(session_key__in=_session_ids_of(member)).delete()
         for queryset in _login_records_of(member):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from rugcoach.accounts import access
 from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
 from rugcoach.core.triage.engine import Level
@@ -21,8 +22,9 @@ REDO_EXPIRED = "expired"
 REDO_BLOCKED = "blocked"
 
 
-def member_results(member: User) -> QuerySet[TriageResult]:
-    return TriageResult.objects.filter(member=member)
+def member_results(member: User, *, viewer: User | None = None) -> QuerySet[TriageResult]:
+    """Every read of a member's checks starts here (access: rugcoach.accounts.access)."""
+    return TriageResult.objects.filter(member=access.reads(member, viewer))
 
 
 def latest_triage(member: User) -> TriageResult | None:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from rugcoach.accounts import access
 from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
 from rugcoach.core.triage.engine import Answer, TriageInputError, Verdict, aged_answers, evaluate
@@ -35,7 +36,7 @@ def record_result(member: User, answers: Mapping[str, Answer], verdict: Verdict)
     """Store a completed triage or check-in exactly as the member saw it, with the
     fingerprint of the questions it answered (a frozen snapshot)."""
     return TriageResult.objects.create(
-        member=member,
+        member=access.changes(member),
         kind=TriageResult.Kind.CHECKIN if verdict.checkin else TriageResult.Kind.TRIAGE,
         answers=dict(answers),
         level=verdict.level.value,
@@ -98,6 +99,7 @@ def record_checkin(member: User, answers: Mapping[str, object]) -> TriageResult:
     Raises TriageInputError for today's answers (naming each question), NoFullCheck or
     FullCheckOutdated for the stored ones.
     """
+    access.changes(member)
     content = get_catalog().triage
     basis = checkin_basis(member)
     known = basis.known

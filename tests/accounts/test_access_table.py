@@ -1,0 +1,595 @@
+"""Who gets what: every page and API endpoint over member data, for every kind of viewer.
+
+One table, in the spirit of wger's API test bases: each row names a URL (or API
+operation), how to call it for Sanne's data, and the answer each actor expects. The test
+runs every row as every actor against a fresh Sanne, who has a safety check, an intake, a
+plan and two calendar feeds, and checks:
+
+- the status (a visitor on a page is sent to the login page, on the API gets 401);
+- for anyone but Sanne: nothing of Sanne's data changed (her whole export, her account
+  row) and the answer shows none of her markers (e-mail, name, feed token, check link).
+
+The actors today are a visitor, Sanne, another member and a trainer with no link to her
+(``User.Role.TRAINER``), who gets what another member gets. The rule they meet lives in
+``rugcoach/accounts/access.py``. The trainers' issue adds its actors (a linked trainer
+with and without consent) as new ``Actor`` values and new keys in each row's ``expect``.
+
+``test_every_url_is_in_the_table_or_listed_as_public`` walks Django's URL resolver and
+the ninja API's operations: a URL that is neither in ``TABLE`` nor in ``NOT_MEMBER_DATA``
+fails, and so does a table entry for a URL that no longer exists.
+"""
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from rugcoach.accounts import access
+from rugcoach.accounts.models import User
+from rugcoach.api.urls import api
+from rugcoach.content import get_catalog
+from rugcoach.core.planner import Profile, SelfTests, Weekday, alternatives
+from rugcoach.core.triage import Verdict
+from rugcoach.plans import selectors, services
+from rugcoach.plans.models import CalendarFeed
+from rugcoach.privacy.services import export_member_data
+from rugcoach.triage.models import TriageResult
+from tests.plan_helpers import HOME_PROFILE, PASSWORD, TODAY, record_triage
+from tests.triage_answers import benign_answers
+
+pytestmark = pytest.mark.django_db
+
+
+class Actor(StrEnum):
+    VISITOR = "visitor"
+    MEMBER = "member"  # Sanne, whose data it is
+    OTHER_MEMBER = "other member"
+    TRAINER = "trainer without a link"
+
+
+LOGIN = "login"  # a page sends a visitor to the login page (302 to accounts:login)
+
+
+@dataclass(frozen=True)
+class World:
+    """Sanne with all her data, and the people who might try to reach it."""
+
+    sanne: User
+    people: dict[Actor, User | None]
+    result_id: int
+    feed_token: str
+    first_item: tuple[int, str, str]  # (week, weekday, slug) of her plan's first exercise
+
+    def markers(self) -> tuple[str, ...]:
+        """Strings that only an answer about Sanne's data contains."""
+        return (
+            self.sanne.email,
+            self.sanne.first_name,
+            self.feed_token,
+            reverse("triage:member_result", args=[self.result_id]),
+        )
+
+
+@dataclass(frozen=True)
+class Row:
+    """One call of one URL, and the status each actor gets."""
+
+    route: str  # the URL's name (reversed to call it)
+    expect: dict[Actor, int | str]
+    operation: str = ""  # API rows: "METHOD /path" as the ninja router has it
+    method: str = "get"
+    path: Callable[[World], str] | None = None  # default: reverse(route)
+    data: Callable[[World], dict[str, Any]] | None = None
+    json: bool = False  # send ``data`` as a JSON body (the API)
+    markers_of_sanne_allowed: bool = False  # a capability URL shows her data to its holder
+    note: str = ""
+    id: str = ""  # tells two rows of one URL apart
+
+    def url(self, world: World) -> str:
+        return self.path(world) if self.path is not None else reverse(self.route)
+
+
+def everyone(status: int | str) -> dict[Actor, int | str]:
+    return dict.fromkeys(Actor, status)
+
+
+def members_only(member: int, others: int, visitor: int | str = LOGIN) -> dict[Actor, int | str]:
+    """Sanne gets ``member``; another member and an unlinked trainer get ``others`` (their
+    own, empty data or a refusal); a visitor is sent to log in (API: 401)."""
+    return {
+        Actor.VISITOR: visitor,
+        Actor.MEMBER: member,
+        Actor.OTHER_MEMBER: others,
+        Actor.TRAINER: others,
+    }
+
+
+def _item_query(world: World) -> str:
+    week, weekday, slug = world.first_item
+    return f"?week={week}&weekday={weekday}&exercise={slug}"
+
+
+def _swap_path(world: World) -> str:
+    return reverse("plans:swap", args=list(world.first_item))
+
+
+def _swap_body(world: World) -> dict[str, Any]:
+    week, weekday, slug = world.first_item
+    replacement = _a_replacement(world)
+    return {"week": week, "weekday": weekday, "exercise": slug, "replacement": replacement}
+
+
+def _a_replacement(world: World) -> str:
+    """An exercise that may take the place of Sanne's first one (a valid swap for her)."""
+    stored = selectors.current_plan(world.sanne)
+    assert stored is not None
+    catalog = get_catalog()
+    week, weekday, slug = world.first_item
+    options = alternatives(
+        selectors.parsed_plan(stored),
+        week,
+        Weekday(weekday),
+        slug,
+        Profile.model_validate(stored.profile),
+        Verdict.model_validate(stored.verdict),
+        catalog,
+        catalog.planner,
+    )
+    assert options, "Sanne's first exercise needs an alternative for the swap rows"
+    return options[0]
+
+
+def _checkin_answers() -> dict[str, object]:
+    content = get_catalog().triage
+    benign = benign_answers(content)
+    return {question: benign[question] for question in content.checkin_order}
+
+
+def _checkin_form(world: World) -> dict[str, str]:
+    return {
+        key: ("yes" if value is True else "no" if value is False else str(value))
+        for key, value in _checkin_answers().items()
+    }
+
+
+PROFILE_FORM = {
+    "situation": "home",
+    "minutes_per_session": "10",
+    "weekdays": ["tue", "thu"],
+    "complaint_weeks": "3",
+}
+
+PROFILE_JSON = {**PROFILE_FORM, "minutes_per_session": 10, "complaint_weeks": 3}
+
+# Every page and API operation that shows or changes member data. Statuses were read off
+# the code and checked by hand; a row says in ``note`` why an unusual answer is right.
+TABLE: tuple[Row, ...] = (
+    # --- the safety check ----------------------------------------------------------------
+    Row("triage:start", everyone(200), note="public start; a member sees their last check"),
+    Row("triage:step", everyone(200), path=lambda w: reverse("triage:step", args=[1])),
+    Row(
+        "triage:step",
+        everyone(302),
+        method="post",
+        path=lambda w: reverse("triage:step", args=[1]),
+        data=lambda w: {"saddle_numbness": "no"},
+        id="answer-step-1",
+        note="answers go to the viewer's own wizard cookie",
+    ),
+    Row("triage:result", everyone(302), note="no answers in this browser: back to the start"),
+    Row(
+        "triage:member_result",
+        members_only(200, 404),
+        path=lambda w: reverse("triage:member_result", args=[w.result_id]),
+        note="another person's check id is a 404, never a peek",
+    ),
+    Row("triage:history", members_only(200, 200), note="others see their own, empty history"),
+    Row("triage:checkin", members_only(200, 302), note="others have no full check: to start"),
+    Row(
+        "triage:checkin",
+        members_only(302, 302),
+        method="post",
+        data=_checkin_form,
+        id="post-checkin",
+    ),
+    # --- plans -----------------------------------------------------------------------------
+    Row("plans:plan", members_only(200, 200)),
+    Row("plans:intake", members_only(200, 200)),
+    Row(
+        "plans:intake",
+        members_only(302, 302),
+        method="post",
+        data=lambda w: PROFILE_FORM,
+        id="post-intake",
+        note="others save their own intake, never Sanne's",
+    ),
+    Row("plans:self_tests", members_only(200, 302), note="others have no intake: to the intake"),
+    Row(
+        "plans:self_tests",
+        members_only(302, 302),
+        method="post",
+        data=lambda w: {"bridge_felt_in": "glutes", "core_belly_shakes": "no"},
+        id="post-self-tests",
+    ),
+    Row("plans:generate", members_only(302, 302), method="post"),
+    Row("plans:swap", members_only(200, 302), path=_swap_path, note="others: no plan, to plans"),
+    Row(
+        "plans:swap",
+        members_only(302, 302),
+        method="post",
+        path=_swap_path,
+        data=lambda w: {"replacement": _a_replacement(w)},
+        id="post-swap",
+    ),
+    Row("plans:poster", members_only(200, 302), note="others have no plan: to the plan page"),
+    Row("plans:schedule", members_only(200, 302)),
+    Row("plans:calendar", members_only(200, 200)),
+    Row(
+        "plans:calendar",
+        members_only(302, 302),
+        method="post",
+        data=lambda w: {"action": "revoke-sessions"},
+        id="revoke-feed",
+    ),
+    Row(
+        "calendar_feed",
+        everyone(200),
+        path=lambda w: reverse("calendar_feed", args=[w.feed_token]),
+        markers_of_sanne_allowed=True,
+        note="the secret token is the key (calendar apps cannot log in); revoking it ends it",
+    ),
+    Row(
+        "calendar_feed",
+        everyone(404),
+        path=lambda w: reverse("calendar_feed", args=["x" * 43]),
+        id="unknown-token",
+    ),
+    # --- the account and the member's rights --------------------------------------------
+    Row("accounts:profile", members_only(200, 200)),
+    Row(
+        "accounts:profile",
+        members_only(302, 302),
+        method="post",
+        data=lambda w: {"preferred_language": "en"},
+        id="post-language",
+    ),
+    Row(
+        "set_language",
+        everyone(302),
+        method="post",
+        data=lambda w: {"language": "en"},
+        note="a visitor's choice goes to a cookie; a member's to their own row",
+    ),
+    Row("accounts:password_change", members_only(200, 200)),
+    Row(
+        "accounts:password_change",
+        members_only(302, 200),
+        method="post",
+        data=lambda w: {
+            "old_password": PASSWORD,
+            "new_password1": "another-Strong-back-43",
+            "new_password2": "another-Strong-back-43",
+        },
+        id="post-password",
+        note="Sanne's old password is not another person's: their form refuses it",
+    ),
+    Row("accounts:password_change_done", members_only(200, 200)),
+    Row("privacy:my_data", members_only(200, 200)),
+    Row("privacy:export_json", members_only(200, 200), note="others download their own data"),
+    Row("privacy:export_pdf", members_only(200, 200)),
+    Row("privacy:delete", members_only(200, 200)),
+    Row(
+        "privacy:delete",
+        members_only(302, 400),
+        method="post",
+        data=lambda w: {"password": PASSWORD},
+        id="post-delete",
+        note="Sanne's password does not delete another account, nor hers",
+    ),
+    # --- the API -------------------------------------------------------------------------
+    Row(
+        "api:preview",
+        operation="POST /plans",
+        expect={
+            Actor.VISITOR: 422,
+            Actor.MEMBER: 200,
+            Actor.OTHER_MEMBER: 422,
+            Actor.TRAINER: 422,
+        },
+        method="post",
+        data=lambda w: {"profile": PROFILE_JSON},
+        json=True,
+        note="without answers the stored check of the viewer is used; others have none",
+    ),
+    Row("api:current", members_only(200, 404, visitor=401), operation="GET /plans/current"),
+    Row(
+        "api:current_alternatives",
+        members_only(200, 404, visitor=401),
+        operation="GET /plans/current/alternatives",
+        path=lambda w: reverse("api:current_alternatives") + _item_query(w),
+    ),
+    Row(
+        "api:swap",
+        members_only(200, 404, visitor=401),
+        operation="POST /plans/current/swap",
+        method="post",
+        data=_swap_body,
+        json=True,
+    ),
+    Row(
+        "api:regenerate",
+        members_only(200, 409, visitor=401),
+        method="post",
+        operation="POST /plans/current/regenerate",
+    ),
+    Row(
+        "api:checkin",
+        members_only(201, 409, visitor=401),
+        operation="POST /checkins",
+        method="post",
+        data=lambda w: {"answers": _checkin_answers()},
+        json=True,
+        note="others have no full check to add a check-in to",
+    ),
+)
+
+# URLs that show or change no member's data, each with why. The admin is Django's own,
+# behind is_staff and model permissions; its URLs are listed by namespace.
+NOT_MEMBER_DATA: dict[str, str] = {
+    "home": "the same page for everyone (a member sees a link to their own plan)",
+    "privacy_policy": "the policy text",
+    "generic_poster": "the guide's poster, the same for everyone",
+    "figure": "exercise drawings",
+    "library:list": "the exercise library (content files)",
+    "library:gallery": "the exercise library (content files)",
+    "library:detail": "the exercise library (content files)",
+    "library:not_advised": "the exercise library (content files)",
+    "triage:reset": "empties the visitor's own wizard cookie",
+    "accounts:signup": "makes a new account; a logged-in person is sent to their profile",
+    "accounts:login": "the login form",
+    "accounts:logout": "ends the viewer's own session",
+    "accounts:password_reset": "the same 'sent' answer whether or not the address exists",
+    "accounts:password_reset_done": "a static page",
+    "accounts:password_reset_confirm": "the e-mailed signed token is the key (Django's view)",
+    "accounts:password_reset_complete": "a static page",
+    "api:api-root": "the API's root",
+    "api:openapi-json": "the API's schema",
+    "api:openapi-view": "the API's documentation page",
+    "GET /exercises": "the exercise library",
+    "GET /exercises/{slug}": "the exercise library",
+    "GET /triage/questions": "the safety check's questions",
+    "POST /triage": "evaluates answers it is sent; stores nothing",
+}
+NOT_MEMBER_DATA_NAMESPACES = {"admin": "Django's admin: staff only, its own permissions"}
+
+
+# --- the world ----------------------------------------------------------------------------
+
+
+OTHER_PASSWORD = "not-Sannes-password-77"
+
+
+def _person(email: str, role: str = User.Role.MEMBER) -> User:
+    name = email.split("@")[0]
+    return User.objects.create_user(email, OTHER_PASSWORD, first_name=name, role=role)
+
+
+@pytest.fixture
+def world(db) -> World:
+    sanne = User.objects.create_user("sanne@example.com", PASSWORD, first_name="Sanneke")
+    result = record_triage(sanne)
+    services.save_intake(sanne, HOME_PROFILE, SelfTests(bridge_felt_in="lower-back"))
+    services.generate_plan(sanne, TODAY)
+    feed = CalendarFeed.objects.create(member=sanne, kind="sessions")
+    CalendarFeed.objects.create(member=sanne, kind="posture", workdays=["mon"])
+    stored = selectors.current_plan(sanne)
+    assert stored is not None
+    first_session = selectors.parsed_plan(stored).weeks[0].sessions[0]
+    people: dict[Actor, User | None] = {
+        Actor.VISITOR: None,
+        Actor.MEMBER: sanne,
+        Actor.OTHER_MEMBER: _person("ruud@example.com"),
+        Actor.TRAINER: _person("coach@example.com", role=User.Role.TRAINER),
+    }
+    return World(
+        sanne=sanne,
+        people=people,
+        result_id=result.pk,
+        feed_token=feed.token,
+        first_item=(1, first_session.weekday.value, first_session.items[0].slug),
+    )
+
+
+def _snapshot(member: User) -> str:
+    """Everything of Sanne's that a write could change: her export and her account row."""
+    member = User.objects.get(pk=member.pk)
+    export = export_member_data(member)
+    export.pop("exported_at")
+    account = {
+        "password": member.password,
+        "language": member.preferred_language,
+        "active": member.is_active,
+        "checks": TriageResult.objects.filter(member=member).count(),
+    }
+    return json.dumps([export, account], sort_keys=True, default=str)
+
+
+def _call(client: Client, row: Row, world: World):  # type: ignore[no-untyped-def]
+    url = row.url(world)
+    data = row.data(world) if row.data is not None else None
+    if row.json:
+        return getattr(client, row.method)(
+            url, json.dumps(data or {}), content_type="application/json"
+        )
+    return getattr(client, row.method)(url, data or {})
+
+
+CSRF_TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=|data-csrf=|content=)"[A-Za-z0-9]{64}"')
+
+
+def _comparable(response) -> bool:  # type: ignore[no-untyped-def]
+    content_type = response.get("Content-Type", "")
+    return content_type.startswith(("text/html", "application/json")) or not response.content
+
+
+EXPORT_TIME = re.compile(r'"exported_at": "[^"]+"')
+
+
+def _normalised(response) -> str:  # type: ignore[no-untyped-def]
+    """The answer without what differs between any two requests (token, export time)."""
+    text = CSRF_TOKEN.sub(r"\1<csrf>", response.content.decode("utf-8"))
+    return EXPORT_TIME.sub('"exported_at": "<now>"', text)
+
+
+def _row_id(row: Row) -> str:
+    return f"{row.method.upper()} {row.route}{' ' + row.id if row.id else ''}"
+
+
+CASES = [
+    pytest.param(row, actor, id=f"{_row_id(row)} as {actor}") for row in TABLE for actor in Actor
+]
+
+
+@pytest.mark.parametrize(("row", "actor"), CASES)
+def test_each_actor_gets_the_expected_answer_and_nothing_of_sannes(row: Row, actor: Actor, world):
+    client = Client()
+    person = world.people[actor]
+    if person is not None:
+        client.force_login(person)
+    before = _snapshot(world.sanne)
+
+    response = _call(client, row, world)
+
+    expected = row.expect[actor]
+    if expected == LOGIN:
+        assert response.status_code == 302, row.note
+        assert response["Location"].startswith(reverse("accounts:login"))
+    else:
+        assert response.status_code == expected, (row.note, response.content[:300])
+    if actor is Actor.MEMBER:
+        return
+    assert _snapshot(world.sanne) == before, "another person's request changed Sanne's data"
+    if row.markers_of_sanne_allowed:
+        return
+    if row.method == "get" and _comparable(response):
+        # What another person reads must not depend on Sanne's data at all: the same
+        # request once Sanne is gone gives the same page (bar the CSRF token).
+        world.sanne.delete()
+        again = _call(client, row, world)
+        assert (again.status_code, _normalised(again)) == (
+            response.status_code,
+            _normalised(response),
+        ), "the answer depends on Sanne's data"
+    body = response.content.decode("utf-8", errors="replace")
+    # A visitor's login redirect names the URL they asked for (?next=): not a leak.
+    location = "" if expected == LOGIN else response.get("Location", "")
+    for marker in world.markers():
+        assert marker not in body and marker not in location, f"{marker!r} leaked"
+
+
+def test_a_member_writing_their_own_data_does_change_it(world):
+    """The unchanged-data check above can fail: the same write as Sanne changes her data."""
+    client = Client()
+    client.force_login(world.sanne)
+    before = _snapshot(world.sanne)
+    row = next(r for r in TABLE if r.id == "post-intake")
+    assert _call(client, row, world).status_code == 302
+    assert _snapshot(world.sanne) != before
+
+
+# --- the table covers every URL --------------------------------------------------------------
+
+
+def _resolver_names(patterns: list[Any], namespace: str = "") -> set[str]:
+    names: set[str] = set()
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = pattern.namespace or ""
+            joined = f"{namespace}:{inner}" if namespace and inner else (inner or namespace)
+            names |= _resolver_names(pattern.url_patterns, joined)
+        elif isinstance(pattern, URLPattern):
+            if pattern.callback.__module__ == "ninja.operation":
+                continue  # one URL for several methods: the API's operations are walked below
+            name = pattern.name or f"<unnamed {pattern.pattern}>"
+            names.add(f"{namespace}:{name}" if namespace else name)
+    return names
+
+
+def _api_operations() -> set[str]:
+    """Every operation of the ninja API as "METHOD /path" (a path may have several)."""
+    found = set()
+    for prefix, router in api._routers:
+        for path, path_view in router.path_operations.items():
+            for operation in path_view.operations:
+                found |= {f"{method} {prefix}{path}" for method in operation.methods}
+    return found
+
+
+def _known() -> set[str]:
+    return {row.operation or row.route for row in TABLE} | set(NOT_MEMBER_DATA)
+
+
+def test_every_url_is_in_the_table_or_listed_as_public():
+    found = {
+        name
+        for name in _resolver_names(get_resolver().url_patterns)
+        if name.split(":")[0] not in NOT_MEMBER_DATA_NAMESPACES
+    }
+    found |= _api_operations()
+    missing = found - _known()
+    assert not missing, (
+        f"{sorted(missing)}: add each to TABLE in {__name__} (with what every actor gets) "
+        "or, if it shows no member's data, to NOT_MEMBER_DATA with why"
+    )
+    stale = _known() - found
+    assert not stale, f"{sorted(stale)} no longer exist: remove them from the table"
+
+
+def test_the_table_names_every_actor_for_every_row():
+    for row in TABLE:
+        assert set(row.expect) == set(Actor), _row_id(row)
+    ids = [_row_id(row) for row in TABLE]
+    assert len(ids) == len(set(ids)), "two rows of one URL need different ids"
+
+
+# --- the policy itself ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("action", list(access.Action))
+def test_the_policy_lets_only_the_member_reach_their_data(world, action):
+    sanne = world.sanne
+    assert access.may(sanne, sanne.pk, action)
+    for actor in (Actor.OTHER_MEMBER, Actor.TRAINER):
+        assert not access.may(world.people[actor], sanne.pk, action)
+    from django.contrib.auth.models import AnonymousUser
+
+    assert not access.may(AnonymousUser(), sanne.pk, action)
+    sanne.is_active = False
+    assert not access.may(sanne, sanne.pk, action)
+
+
+def test_selectors_and_services_refuse_another_viewer(world):
+    ruud = world.people[Actor.OTHER_MEMBER]
+    trainer = world.people[Actor.TRAINER]
+    for viewer in (ruud, trainer):
+        with pytest.raises(access.AccessDenied):
+            selectors.current_plan(world.sanne, viewer=viewer)
+        with pytest.raises(access.AccessDenied):
+            selectors.intake_of(world.sanne, viewer=viewer)
+        with pytest.raises(access.AccessDenied):
+            from rugcoach.triage.selectors import member_results
+
+            member_results(world.sanne, viewer=viewer)
+        stored = selectors.current_plan(world.sanne)
+        week, weekday, slug = world.first_item
+        with pytest.raises(access.AccessDenied):
+            services.swap_exercise(
+                stored, week, Weekday(weekday), slug, _a_replacement(world), by=viewer
+            )
+    assert selectors.current_plan(world.sanne, viewer=world.sanne) is not None
