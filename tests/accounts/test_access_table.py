@@ -35,7 +35,7 @@ from rugcoach.accounts.models import User
 from rugcoach.api.urls import api
 from rugcoach.content import get_catalog
 from rugcoach.core.planner import Profile, SelfTests, Weekday, alternatives
-from rugcoach.core.triage import Verdict
+from rugcoach.core.triage.engine import Verdict
 from rugcoach.plans import selectors, services
 from rugcoach.plans.models import CalendarFeed
 from rugcoach.privacy.services import export_member_data
