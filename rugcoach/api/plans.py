@@ -66,6 +66,11 @@ class SwapIn(Schema):
     weekday: Weekday
     exercise: str = Field(description="the slug to replace")
     replacement: str = Field(description="the slug to put in its place")
+    scope: Literal["session", "everywhere"] = Field(
+        default="session",
+        description="this session only, or every session of the plan that has the "
+        "exercise (where the replacement is allowed there); no other exercise changes",
+    )
 
 
 class AlternativesOut(Schema):
@@ -209,13 +214,13 @@ def current_alternatives(request: HttpRequest, query: Query[AlternativesQuery]) 
         **MEMBERS_ONLY,
         **WITH_BODY,
     },
-    summary="Swap one exercise in one session for an alternative with the same purpose",
+    summary="Swap an exercise, in one session or everywhere, for one with the same purpose",
 )
 def swap(request: HttpRequest, body: SwapIn, params: Query[LanguageQuery]) -> Any:
     stored = _current_or_404(request)
     try:
         stored = services.swap_exercise(
-            stored, body.week, body.weekday, body.exercise, body.replacement
+            stored, body.week, body.weekday, body.exercise, body.replacement, scope=body.scope
         )
     except PlanError as error:
         detail = [{"field": "replacement", "loc": ["body", "replacement"], "msg": str(error)}]

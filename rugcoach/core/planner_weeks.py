@@ -26,7 +26,7 @@ from rugcoach.core.planner_profile import FocusArea
 if TYPE_CHECKING:
     from rugcoach.core.planner_build import Builder
 
-__all__ = ["Slot", "build_up", "fit", "next_steps", "progress"]
+__all__ = ["Slot", "build_up", "fit", "next_steps", "progress", "trim"]
 
 NEW_EXERCISE_STEPS = frozenset({"base", "progression", "swapped"})
 """Steps where an exercise starts at its own base dose (fewer sets = shortened)."""
@@ -95,7 +95,7 @@ def fit(
     if total() > budget:
         for i, slot in enumerate(slots):
             if slot.role == "main":
-                put(i, _trim(b, slot, budget))
+                put(i, trim(b, slot, budget))
     for i, slot in enumerate(slots):
         while slot.role == "main" and slot.amount.sets < _target_sets(b, slot):
             bigger = slot._replace(amount=slot.amount.with_sets(slot.amount.sets + 1))
@@ -111,7 +111,7 @@ def _target_sets(b: Builder, slot: Slot) -> int:
     return dose.sets.low if slot.step in NEW_EXERCISE_STEPS else slot.amount.sets
 
 
-def _trim(b: Builder, slot: Slot, budget: int) -> Slot:
+def trim(b: Builder, slot: Slot, budget: int) -> Slot:
     """Reps or hold down until the item alone fits in the budget."""
     amount = slot.amount
     while b.seconds(slot._replace(amount=amount))[0] > budget:

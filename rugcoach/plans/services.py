@@ -15,6 +15,7 @@ from rugcoach.core.planner import (
     Plan,
     Profile,
     SelfTests,
+    SwapScope,
     Weekday,
     build_plan,
     focus_areas,
@@ -120,9 +121,16 @@ def _identical_recent_plan(
 
 @transaction.atomic
 def swap_exercise(
-    stored: models.Plan, week: int, weekday: Weekday, slug: str, replacement: str
+    stored: models.Plan,
+    week: int,
+    weekday: Weekday,
+    slug: str,
+    replacement: str,
+    *,
+    scope: SwapScope = "session",
 ) -> models.Plan:
-    """Replace one exercise in one session; PlanError says why a replacement is refused."""
+    """Replace an exercise in one session, or everywhere in the plan (the member's
+    choice); PlanError says why a replacement is refused."""
     stored = models.Plan.objects.select_for_update().get(pk=stored.pk)
     catalog = get_catalog()
     updated = swap(
@@ -135,6 +143,7 @@ def swap_exercise(
         Verdict.model_validate(stored.verdict),
         catalog,
         catalog.planner,
+        scope=scope,
     )
     stored.plan = updated.model_dump(mode="json")
     stored.save(update_fields=["plan"])

@@ -181,8 +181,10 @@ def swap(request: HttpRequest, week: int, weekday: str, slug: str) -> HttpRespon
     error_message = None
     if request.method == "POST":
         replacement = request.POST.get("replacement", "")
+        scope = request.POST.get("scope", "session")
+        scope = scope if scope in ("session", "everywhere") else "session"
         try:
-            services.swap_exercise(stored, week, day, slug, replacement)
+            services.swap_exercise(stored, week, day, slug, replacement, scope=scope)
         except PlanError:
             error_message = _("Deze oefening kan hier niet. Kies er een uit de lijst.")
         else:
@@ -192,6 +194,7 @@ def swap(request: HttpRequest, week: int, weekday: str, slug: str) -> HttpRespon
     context = {
         "week": week,
         "weekday": day,
+        "weekday_label": catalog.planner.weekdays[day].get(language),
         "current": presenter.card(catalog.exercises[slug]),
         "options": [
             presenter.card(catalog.exercises[option])

@@ -82,6 +82,26 @@ def test_member_reads_and_swaps_the_current_plan(client, member_with_plan):
     assert options[0] in slugs and main["slug"] not in slugs
 
 
+def test_a_swap_everywhere_reaches_every_session_and_keeps_the_other_items(
+    client, member_with_plan
+):
+    client.force_login(member_with_plan)
+    before = client.get("/api/plans/current").json()["plan"]
+    monday = before["weeks"][0]["sessions"][0]
+    main = next(item for item in monday["items"] if item["role"] == "main")
+    query = {"week": 1, "weekday": "mon", "exercise": main["slug"]}
+    option = client.get("/api/plans/current/alternatives", query).json()["alternatives"][0]
+    body = {**query, "replacement": option, "scope": "everywhere"}
+    after = post(client, "/api/plans/current/swap", body).json()["plan"]
+    for week in (0, 1):  # week 2 repeats week 1
+        slugs = [i["slug"] for i in after["weeks"][week]["sessions"][0]["items"]]
+        assert option in slugs and main["slug"] not in slugs
+    others = [i for i in monday["items"] if i["slug"] != main["slug"]]
+    assert [i for i in after["weeks"][0]["sessions"][0]["items"] if i["slug"] != option] == others
+    bad = post(client, "/api/plans/current/swap", {**body, "scope": "week"})
+    assert bad.status_code == 422
+
+
 def test_an_unsuitable_swap_is_refused_and_the_plan_kept(client, member_with_plan):
     client.force_login(member_with_plan)
     before = client.get("/api/plans/current").json()["plan"]
