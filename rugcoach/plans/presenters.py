@@ -161,3 +161,39 @@ def present_plan(
 def next_session(weeks: list[WeekView], today: date) -> SessionView | None:
     upcoming = [s for w in weeks for s in w.sessions if s.date >= today]
     return min(upcoming, key=lambda s: s.date) if upcoming else None
+
+
+def poster_doses(plan: Plan, catalog: Catalog) -> dict[str, str]:
+    """Each exercise once, in order of first appearance, with every dose the plan gives
+    it, by week: the very words of the plan page and the schedule (issue 10: the poster
+    once showed only the fullest dose, 2 × 45 s against 20 s on the schedule).
+
+    One dose for the whole plan is shown as it is; otherwise "Week 1–2: …; week 3: …"."""
+    by_week: dict[str, dict[int, tuple[str, ...]]] = {}
+    for week in plan.weeks:
+        for session in week.sessions:
+            for item in session.items:
+                doses = by_week.setdefault(item.slug, {}).setdefault(week.number, ())
+                text = item_dose(item, catalog)
+                if text not in doses:
+                    by_week[item.slug][week.number] = (*doses, text)
+    shown = {}
+    for slug, weeks in by_week.items():
+        groups: list[tuple[list[int], tuple[str, ...]]] = []
+        for number, doses in weeks.items():
+            if groups and groups[-1][1] == doses and groups[-1][0][-1] == number - 1:
+                groups[-1][0].append(number)
+            else:
+                groups.append(([number], doses))
+        if len(groups) == 1:
+            shown[slug] = " / ".join(groups[0][1])
+            continue
+        shown[slug] = "; ".join(
+            _("Week %(weeks)s: %(dose)s")
+            % {
+                "weeks": str(numbers[0]) if len(numbers) == 1 else f"{numbers[0]}–{numbers[-1]}",
+                "dose": " / ".join(doses),
+            }
+            for numbers, doses in groups
+        )
+    return shown
