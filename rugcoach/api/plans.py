@@ -28,6 +28,7 @@ from rugcoach.core.planner import (
     alternatives,
     build_plan,
     focus_areas,
+    focus_left_out,
 )
 from rugcoach.core.pregnancy import due_date_problem
 from rugcoach.core.triage import TriageInputError, Verdict, evaluate
@@ -135,7 +136,16 @@ def preview(request: HttpRequest, body: PreviewIn, params: Query[LanguageQuery])
     focus = focus_areas(body.profile, body.self_tests, catalog.planner)
     # As a plan made today: it starts next Monday, so pregnancy weeks fall on real dates.
     starts_on = services.first_monday(today)
-    result = build_plan(body.profile, focus, verdict, catalog, catalog.planner, starts_on=starts_on)
+    left_out = focus_left_out(body.profile, body.self_tests, catalog.planner)
+    result = build_plan(
+        body.profile,
+        focus,
+        verdict,
+        catalog,
+        catalog.planner,
+        starts_on=starts_on,
+        left_out=left_out,
+    )
     return _plan_body(result, params.lang)
 
 

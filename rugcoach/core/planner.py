@@ -42,7 +42,7 @@ from rugcoach.core.planner_dose import (
     session_seconds,
     work_seconds_per_set,
 )
-from rugcoach.core.planner_focus import fired_signals, focus_areas
+from rugcoach.core.planner_focus import fired_signals, focus_areas, focus_left_out
 from rugcoach.core.planner_models import (
     PLAN_VERSION,
     Excluded,
@@ -93,6 +93,7 @@ __all__ = [
     "check_against_library",
     "fired_signals",
     "focus_areas",
+    "focus_left_out",
     "item_seconds",
     "load_planner_content",
     "member_conditions",
@@ -119,6 +120,7 @@ def build_plan(
     content: PlannerContent,
     *,
     starts_on: date | None = None,
+    left_out: tuple[Focus, ...] = (),
 ) -> Plan | NoPlan:
     """The member's 4-week plan, or NoPlan when the verdict does not allow training.
 
@@ -164,6 +166,7 @@ def build_plan(
         reasons=(
             *_plan_reasons(profile, verdict, first),
             *_pregnancy_reasons(profile, starts_on, tuple(weeks), content),
+            *_focus_reasons(focus, left_out, tuple(weeks), first, profile),
         ),
         excluded=excluded,
     )
@@ -293,6 +296,48 @@ def _rungs_climbed(builder: Builder, item: PlanItem) -> int:
 
 
 # --- helpers ------------------------------------------------------------------------------
+
+
+def _focus_reasons(
+    focus: tuple[Focus, ...],
+    left_out: tuple[Focus, ...],
+    weeks: tuple[Week, ...],
+    builder: Builder,
+    profile: Profile,
+) -> tuple[Text, ...]:
+    """Why a focus area is not trained every week, in the member's words: no exercise
+    for it is allowed, or the minutes and days leave no room; and why an area a
+    self-test raised is not among the plan's focus areas at all."""
+    content = builder.content
+    reasons = []
+    for item in focus:
+        area = content.focus_areas[item.area]
+        pool = set(area.exercises)
+        missing = [
+            week.number
+            for week in weeks
+            if not any(i.slug in pool for s in week.sessions for i in s.items)
+        ]
+        if not missing:
+            continue
+        if not builder.candidates(item.area):
+            reasons.append(content.text("focus.not-allowed", area=area.label, reason=item.reason))
+        else:
+            numbers = join_labels([Text(nl=str(n), en=str(n)) for n in missing], content)
+            reasons.append(
+                content.text(
+                    "focus.no-room",
+                    area=area.label,
+                    minutes=profile.minutes_per_session,
+                    count=len(profile.weekdays),
+                    weeks=numbers,
+                )
+            )
+    for item in left_out:
+        label = content.focus_areas[item.area].label
+        most = content.max_focus_areas
+        reasons.append(content.text("focus.left-out", area=label, reason=item.reason, most=most))
+    return tuple(reasons)
 
 
 def _default_focus(content: PlannerContent) -> tuple[Focus, ...]:

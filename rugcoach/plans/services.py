@@ -19,6 +19,7 @@ from rugcoach.core.planner import (
     Weekday,
     build_plan,
     focus_areas,
+    focus_left_out,
     swap,
 )
 from rugcoach.core.pregnancy import due_date_problem
@@ -88,7 +89,15 @@ def generate_plan(member: User, today: date) -> Generated:
             return Generated(plan=recent, no_plan=None)
     focus = focus_areas(profile, tests, catalog.planner)
     starts_on = first_monday(today)
-    result = build_plan(profile, focus, verdict, catalog, catalog.planner, starts_on=starts_on)
+    result = build_plan(
+        profile,
+        focus,
+        verdict,
+        catalog,
+        catalog.planner,
+        starts_on=starts_on,
+        left_out=focus_left_out(profile, tests, catalog.planner),
+    )
     if isinstance(result, NoPlan):
         return Generated(plan=None, no_plan=result)
     models.Plan.objects.filter(member=member, is_current=True).update(is_current=False)
