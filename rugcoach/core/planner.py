@@ -54,6 +54,7 @@ from rugcoach.core.planner_models import (
     Week,
 )
 from rugcoach.core.planner_profile import (
+    SESSION_MINUTES,
     Focus,
     FocusArea,
     Profile,
@@ -70,6 +71,7 @@ from rugcoach.core.vocabulary import Condition
 
 __all__ = [
     "PLAN_VERSION",
+    "SESSION_MINUTES",
     "TRANSITION_SECONDS",
     "ContentError",
     "Excluded",

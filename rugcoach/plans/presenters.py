@@ -13,7 +13,6 @@ from rugcoach.core.exercises import Dose
 from rugcoach.core.planner import Plan, PlanItem, Weekday
 from rugcoach.library.presenters import ExerciseCard, ExercisePresenter, format_dose
 from rugcoach.plans.calendar import session_date, session_minutes
-from rugcoach.plans.forms import WEEKDAY_LABELS
 from rugcoach.triage.models import TriageResult
 
 
@@ -134,7 +133,7 @@ def present_plan(
                     SessionView(
                         week=week.number,
                         weekday=session.weekday,
-                        day_label=str(WEEKDAY_LABELS[session.weekday]),
+                        day_label=catalog.planner.weekdays[session.weekday].get(language),
                         date=day,
                         date_label=formats.date_format(day, "l j F"),
                         minutes=session_minutes(session.seconds),
