@@ -99,10 +99,9 @@ def _verdict_for(request: HttpRequest, answers: dict[str, Any] | None) -> Verdic
     if answers is not None:
         return evaluate(answers, get_catalog().triage)
     if request.user.is_authenticated:
-        status = training_status(request.user)
-        governing = status.blocking or status.triage
-        if governing is not None:
-            return governing.stored_verdict
+        verdict = selectors.governing_verdict(training_status(request.user))
+        if verdict is not None:
+            return verdict
     raise MissingTriage
 
 
@@ -248,7 +247,7 @@ def regenerate(request: HttpRequest, params: Query[LanguageQuery]) -> Any:
     try:
         result = services.generate_plan(request.user, timezone.localdate())
     except services.PlanNotPossible as missing:
-        raise HttpError(409, f"Do the {missing} first.") from missing
+        raise HttpError(409, str(missing)) from missing
     if result.plan is None:
         raise HttpError(409, "The safety check does not allow a training plan now.")
     return _stored_body(result.plan, params.lang)

@@ -14,6 +14,7 @@ from rugcoach.core.planner_selftests import (
     self_test_blockers,
 )
 from rugcoach.core.pregnancy import due_date_from_week, due_date_problem, pregnancy_stage
+from rugcoach.core.triage import Verdict
 from rugcoach.core.vocabulary import Condition, Situation
 from rugcoach.plans import models
 from rugcoach.triage.selectors import TrainingStatus, training_status
@@ -73,6 +74,13 @@ def plan_is_stale(stored: models.Plan, status: TrainingStatus) -> bool:
     return then.get("level") != now.get("level") or sorted(then.get("conditions", [])) != sorted(
         now.get("conditions", [])
     )
+
+
+def governing_verdict(status: TrainingStatus) -> Verdict | None:
+    """The verdict a plan is built for now: a later check-in that forbids training
+    outranks the full check's verdict (``TrainingStatus.blocking`` decides which)."""
+    governing = status.blocking or status.triage
+    return governing.stored_verdict if governing is not None else None
 
 
 def usable_plan(member: User) -> tuple[models.Plan | None, TrainingStatus]:

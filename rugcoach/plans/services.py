@@ -29,7 +29,28 @@ from rugcoach.triage.selectors import training_status
 
 
 class PlanNotPossible(Exception):
-    """Something the member must do first (the safety check, the intake)."""
+    """Something the member must do first; the subclass says what."""
+
+    needed = "safety check or intake"
+
+    def __init__(self) -> None:
+        super().__init__(f"Do the {self.needed} first.")
+
+
+class TriageNeeded(PlanNotPossible):
+    """No full safety check yet, or one asked with other questions than today's."""
+
+    needed = "safety check"
+
+
+class IntakeNeeded(PlanNotPossible):
+    """No intake yet."""
+
+    needed = "intake"
+
+
+class DueDatePassed(IntakeNeeded):
+    """The intake's due date is past: the week of pregnancy means nothing any more."""
 
 
 def save_intake(member: User, profile: Profile, tests: SelfTests | None = None) -> models.Intake:
@@ -70,19 +91,18 @@ def generate_plan(member: User, today: date) -> Generated:
     User.objects.select_for_update().filter(pk=member.pk).first()
     status = training_status(member)
     if status.triage is None or status.outdated:  # outdated: asked with other questions
-        raise PlanNotPossible("triage")
+        raise TriageNeeded
     intake = models.Intake.objects.filter(member=member).first()
     if intake is None:
-        raise PlanNotPossible("intake")
+        raise IntakeNeeded
     catalog = get_catalog()
     profile = Profile.model_validate(intake.profile)
     if profile.due_date is not None and due_date_problem(profile.due_date, today) == "past":
-        # The week of pregnancy no longer means anything: the intake needs updating.
-        raise PlanNotPossible("intake")
+        raise DueDatePassed
     tests = SelfTests.model_validate(intake.self_tests or {})
-    # A later check-in that forbids training outranks the full check's verdict.
-    governing = status.blocking or status.triage
-    verdict = governing.stored_verdict
+    verdict = selectors.governing_verdict(status)
+    if verdict is None:  # not reached: a full check exists (checked above)
+        raise TriageNeeded
     if not status.blocked:
         recent = _identical_recent_plan(member, intake, status.triage.verdict, today)
         if recent is not None and not selectors.plan_is_stale(recent, status):

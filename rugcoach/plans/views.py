@@ -142,18 +142,17 @@ def generate(request: HttpRequest) -> HttpResponse:
 def _generate(request: HttpRequest) -> HttpResponse:
     try:
         result = services.generate_plan(request.user, _today())
-    except services.PlanNotPossible as missing:
-        if str(missing) == "triage":
-            redo = training_status(request.user).redo_reason
-            messages.info(
-                request, redo or _("Doe eerst de veiligheidscheck; daarna maken we je plan.")
-            )
-            return redirect("triage:start")
-        if selectors.intake_of(request.user) is not None:
-            messages.warning(
-                request,
-                _("Je uitgerekende datum is voorbij. Pas je intake aan; daarna maken we je plan."),
-            )
+    except services.TriageNeeded:
+        redo = training_status(request.user).redo_reason
+        messages.info(request, redo or _("Doe eerst de veiligheidscheck; daarna maken we je plan."))
+        return redirect("triage:start")
+    except services.DueDatePassed:
+        messages.warning(
+            request,
+            _("Je uitgerekende datum is voorbij. Pas je intake aan; daarna maken we je plan."),
+        )
+        return redirect("plans:intake")
+    except services.IntakeNeeded:
         return redirect("plans:intake")
     if isinstance(result.no_plan, NoPlan):
         messages.warning(request, result.no_plan.reason.get(translation.get_language()))
