@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 
+from rugcoach.core.planner import Profile
 from rugcoach.plans import services
 from tests.plan_helpers import HOME_PROFILE, TODAY, record_triage
 
@@ -31,8 +32,12 @@ def test_without_an_intake_the_error_asks_for_it(client, member):
 
 def test_a_past_due_date_asks_to_update_the_intake(client, member):
     record_triage(member)
-    pregnant = HOME_PROFILE.model_copy(
-        update={"situation": "pregnancy", "due_date": TODAY - timedelta(days=30)}
+    pregnant = Profile.model_validate(
+        {
+            **HOME_PROFILE.model_dump(),
+            "situation": "pregnancy",
+            "due_date": TODAY - timedelta(days=30),
+        }
     )
     services.save_intake(member, pregnant)
     with pytest.raises(services.DueDatePassed):
