@@ -9,9 +9,9 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from rugcoach.core.catalog import Catalog
-from rugcoach.core.exercises import Dose
 from rugcoach.core.planner import Plan, PlanItem, Weekday
-from rugcoach.library.presenters import ExerciseCard, ExercisePresenter, format_dose
+from rugcoach.core.planner_schedule import prescription_of
+from rugcoach.library.presenters import ExerciseCard, ExercisePresenter
 from rugcoach.plans.calendar import session_date, session_minutes
 from rugcoach.triage.models import TriageResult
 
@@ -104,19 +104,9 @@ class WeekView:
 
 
 def item_dose(item: PlanItem, catalog: Catalog) -> str:
-    """The planned dose in words, in the same wording as the library."""
-    exercise = catalog.exercises[item.slug]
-    dose = Dose(
-        sets=item.sets,
-        reps=item.reps,
-        hold_seconds=item.hold_seconds,
-        duration_seconds=item.duration_seconds,
-        per_side=item.per_side,
-        rest_seconds=item.rest_seconds,
-        tempo=exercise.dose.tempo,
-        breathing_pace=exercise.dose.breathing_pace,
-    )
-    return format_dose(dose).summary
+    """The planned dose in words (the one dose type's own words, as the library says it)."""
+    language = translation.get_language() or "nl"
+    return prescription_of(item, catalog.exercises.get(item.slug)).words().get(language)
 
 
 def present_plan(
