@@ -22,6 +22,7 @@ from rugcoach.api.triage import MessageOut, answer_errors
 from rugcoach.content import get_catalog
 from rugcoach.core.planner import (
     NoPlan,
+    Plan,
     PlanError,
     Profile,
     Weekday,
@@ -30,7 +31,9 @@ from rugcoach.core.planner import (
     focus_areas,
     focus_left_out,
 )
+from rugcoach.core.planner_schedule import plan_schedule
 from rugcoach.core.pregnancy import due_date_problem
+from rugcoach.core.schedule import Schedule
 from rugcoach.core.triage import TriageInputError, Verdict, evaluate
 from rugcoach.plans import selectors, services
 from rugcoach.triage.selectors import training_status
@@ -49,10 +52,15 @@ class PreviewIn(Schema):
 
 
 class PlanOut(Schema):
-    """Either a plan, or no_plan with the reason (the safety verdict forbids training)."""
+    """Either a plan (as the planner's weeks and as a schedule of sessions with stable
+    keys), or no_plan with the reason (the safety verdict forbids training)."""
 
-    plan: dict[str, Any] | None
-    no_plan: dict[str, Any] | None
+    plan: Plan | None
+    schedule: Schedule | None = Field(
+        description="the same plan as sessions on day offsets, items with stable keys and "
+        "each dose as a prescription with its words in Dutch and English"
+    )
+    no_plan: NoPlan | None
     language: Literal["nl", "en"]
 
 
@@ -154,10 +162,11 @@ DUE_DATE_MESSAGES = {
 }
 
 
-def _plan_body(result: Any, language: str) -> dict[str, Any]:
+def _plan_body(result: Plan | NoPlan, language: str) -> dict[str, Any]:
     if isinstance(result, NoPlan):
-        return {"plan": None, "no_plan": result.model_dump(mode="json"), "language": language}
-    return {"plan": result.model_dump(mode="json"), "no_plan": None, "language": language}
+        return {"plan": None, "schedule": None, "no_plan": result, "language": language}
+    schedule = plan_schedule(result, get_catalog().exercises)
+    return {"plan": result, "schedule": schedule, "no_plan": None, "language": language}
 
 
 @router.get(
@@ -171,8 +180,10 @@ def current(request: HttpRequest, params: Query[LanguageQuery]) -> Any:
 
 
 def _stored_body(stored: Any, language: str) -> dict[str, Any]:
+    plan = selectors.parsed_plan(stored)
     return {
-        "plan": stored.plan,
+        "plan": plan,
+        "schedule": plan_schedule(plan, get_catalog().exercises),
         "no_plan": None,
         "language": language,
         "id": stored.pk,
