@@ -183,7 +183,7 @@ def _stored_body(stored: Any, language: str) -> dict[str, Any]:
     plan = selectors.parsed_plan(stored)
     return {
         "plan": plan,
-        "schedule": plan_schedule(plan, get_catalog().exercises),
+        "schedule": selectors.stored_schedule(stored),
         "no_plan": None,
         "language": language,
         "id": stored.pk,
