@@ -23,14 +23,18 @@ from rugcoach.api.triage import answer_errors
 from rugcoach.content import get_catalog
 from rugcoach.core.planner import (
     NoPlan,
+    Plan,
     PlanError,
     Profile,
     Weekday,
     alternatives,
     build_plan,
     focus_areas,
+    focus_left_out,
 )
+from rugcoach.core.planner_schedule import plan_schedule
 from rugcoach.core.pregnancy import due_date_problem
+from rugcoach.core.schedule import Schedule
 from rugcoach.core.triage.engine import TriageInputError, Verdict, evaluate
 from rugcoach.plans import selectors, services
 from rugcoach.triage.selectors import training_status
@@ -49,10 +53,15 @@ class PreviewIn(Schema):
 
 
 class PlanOut(Schema):
-    """Either a plan, or no_plan with the reason (the safety verdict forbids training)."""
+    """Either a plan (as the planner's weeks and as a schedule of sessions with stable
+    keys), or no_plan with the reason (the safety verdict forbids training)."""
 
-    plan: dict[str, Any] | None
-    no_plan: dict[str, Any] | None
+    plan: Plan | None
+    schedule: Schedule | None = Field(
+        description="the same plan as sessions on day offsets, items with stable keys and "
+        "each dose as a prescription with its words in Dutch and English"
+    )
+    no_plan: NoPlan | None
     language: Literal["nl", "en"]
 
 
@@ -67,6 +76,11 @@ class SwapIn(Schema):
     weekday: Weekday
     exercise: str = Field(description="the slug to replace")
     replacement: str = Field(description="the slug to put in its place")
+    scope: Literal["session", "everywhere"] = Field(
+        default="session",
+        description="this session only, or every session of the plan that has the "
+        "exercise (where the replacement is allowed there); no other exercise changes",
+    )
 
 
 class AlternativesOut(Schema):
@@ -94,10 +108,9 @@ def _verdict_for(request: HttpRequest, answers: dict[str, Any] | None) -> Verdic
     if answers is not None:
         return evaluate(answers, get_catalog().triage)
     if request.user.is_authenticated:
-        status = training_status(request.user)
-        governing = status.blocking or status.triage
-        if governing is not None:
-            return governing.stored_verdict
+        verdict = selectors.governing_verdict(training_status(request.user))
+        if verdict is not None:
+            return verdict
     raise MissingTriage
 
 
@@ -131,7 +144,16 @@ def preview(request: HttpRequest, body: PreviewIn, params: Query[LanguageQuery])
     focus = focus_areas(body.profile, body.self_tests, catalog.planner)
     # As a plan made today: it starts next Monday, so pregnancy weeks fall on real dates.
     starts_on = services.first_monday(today)
-    result = build_plan(body.profile, focus, verdict, catalog, catalog.planner, starts_on=starts_on)
+    left_out = focus_left_out(body.profile, body.self_tests, catalog.planner)
+    result = build_plan(
+        body.profile,
+        focus,
+        verdict,
+        catalog,
+        catalog.planner,
+        starts_on=starts_on,
+        left_out=left_out,
+    )
     return _plan_body(result, params.lang)
 
 
@@ -141,10 +163,11 @@ DUE_DATE_MESSAGES = {
 }
 
 
-def _plan_body(result: Any, language: str) -> dict[str, Any]:
+def _plan_body(result: Plan | NoPlan, language: str) -> dict[str, Any]:
     if isinstance(result, NoPlan):
-        return {"plan": None, "no_plan": result.model_dump(mode="json"), "language": language}
-    return {"plan": result.model_dump(mode="json"), "no_plan": None, "language": language}
+        return {"plan": None, "schedule": None, "no_plan": result, "language": language}
+    schedule = plan_schedule(result, get_catalog().exercises)
+    return {"plan": result, "schedule": schedule, "no_plan": None, "language": language}
 
 
 @router.get(
@@ -158,8 +181,10 @@ def current(request: HttpRequest, params: Query[LanguageQuery]) -> Any:
 
 
 def _stored_body(stored: Any, language: str) -> dict[str, Any]:
+    plan = selectors.parsed_plan(stored)
     return {
-        "plan": stored.plan,
+        "plan": plan,
+        "schedule": selectors.stored_schedule(stored),
         "no_plan": None,
         "language": language,
         "id": stored.pk,
@@ -210,13 +235,19 @@ def current_alternatives(request: HttpRequest, query: Query[AlternativesQuery]) 
         **MEMBERS_ONLY,
         **WITH_BODY,
     },
-    summary="Swap one exercise in one session for an alternative with the same purpose",
+    summary="Swap an exercise, in one session or everywhere, for one with the same purpose",
 )
 def swap(request: HttpRequest, body: SwapIn, params: Query[LanguageQuery]) -> Any:
     stored = _current_or_404(request)
     try:
         stored = services.swap_exercise(
-            stored, body.week, body.weekday, body.exercise, body.replacement, by=request.user
+            stored,
+            body.week,
+            body.weekday,
+            body.exercise,
+            body.replacement,
+            scope=body.scope,
+            by=request.user,
         )
     except PlanError as error:
         detail = [{"field": "replacement", "loc": ["body", "replacement"], "msg": str(error)}]
@@ -234,7 +265,7 @@ def regenerate(request: HttpRequest, params: Query[LanguageQuery]) -> Any:
     try:
         result = services.generate_plan(request.user, timezone.localdate())
     except services.PlanNotPossible as missing:
-        raise HttpError(409, f"Do the {missing} first.") from missing
+        raise HttpError(409, str(missing)) from missing
     if result.plan is None:
         raise HttpError(409, "The safety check does not allow a training plan now.")
     return _stored_body(result.plan, params.lang)

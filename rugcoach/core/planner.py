@@ -14,6 +14,7 @@ timing model), ``planner_build`` (sessions and the 4-week build-up), ``planner_m
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Literal
 
 from rugcoach.core.catalog import Catalog
 from rugcoach.core.kernel.text import Text
@@ -35,13 +36,15 @@ from rugcoach.core.planner_content import (
 )
 from rugcoach.core.planner_dose import (
     TRANSITION_SECONDS,
+    Amount,
     base_amount,
     item_seconds,
     light_amount,
+    next_rung,
     session_seconds,
     work_seconds_per_set,
 )
-from rugcoach.core.planner_focus import fired_signals, focus_areas
+from rugcoach.core.planner_focus import fired_signals, focus_areas, focus_left_out
 from rugcoach.core.planner_models import (
     PLAN_VERSION,
     Excluded,
@@ -53,6 +56,7 @@ from rugcoach.core.planner_models import (
     Week,
 )
 from rugcoach.core.planner_profile import (
+    SESSION_MINUTES,
     Focus,
     FocusArea,
     Profile,
@@ -60,13 +64,14 @@ from rugcoach.core.planner_profile import (
     Trigger,
     Weekday,
 )
-from rugcoach.core.planner_weeks import Slot, fit
+from rugcoach.core.planner_weeks import Slot, trim
 from rugcoach.core.pregnancy import SUPINE_LIMIT_WEEK, pregnancy_stage
 from rugcoach.core.triage.engine import Verdict
 from rugcoach.core.triage.schema import Level
 
 __all__ = [
     "PLAN_VERSION",
+    "SESSION_MINUTES",
     "TRANSITION_SECONDS",
     "ContentError",
     "Excluded",
@@ -80,6 +85,7 @@ __all__ = [
     "Profile",
     "SelfTests",
     "Session",
+    "SwapScope",
     "Trigger",
     "Week",
     "Weekday",
@@ -89,6 +95,7 @@ __all__ = [
     "check_against_library",
     "fired_signals",
     "focus_areas",
+    "focus_left_out",
     "item_seconds",
     "load_planner_content",
     "member_conditions",
@@ -115,6 +122,7 @@ def build_plan(
     content: PlannerContent,
     *,
     starts_on: date | None = None,
+    left_out: tuple[Focus, ...] = (),
 ) -> Plan | NoPlan:
     """The member's 4-week plan, or NoPlan when the verdict does not allow training.
 
@@ -160,6 +168,7 @@ def build_plan(
         reasons=(
             *_plan_reasons(profile, verdict, first),
             *_pregnancy_reasons(profile, starts_on, tuple(weeks), content),
+            *_focus_reasons(focus, left_out, tuple(weeks), first, profile),
         ),
         excluded=excluded,
     )
@@ -184,6 +193,11 @@ def alternatives(
     return tuple(_alternatives(builder, week, session, item))
 
 
+SwapScope = Literal["session", "everywhere"]
+"""A swap's reach, the member's choice: this one session, or every session of the plan
+that has the exercise."""
+
+
 def swap(
     plan: Plan,
     week: int,
@@ -194,42 +208,138 @@ def swap(
     verdict: Verdict,
     catalog: Catalog,
     content: PlannerContent,
+    *,
+    scope: SwapScope = "session",
 ) -> Plan:
-    """The plan with ``slug`` replaced by ``replacement`` in one session (re-fitted to the
-    session's minutes). Raises PlanError saying why when the swap is not allowed."""
+    """The plan with ``slug`` replaced by ``replacement`` in the chosen session, or with
+    ``scope="everywhere"`` also in every other session that has ``slug`` and where
+    ``replacement`` is an allowed alternative (the same rules as the chosen session).
+
+    The replacement gets the dose level of its week (as many rungs of its own ladder as
+    ``slug`` had climbed), shortened only if the session would run over its minutes; no
+    other item changes. Raises PlanError saying why when the swap is not allowed in the
+    chosen session."""
     session, item = _find(plan, week, weekday, slug)
     index = index_for(catalog, content)
     builder = _builder(profile, plan.focus, verdict, index, session.pregnancy_week)
     if replacement not in _alternatives(builder, week, session, item):
         raise PlanError(_why_not(builder, week, session, item, replacement))
-    exercise = index.exercises[replacement]
-    if item.role == "main":
-        amount, step = base_amount(exercise.dose), "swapped"
-    else:
-        amount, step = light_amount(exercise.dose), item.role
-    new = Slot(replacement, item.role, amount, item.focus, step, slug)
-    slots = [new if i.slug == slug else slot_of(i) for i in session.items]
-    fitted = fit(builder, slots, pinned=replacement)
-    if replacement not in {s.slug for s in fitted} or not builder.fits(fitted):
-        minutes = builder.minutes
-        raise PlanError(f"'{replacement}' does not fit in {minutes} minutes in place of '{slug}'")
-    items = tuple(builder.item(s) for s in fitted)
-    new_session = Session(
-        weekday=weekday,
-        items=items,
-        seconds=session_seconds(items),
-        pregnancy_week=session.pregnancy_week,
-    )
-    old_week = plan.week(week)
-    sessions = tuple(new_session if s.weekday is weekday else s for s in old_week.sessions)
+    replaced = {(week, weekday): _swapped_session(builder, week, session, item, replacement)}
+    if scope == "everywhere":
+        for other_week in plan.weeks:
+            for other in other_week.sessions:
+                key = (other_week.number, other.weekday)
+                found = other.item(slug)
+                if key in replaced or found is None:
+                    continue
+                other_builder = _builder(profile, plan.focus, verdict, index, other.pregnancy_week)
+                if replacement not in _alternatives(other_builder, key[0], other, found):
+                    continue  # not allowed there (a level cap, a week of pregnancy): kept
+                try:
+                    new = _swapped_session(other_builder, key[0], other, found, replacement)
+                except PlanError:
+                    continue  # does not fit that session's minutes: kept
+                replaced[key] = new
     weeks = tuple(
-        old_week.model_copy(update={"sessions": sessions}) if w.number == week else w
+        w.model_copy(
+            update={"sessions": tuple(replaced.get((w.number, s.weekday), s) for s in w.sessions)}
+        )
         for w in plan.weeks
     )
     return plan.model_copy(update={"weeks": weeks})
 
 
+def _swapped_session(
+    builder: Builder, week: int, session: Session, item: PlanItem, replacement: str
+) -> Session:
+    """``session`` with ``item`` replaced; every other item stays exactly as it was."""
+    exercise = builder.exercises[replacement]
+    if item.role == "main":
+        rungs = _rungs_climbed(builder, item)
+        amount = base_amount(exercise.dose)
+        for _ in range(rungs):
+            amount = next_rung(exercise.dose, amount) or amount
+        if rungs == 0 and item.sets < amount.sets:
+            amount = amount.with_sets(item.sets)  # the session was shortened: keep it so
+        new = Slot(replacement, "main", amount, item.focus, "swapped", item.slug)
+    else:
+        new = Slot(replacement, item.role, light_amount(exercise.dose), None, item.role, item.slug)
+    others = session_seconds(i for i in session.items if i is not item)
+    transitions = TRANSITION_SECONDS if len(session.items) > 1 else 0
+    room = builder.budget - others - transitions
+    while builder.seconds(new)[0] > room and new.amount.sets > 1:
+        new = new._replace(amount=new.amount.with_sets(new.amount.sets - 1))
+    if builder.seconds(new)[0] > room:
+        new = trim(builder, new, room)
+    if builder.seconds(new)[0] > room:
+        minutes = builder.minutes
+        raise PlanError(
+            f"'{replacement}' does not fit in {minutes} minutes in place of '{item.slug}'"
+        )
+    items = tuple(builder.item(new) if i is item else i for i in session.items)
+    return session.model_copy(update={"items": items, "seconds": session_seconds(items)})
+
+
+def _rungs_climbed(builder: Builder, item: PlanItem) -> int:
+    """How many rungs of its own ladder ``item`` stands above its base dose (0 for a
+    new exercise: a progression or an earlier swap starts at its base)."""
+    if item.step in ("base", "progression", "variation", "swapped"):
+        return 0
+    dose = builder.exercises[item.slug].dose
+    target = slot_of(item).amount
+    amount: Amount | None = base_amount(dose)
+    for rungs in range(12):
+        if amount is None:
+            break
+        if amount == target:
+            return rungs
+        amount = next_rung(dose, amount)
+    return 0
+
+
 # --- helpers ------------------------------------------------------------------------------
+
+
+def _focus_reasons(
+    focus: tuple[Focus, ...],
+    left_out: tuple[Focus, ...],
+    weeks: tuple[Week, ...],
+    builder: Builder,
+    profile: Profile,
+) -> tuple[Text, ...]:
+    """Why a focus area is not trained every week, in the member's words: no exercise
+    for it is allowed, or the minutes and days leave no room; and why an area a
+    self-test raised is not among the plan's focus areas at all."""
+    content = builder.content
+    reasons = []
+    for item in focus:
+        area = content.focus_areas[item.area]
+        pool = set(area.exercises)
+        missing = [
+            week.number
+            for week in weeks
+            if not any(i.slug in pool for s in week.sessions for i in s.items)
+        ]
+        if not missing:
+            continue
+        if not builder.candidates(item.area):
+            reasons.append(content.text("focus.not-allowed", area=area.label, reason=item.reason))
+        else:
+            numbers = join_labels([Text(nl=str(n), en=str(n)) for n in missing], content)
+            reasons.append(
+                content.text(
+                    "focus.no-room",
+                    area=area.label,
+                    minutes=profile.minutes_per_session,
+                    count=len(profile.weekdays),
+                    weeks=numbers,
+                )
+            )
+    for item in left_out:
+        label = content.focus_areas[item.area].label
+        most = content.max_focus_areas
+        reasons.append(content.text("focus.left-out", area=label, reason=item.reason, most=most))
+    return tuple(reasons)
 
 
 def _default_focus(content: PlannerContent) -> tuple[Focus, ...]:

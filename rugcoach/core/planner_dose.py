@@ -28,6 +28,7 @@ __all__ = [
     "base_amount",
     "item_seconds",
     "light_amount",
+    "next_rung",
     "rep_seconds",
     "session_seconds",
     "top_amount",
@@ -138,3 +139,39 @@ def top_amount(dose: Dose, sets: int) -> Amount:
 def light_amount(dose: Dose) -> Amount:
     """Warm-up and cool-down: one calm set at the base dose."""
     return base_amount(dose).with_sets(1)
+
+
+HOLD_STEP_SECONDS = 5
+"""Holds and durations climb in whole multiples of this (20 → 35 → 45 s, not 32.5)."""
+RUNGS_PER_RANGE = 2
+"""A range (8–12 reps, 30–60 s) is climbed in this many rungs, so no week jumps to its top."""
+
+
+def _rung(now: int | None, value: IntRange | None, unit: int) -> int | None:
+    """The next value of one measure, or None when it is at its top already."""
+    if now is None or value is None or now >= value.high:
+        return None
+    width = value.high - value.low
+    size = -(-width // RUNGS_PER_RANGE)  # ceiling: two rungs always reach the top
+    size = -(-size // unit) * unit
+    return min(value.high, now + max(unit, size))
+
+
+def next_rung(dose: Dose, now: Amount) -> Amount | None:
+    """One step up the exercise's ladder, or None at its top (see docs/planner.md):
+
+    the ladder climbs the dose's range (more reps, a longer hold or duration) in
+    ``RUNGS_PER_RANGE`` rungs, then adds one set at a time up to the advised sets plus
+    one (never above ``MAX_SETS``). One rung changes one thing: never a longer hold and
+    an extra set in the same week (2 × 30 s → 3 × 60 s is three rungs)."""
+    for field, value, unit in (
+        ("reps", dose.reps, 1),
+        ("hold_seconds", dose.hold_seconds, HOLD_STEP_SECONDS),
+        ("duration_seconds", dose.duration_seconds, HOLD_STEP_SECONDS),
+    ):
+        higher = _rung(getattr(now, field), value, unit)
+        if higher is not None:
+            return now._replace(**{field: higher})
+    if now.sets < min(MAX_SETS, dose.sets.high + 1):
+        return now.with_sets(now.sets + 1)
+    return None

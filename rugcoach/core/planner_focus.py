@@ -12,7 +12,13 @@ from rugcoach.core.kernel.text import Text
 from rugcoach.core.planner_content import PlannerContent
 from rugcoach.core.planner_profile import Focus, FocusArea, Profile, SelfTests, Trigger
 
-__all__ = ["CHRONIC_AFTER_WEEKS", "SITTING_LONG_HOURS", "SITTING_SOME_HOURS", "focus_areas"]
+__all__ = [
+    "CHRONIC_AFTER_WEEKS",
+    "SITTING_LONG_HOURS",
+    "SITTING_SOME_HOURS",
+    "focus_areas",
+    "focus_left_out",
+]
 
 SITTING_LONG_HOURS = 6
 """Article §1.1: sitting more than 6 hours a day raises the risk of low back pain by 50%."""
@@ -27,6 +33,18 @@ REASONS_PER_FOCUS = 2
 
 def fired_signals(profile: Profile, tests: SelfTests) -> tuple[str, ...]:
     """The signal ids these answers raise, in a fixed order (tests, then intake)."""
+    fired = list(self_test_signals(tests))
+    fired.extend(f"trigger-{trigger.value}" for trigger in Trigger if trigger in profile.triggers)
+    if profile.complaint_weeks > CHRONIC_AFTER_WEEKS:
+        fired.extend(("chronic-core", "chronic-glutes"))
+    if not fired:
+        fired.extend(DEFAULT_SIGNALS)
+    fired.append(SITUATION_PREFIX + profile.situation.value)
+    return tuple(fired)
+
+
+def self_test_signals(tests: SelfTests) -> tuple[str, ...]:
+    """The signal ids the self-tests alone raise, in a fixed order."""
     fired: list[str] = []
     if tests.bridge_felt_in == "lower-back":
         fired.append("bridge-lower-back")
@@ -49,12 +67,6 @@ def fired_signals(profile: Profile, tests: SelfTests) -> tuple[str, ...]:
         fired.append(f"load-{tests.training_load}")
     if tests.movement_variety == "low":
         fired.append("variety-low")
-    fired.extend(f"trigger-{trigger.value}" for trigger in Trigger if trigger in profile.triggers)
-    if profile.complaint_weeks > CHRONIC_AFTER_WEEKS:
-        fired.extend(("chronic-core", "chronic-glutes"))
-    if not fired:
-        fired.extend(DEFAULT_SIGNALS)
-    fired.append(SITUATION_PREFIX + profile.situation.value)
     return tuple(fired)
 
 
@@ -64,6 +76,24 @@ def focus_areas(profile: Profile, tests: SelfTests, content: PlannerContent) -> 
     Without any answer that points to a cause, the default is mobility and deep core
     (plus whatever the situation itself suggests).
     """
+    return _ranked(profile, tests, content)[: content.max_focus_areas]
+
+
+def focus_left_out(
+    profile: Profile, tests: SelfTests, content: PlannerContent
+) -> tuple[Focus, ...]:
+    """Areas a self-test raised that did not make the cut of ``max_focus_areas``: the
+    plan names them and says why (issue 10: a self-test's finding is served or the plan
+    says why not)."""
+    from_tests = set(self_test_signals(tests))
+    return tuple(
+        focus
+        for focus in _ranked(profile, tests, content)[content.max_focus_areas :]
+        if from_tests & set(focus.signals)
+    )
+
+
+def _ranked(profile: Profile, tests: SelfTests, content: PlannerContent) -> tuple[Focus, ...]:
     fired = fired_signals(profile, tests)
     order = list(content.focus_areas)
     scores: dict[FocusArea, int] = dict.fromkeys(order, 0)
@@ -75,7 +105,7 @@ def focus_areas(profile: Profile, tests: SelfTests, content: PlannerContent) -> 
     ranked = sorted(
         (area for area in order if scores[area] > 0),
         key=lambda area: (-scores[area], order.index(area)),
-    )[: content.max_focus_areas]
+    )
     return tuple(_focus(area, behind[area], fired, content) for area in ranked)
 
 

@@ -27,7 +27,7 @@ __all__ = [
     "Week",
 ]
 
-PLAN_VERSION = 2
+PLAN_VERSION = 3
 """Bumped when the planner's choices change, so a stored plan can say how it was made."""
 
 Role = Literal["warm-up", "main", "cool-down"]

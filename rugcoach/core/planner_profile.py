@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -75,7 +75,9 @@ class FocusArea(StrEnum):
     LOAD = "load-management"
 
 
-SESSION_MINUTES: tuple[int, ...] = (5, 10, 15, 20, 30)
+SessionMinutes = Literal[5, 10, 15, 20, 30]
+"""The session lengths a member can choose: the one home (the form and API follow it)."""
+SESSION_MINUTES: tuple[int, ...] = get_args(SessionMinutes)
 
 Rating = Literal["low", "medium", "high"]
 
@@ -99,7 +101,7 @@ class Profile(_Frozen):
         "trimester follow from it (rugcoach.core.pregnancy)",
     )
     equipment: frozenset[Equipment] = frozenset()
-    minutes_per_session: Literal[5, 10, 15, 20, 30]
+    minutes_per_session: SessionMinutes
     weekdays: tuple[Weekday, ...] = Field(min_length=1, max_length=7)
     complaint_weeks: int = Field(ge=0, le=520)
     triggers: frozenset[Trigger] = frozenset()

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from rugcoach.core.library.exercises import Exercise
 from rugcoach.core.planner_dose import (
-    MAX_SETS,
     TRANSITION_SECONDS,
     Amount,
     base_amount,
+    next_rung,
     top_amount,
 )
 from rugcoach.core.planner_models import Role, Step
@@ -26,7 +26,7 @@ from rugcoach.core.planner_profile import FocusArea
 if TYPE_CHECKING:
     from rugcoach.core.planner_build import Builder
 
-__all__ = ["Slot", "build_up", "fit", "next_steps", "progress"]
+__all__ = ["Slot", "build_up", "fit", "next_steps", "progress", "trim"]
 
 NEW_EXERCISE_STEPS = frozenset({"base", "progression", "swapped"})
 """Steps where an exercise starts at its own base dose (fewer sets = shortened)."""
@@ -95,7 +95,7 @@ def fit(
     if total() > budget:
         for i, slot in enumerate(slots):
             if slot.role == "main":
-                put(i, _trim(b, slot, budget))
+                put(i, trim(b, slot, budget))
     for i, slot in enumerate(slots):
         while slot.role == "main" and slot.amount.sets < _target_sets(b, slot):
             bigger = slot._replace(amount=slot.amount.with_sets(slot.amount.sets + 1))
@@ -111,7 +111,7 @@ def _target_sets(b: Builder, slot: Slot) -> int:
     return dose.sets.low if slot.step in NEW_EXERCISE_STEPS else slot.amount.sets
 
 
-def _trim(b: Builder, slot: Slot, budget: int) -> Slot:
+def trim(b: Builder, slot: Slot, budget: int) -> Slot:
     """Reps or hold down until the item alone fits in the budget."""
     amount = slot.amount
     while b.seconds(slot._replace(amount=amount))[0] > budget:
@@ -132,32 +132,20 @@ def _trim(b: Builder, slot: Slot, budget: int) -> Slot:
 
 
 def build_up(b: Builder, base: list[Slot]) -> list[Slot]:
-    """Week 3: more volume, one step at a time, until no step fits in the session:
-    first the upper end of every main's ranges (more reps, longer holds), then one
-    more set at a time (up to the advised maximum plus one), each going to the main
-    with the fewest sets (ties: the higher priority), so the extra volume is spread."""
+    """Week 3: each main, highest priority first, climbs one rung of its ladder
+    (``next_rung``: more reps or a longer hold, then one more set) where that still fits
+    the session. Never more than one rung a week (issue 10: no 2 × 30 s → 3 × 60 s)."""
     slots = list(base)
-    times = [b.seconds(slot)[0] for slot in slots]
     total = b.total(slots)
-    steps = [_one_more(b, slot) if slot.role == "main" else None for slot in slots]
-    while True:
-        best: tuple[tuple[bool, int, int], int, int] | None = None
-        for i, bigger in enumerate(steps):
-            if bigger is None:
-                continue
-            delta = b.seconds(bigger)[0] - times[i]
-            if total + delta > b.budget:
-                steps[i] = None  # the session only grows: this step never fits
-                continue
-            sets = slots[i].amount.sets
-            key = (bigger.amount.sets > sets, sets, i)
-            if best is None or key < best[0]:
-                best = (key, i, delta)
-        if best is None:
-            break
-        _, i, delta = best
-        slots[i], times[i], total = steps[i], times[i] + delta, total + delta
-        steps[i] = _one_more(b, slots[i])
+    for i, slot in enumerate(slots):
+        if slot.role != "main":
+            continue
+        bigger = _one_more(b, slot)
+        if bigger is None:
+            continue
+        delta = b.seconds(bigger)[0] - b.seconds(slot)[0]
+        if total + delta <= b.budget:
+            slots[i], total = bigger, total + delta
     return [
         new._replace(step=_build_step(old.amount, new.amount)) if new.role == "main" else new
         for old, new in zip(base, slots, strict=True)
@@ -165,57 +153,73 @@ def build_up(b: Builder, base: list[Slot]) -> list[Slot]:
 
 
 def _one_more(b: Builder, slot: Slot) -> Slot | None:
+    """The slot one rung up its exercise's ladder, or None at the top."""
     key = (slot.slug, slot.amount)
     if key in b.index.raises:
         amount = b.index.raises[key]
     else:
-        dose = b.exercises[slot.slug].dose
-        now = slot.amount
-        top = top_amount(dose, now.sets).with_sets(now.sets)
-        if top.measures() != now.measures():
-            amount = top
-        elif now.sets < min(MAX_SETS, dose.sets.high + 1):
-            amount = now.with_sets(now.sets + 1)
-        else:
-            amount = None
-        b.index.raises[key] = amount
+        amount = b.index.raises[key] = next_rung(b.exercises[slot.slug].dose, slot.amount)
     return None if amount is None else slot._replace(amount=amount)
 
 
 def progress(b: Builder, week3: list[Slot], floor_work: int) -> list[Slot]:
-    """Week 4: each main, highest priority first, moves on to a harder version (its
-    progression) or, failing that, a variation: allowed, not already in the session,
-    fitting the session. A progression starts at its base dose and must keep the
-    session's volume at or above weeks 1–2 (``floor_work``); a variation keeps at
-    least the week-3 volume of the exercise it replaces."""
+    """Week 4: each main, highest priority first, moves on one step:
+
+    1. to a harder version (a progression, or a variation of a higher level): allowed,
+       not already in the session, fitting the session, starting at its base dose
+       while the session keeps at least the volume of weeks 1–2 (``floor_work``);
+    2. else one rung up its own ladder (more volume), where that fits;
+    3. else a same-level variation with more volume than week 3, where that fits.
+
+    So week 4 differs from week 3 wherever any step fits the member's minutes."""
     slots = list(week3)
     total, work = b.total(slots), b.work(slots)
+
+    def try_put(i: int, new: Slot, enough: bool) -> bool:
+        nonlocal total, work
+        old_time, old_work = b.seconds(slots[i])
+        new_time, new_work = b.seconds(new)
+        if total - old_time + new_time > b.budget or not enough:
+            return False
+        slots[i] = new
+        total += new_time - old_time
+        work += new_work - old_work
+        return True
+
     for i, slot in enumerate(slots):
         if slot.role != "main":
             continue
         in_session = {s.slug for s in slots}
-        old_time, old_work = b.seconds(slot)
-        for nxt, harder in next_steps(b, b.exercises[slot.slug], in_session):
+        options = next_steps(b, b.exercises[slot.slug], in_session)
+        done = False
+        for nxt, harder in options:
+            if not harder:
+                continue
             dose = b.exercises[nxt].dose
-            if harder:
-                amounts = (base_amount(dose), top_amount(dose, dose.sets.low))
-                step: Step = "progression"
-            else:
-                amounts = (top_amount(dose, slot.amount.sets).with_sets(slot.amount.sets),)
-                step = "variation"
-            for amount in dict.fromkeys(amounts):
-                new = Slot(nxt, "main", amount, slot.focus, step, slot.slug)
-                new_time, new_work = b.seconds(new)
-                fits = total - old_time + new_time <= b.budget
-                enough = (
-                    work - old_work + new_work >= floor_work if harder else new_work >= old_work
-                )
-                if fits and enough:
-                    slots[i] = new
-                    total += new_time - old_time
-                    work += new_work - old_work
+            for amount in dict.fromkeys((base_amount(dose), top_amount(dose, dose.sets.low))):
+                new = Slot(nxt, "main", amount, slot.focus, "progression", slot.slug)
+                new_work = b.seconds(new)[1]
+                old_work = b.seconds(slot)[1]
+                if try_put(i, new, work - old_work + new_work >= floor_work):
+                    done = True
                     break
-            if slots[i] is not slot:
+            if done:
+                break
+        if done:
+            continue
+        bigger = _one_more(b, slot)
+        if bigger is not None:
+            step = _build_step(slot.amount, bigger.amount)
+            if try_put(i, bigger._replace(step=step), True):
+                continue
+        old_work = b.seconds(slot)[1]
+        for nxt, harder in options:
+            if harder:
+                continue
+            dose = b.exercises[nxt].dose
+            amount = top_amount(dose, slot.amount.sets).with_sets(slot.amount.sets)
+            new = Slot(nxt, "main", amount, slot.focus, "variation", slot.slug)
+            if try_put(i, new, b.seconds(new)[1] > old_work):
                 break
     return slots
 

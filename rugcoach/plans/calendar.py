@@ -6,12 +6,13 @@ at the member's chosen time whatever the season.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event, Timezone
 
-from rugcoach.core.planner import Plan, Weekday, session_day
+from rugcoach.core.planner import Plan, PlanItem, Weekday, session_day
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 ICAL_DAYS = {
@@ -69,13 +70,14 @@ def sessions_feed(
     at: time,
     calendar_name: str,
     title: str,
-    describe: dict[str, str],
+    describe: Callable[[PlanItem], str],
     session_url: str,
     stamp: datetime,
 ) -> bytes:
     """One event per planned session, with a reminder 15 minutes before.
 
-    ``describe`` maps an exercise slug to the line shown for it in the event.
+    ``describe`` gives the line shown for an item in the event: its name and its dose
+    in the words of the plan page.
     """
     calendar = _calendar(calendar_name, stamp)
     for week in plan.weeks:
@@ -89,7 +91,7 @@ def sessions_feed(
             event.add("dtstart", start)
             event.add("dtend", start + timedelta(minutes=minutes))
             event.add("summary", f"{title} · {minutes} min")
-            lines = [describe.get(item.slug, item.slug) for item in session.items]
+            lines = [describe(item) for item in session.items]
             event.add("description", "\n".join([*lines, "", session_url]))
             event.add("url", session_url)
             event.add_component(_alarm(15, title))

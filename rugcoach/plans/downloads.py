@@ -14,14 +14,14 @@ from django.utils.translation import gettext as _
 
 from rugcoach.content import get_catalog
 from rugcoach.core.library.exercises import Exercise
-from rugcoach.core.planner import Weekday
+from rugcoach.core.planner import PlanItem, Weekday
 from rugcoach.library.figures import figure_svg
 from rugcoach.library.presenters import format_dose
 from rugcoach.middleware import PRIVATE
 from rugcoach.plans import calendar, pdf, selectors, services
 from rugcoach.plans.forms import PostureFeedForm, SessionsFeedForm
 from rugcoach.plans.models import CalendarFeed
-from rugcoach.plans.presenters import blocking_notice, item_dose, present_plan
+from rugcoach.plans.presenters import blocking_notice, item_dose, poster_doses, present_plan
 from rugcoach.triage.models import TriageResult
 
 
@@ -141,15 +141,10 @@ def personal_poster(request: HttpRequest) -> HttpResponse:
         return _blocked_pdf(blocking, language)
     if stored is None:
         return redirect("plans:plan")
-    # The poster shows each exercise once, at the dose of its last (fullest) appearance.
-    last_items = {}
-    for week in plan.weeks:
-        for session in week.sessions:
-            for item in session.items:
-                last_items[item.slug] = item
+    # Each exercise once, with every dose the schedule gives it, in the schedule's words.
     items = [
-        _poster_item(catalog.exercises[slug], item_dose(item, catalog), language)
-        for slug, item in last_items.items()
+        _poster_item(catalog.exercises[slug], dose, language)
+        for slug, dose in poster_doses(plan, catalog).items()
         if slug in catalog.exercises
     ]
     name = request.user.first_name or request.user.email
@@ -313,11 +308,13 @@ def _sessions_ics(request: HttpRequest, feed: CalendarFeed, language: str, stamp
         # No plan yet, or it no longer fits the latest check: no sessions in the calendar.
         return calendar.empty_feed(_("RugCoach: trainingen"), stamp)
     plan = selectors.parsed_plan(stored)
-    describe = {
-        slug: catalog.exercises[slug].name.get(language)
-        for slug in plan.slugs
-        if slug in catalog.exercises
-    }
+
+    def describe(item: PlanItem) -> str:
+        exercise = catalog.exercises.get(item.slug)
+        if exercise is None:
+            return item.slug
+        return f"{exercise.name.get(language)} ({item_dose(item, catalog)})"
+
     return calendar.sessions_feed(
         plan=plan,
         plan_id=stored.pk,

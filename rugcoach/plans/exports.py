@@ -4,7 +4,10 @@ from typing import Any
 
 from rugcoach.accounts.models import User
 from rugcoach.plans.models import CalendarFeed, Intake, Plan
+from rugcoach.plans.selectors import stored_schedule
 
+# Plan's sessions, items, prescription versions and revisions hang off the plan (no
+# member key of their own) and are exported with it below.
 MODELS = (Intake, Plan, CalendarFeed)
 
 # A feed's token is a key: whoever has it reads the calendar without logging in. An export
@@ -36,6 +39,17 @@ def export_member_data(member: User) -> dict[str, Any]:
                 "profile": plan.profile,
                 "verdict": plan.verdict,
                 "plan": plan.plan,
+                "schedule": stored_schedule(plan).model_dump(mode="json"),
+                "history": [
+                    {
+                        "number": revision.number,
+                        "created_at": revision.created_at.isoformat(),
+                        "changed_by": revision.changed_by,
+                        "what": revision.what,
+                        "why": revision.why,
+                    }
+                    for revision in plan.revisions.all()
+                ],
             }
             for plan in plans
         ],

@@ -3,23 +3,27 @@
 from datetime import date
 
 from django import forms
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from pydantic import ValidationError
 
+from rugcoach.content import get_catalog
 from rugcoach.core.kernel.vocabulary import Equipment, Situation, Vocabulary
-from rugcoach.core.planner import Profile, SelfTests, Trigger, Weekday
+from rugcoach.core.planner import SESSION_MINUTES, Profile, SelfTests, Trigger, Weekday
 from rugcoach.core.pregnancy import due_date_problem
 from rugcoach.plans.models import CalendarFeed
 
-WEEKDAY_LABELS = {
-    Weekday.MON: _("maandag"),
-    Weekday.TUE: _("dinsdag"),
-    Weekday.WED: _("woensdag"),
-    Weekday.THU: _("donderdag"),
-    Weekday.FRI: _("vrijdag"),
-    Weekday.SAT: _("zaterdag"),
-    Weekday.SUN: _("zondag"),
-}
+
+def weekday_label(day: Weekday) -> str:
+    """A day's name in the active language; the one home is content/planner.yaml."""
+    return get_catalog().planner.weekdays[day].get(translation.get_language() or "nl")
+
+
+def weekday_choices() -> list[tuple[str, str]]:
+    """Evaluated on each render (a callable ``choices``), so in the request's language."""
+    return [(day.value, weekday_label(day)) for day in Weekday]
+
+
 TRIGGER_LABELS = {
     Trigger.LONG_SITTING: _("Lang zitten"),
     Trigger.STRESS: _("Stress"),
@@ -27,7 +31,6 @@ TRIGGER_LABELS = {
     Trigger.LITTLE_MOVEMENT: _("Weinig beweging of variatie"),
     Trigger.POOR_SLEEP: _("Slecht slapen"),
 }
-MINUTES = [5, 10, 15, 20, 30]
 LEVELS = [("low", _("weinig")), ("medium", _("gemiddeld")), ("high", _("veel"))]
 # Equipment a member can tick; 'none' is implied and not a choice.
 CHOOSABLE_EQUIPMENT = [item for item in Equipment if item is not Equipment.NONE]
@@ -57,7 +60,7 @@ class IntakeForm(forms.Form):
     )
     weekdays = forms.MultipleChoiceField(
         label=_("Op welke dagen train je?"),
-        choices=[(day.value, label) for day, label in WEEKDAY_LABELS.items()],
+        choices=weekday_choices,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Kies minstens één dag.")},
     )
@@ -89,7 +92,7 @@ class IntakeForm(forms.Form):
         ]
         # Built per request so the label is in the request's language.
         self.fields["minutes_per_session"].choices = [
-            (m, _("%(minutes)s minuten") % {"minutes": m}) for m in MINUTES
+            (m, _("%(minutes)s minuten") % {"minutes": m}) for m in SESSION_MINUTES
         ]
         self.fields["equipment"].choices = [
             (item.value, vocabulary.equipment[item].get(language)) for item in CHOOSABLE_EQUIPMENT
@@ -248,7 +251,7 @@ class SessionsFeedForm(forms.ModelForm):
 class PostureFeedForm(forms.ModelForm):
     workdays = forms.MultipleChoiceField(
         label=_("Werkdagen"),
-        choices=[(day.value, label) for day, label in WEEKDAY_LABELS.items()],
+        choices=weekday_choices,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Kies minstens één dag.")},
     )

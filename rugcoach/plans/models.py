@@ -97,3 +97,93 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} feed of {self.member}"
+
+
+# --- the plan as a schedule (issue 10 §1) -------------------------------------------------
+# Sessions and items are rows with stable keys, so a member's logs, dose changes and a
+# trainer's edits can point at them. ``Plan.plan`` keeps the planner's JSON as generated
+# (and swapped) for the pages; these rows hold the same sessions, items and doses, and
+# every dose change is a new PrescriptionVersion, never an edit. ``Plan.profile`` and
+# ``Plan.verdict`` are the frozen snapshot of what the plan was built from.
+
+
+class PlanSession(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sessions")
+    key = models.CharField(max_length=32, help_text="stable within the plan, e.g. 'w1-mon'")
+    day_offset = models.PositiveIntegerField(help_text="days after the plan's first day")
+    order = models.PositiveSmallIntegerField(default=0, help_text="among sessions of that day")
+    title = models.JSONField(null=True, blank=True, help_text="{nl, en}, e.g. the week's theme")
+    seconds = models.PositiveIntegerField()
+    note = models.CharField(max_length=64, blank=True, default="")
+
+    class Meta:
+        ordering = ["day_offset", "order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "key"], name="plan_session_key_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} of plan {self.plan_id}"
+
+
+class PlanItem(models.Model):
+    session = models.ForeignKey(PlanSession, on_delete=models.CASCADE, related_name="items")
+    key = models.CharField(max_length=48, help_text="stable within the plan, e.g. 'w1-mon.2'")
+    order = models.PositiveSmallIntegerField()
+    slug = models.CharField(max_length=80)
+    role = models.CharField(max_length=16)
+    reason = models.JSONField(help_text="{nl, en}: why this exercise and this dose")
+    focus = models.CharField(max_length=32, blank=True, default="")
+    replaces = models.CharField(max_length=80, blank=True, default="")
+    step = models.CharField(max_length=32)
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "key"], name="plan_item_key_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.slug}"
+
+
+class PrescriptionVersion(models.Model):
+    """One version of an item's dose; the latest is what to do next time."""
+
+    item = models.ForeignKey(PlanItem, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveSmallIntegerField()
+    prescription = models.JSONField(help_text="rugcoach.core.schedule.Prescription as JSON")
+    reason = models.JSONField(help_text="{nl, en}: why this dose")
+    source = models.CharField(max_length=16, help_text="planner, swap, progression, trainer")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "number"], name="prescription_version_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item.key} v{self.number}"
+
+
+class PlanRevision(models.Model):
+    """A plan's history: which version, what changed, who changed it and why."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveSmallIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+    changed_by = models.CharField(
+        max_length=16, help_text="planner, member (later: trainer, progression)"
+    )
+    what = models.JSONField(help_text="the change, e.g. {kind: swap, from, to, items: [keys]}")
+    why = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="plan_revision_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"plan {self.plan_id} v{self.number}"

@@ -9,11 +9,10 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from rugcoach.core.catalog import Catalog
-from rugcoach.core.library.exercises import Dose
 from rugcoach.core.planner import Plan, PlanItem, Weekday
-from rugcoach.library.presenters import ExerciseCard, ExercisePresenter, format_dose
+from rugcoach.core.planner_schedule import prescription_of
+from rugcoach.library.presenters import ExerciseCard, ExercisePresenter
 from rugcoach.plans.calendar import session_date, session_minutes
-from rugcoach.plans.forms import WEEKDAY_LABELS
 from rugcoach.triage.models import TriageResult
 
 
@@ -105,19 +104,9 @@ class WeekView:
 
 
 def item_dose(item: PlanItem, catalog: Catalog) -> str:
-    """The planned dose in words, in the same wording as the library."""
-    exercise = catalog.exercises[item.slug]
-    dose = Dose(
-        sets=item.sets,
-        reps=item.reps,
-        hold_seconds=item.hold_seconds,
-        duration_seconds=item.duration_seconds,
-        per_side=item.per_side,
-        rest_seconds=item.rest_seconds,
-        tempo=exercise.dose.tempo,
-        breathing_pace=exercise.dose.breathing_pace,
-    )
-    return format_dose(dose).summary
+    """The planned dose in words (the one dose type's own words, as the library says it)."""
+    language = translation.get_language() or "nl"
+    return prescription_of(item, catalog.exercises.get(item.slug)).words().get(language)
 
 
 def present_plan(
@@ -134,7 +123,7 @@ def present_plan(
                     SessionView(
                         week=week.number,
                         weekday=session.weekday,
-                        day_label=str(WEEKDAY_LABELS[session.weekday]),
+                        day_label=catalog.planner.weekdays[session.weekday].get(language),
                         date=day,
                         date_label=formats.date_format(day, "l j F"),
                         minutes=session_minutes(session.seconds),
@@ -161,3 +150,39 @@ def present_plan(
 def next_session(weeks: list[WeekView], today: date) -> SessionView | None:
     upcoming = [s for w in weeks for s in w.sessions if s.date >= today]
     return min(upcoming, key=lambda s: s.date) if upcoming else None
+
+
+def poster_doses(plan: Plan, catalog: Catalog) -> dict[str, str]:
+    """Each exercise once, in order of first appearance, with every dose the plan gives
+    it, by week: the very words of the plan page and the schedule (issue 10: the poster
+    once showed only the fullest dose, 2 × 45 s against 20 s on the schedule).
+
+    One dose for the whole plan is shown as it is; otherwise "Week 1–2: …; week 3: …"."""
+    by_week: dict[str, dict[int, tuple[str, ...]]] = {}
+    for week in plan.weeks:
+        for session in week.sessions:
+            for item in session.items:
+                doses = by_week.setdefault(item.slug, {}).setdefault(week.number, ())
+                text = item_dose(item, catalog)
+                if text not in doses:
+                    by_week[item.slug][week.number] = (*doses, text)
+    shown = {}
+    for slug, weeks in by_week.items():
+        groups: list[tuple[list[int], tuple[str, ...]]] = []
+        for number, doses in weeks.items():
+            if groups and groups[-1][1] == doses and groups[-1][0][-1] == number - 1:
+                groups[-1][0].append(number)
+            else:
+                groups.append(([number], doses))
+        if len(groups) == 1:
+            shown[slug] = " / ".join(groups[0][1])
+            continue
+        shown[slug] = "; ".join(
+            _("Week %(weeks)s: %(dose)s")
+            % {
+                "weeks": str(numbers[0]) if len(numbers) == 1 else f"{numbers[0]}–{numbers[-1]}",
+                "dose": " / ".join(doses),
+            }
+            for numbers, doses in groups
+        )
+    return shown

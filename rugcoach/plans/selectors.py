@@ -8,14 +8,27 @@ from django.utils import timezone
 from rugcoach.accounts import access
 from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
+from rugcoach.core.kernel.text import Text
 from rugcoach.core.kernel.vocabulary import Condition, Situation
+from rugcoach.core.library.exercises import Exercise
 from rugcoach.core.planner import Plan, Profile, SelfTests
+from rugcoach.core.planner_schedule import SCHEDULE_KIND, plan_schedule
 from rugcoach.core.planner_selftests import (
     SelfTestOffer,
     offered_self_tests,
     self_test_blockers,
 )
 from rugcoach.core.pregnancy import due_date_from_week, due_date_problem, pregnancy_stage
+from rugcoach.core.schedule import (
+    BreathingCount,
+    Prescription,
+    PrescriptionVersion,
+    RepTempo,
+    Schedule,
+    ScheduleSession,
+)
+from rugcoach.core.schedule import Item as ScheduleItem
+from rugcoach.core.triage.engine import Verdict
 from rugcoach.plans import models
 from rugcoach.triage.selectors import TrainingStatus, training_status
 
@@ -81,6 +94,13 @@ def plan_is_stale(stored: models.Plan, status: TrainingStatus) -> bool:
     )
 
 
+def governing_verdict(status: TrainingStatus) -> Verdict | None:
+    """The verdict a plan is built for now: a later check-in that forbids training
+    outranks the full check's verdict (``TrainingStatus.blocking`` decides which)."""
+    governing = status.blocking or status.triage
+    return governing.stored_verdict if governing is not None else None
+
+
 def usable_plan(member: User) -> tuple[models.Plan | None, TrainingStatus]:
     """The current plan, only when the member may train on it now; else None."""
     status = training_status(member)
@@ -125,3 +145,69 @@ def intake_hints(member: User) -> dict[str, object]:
     if due_date_problem(due, today) is not None:
         return {}
     return {"situation": Situation.PREGNANCY.value, "due_date": due}
+
+
+def stored_schedule(stored: models.Plan) -> Schedule:
+    """The plan's schedule from its rows: sessions, items with stable keys, and every
+    prescription version (the latest is what to do next time). Tempo and breathing pace
+    are the exercise's own, from the library."""
+    exercises = get_catalog().exercises
+    if not stored.sessions.exists():  # made outside the services (e.g. a fixture): the JSON
+        return plan_schedule(parsed_plan(stored), exercises)
+    sessions = []
+    rows = stored.sessions.prefetch_related("items__versions").order_by("day_offset", "order")
+    for row in rows:
+        items = []
+        for item in row.items.all():
+            exercise = exercises.get(item.slug)
+            versions = tuple(
+                PrescriptionVersion(
+                    number=version.number,
+                    prescription=_with_library_pace(version.prescription, exercise),
+                    reason=Text.model_validate(version.reason),
+                    source=version.source,
+                )
+                for version in item.versions.all()
+            )
+            items.append(
+                ScheduleItem(
+                    key=item.key,
+                    order=item.order,
+                    slug=item.slug,
+                    role=item.role,
+                    reason=Text.model_validate(item.reason),
+                    focus=item.focus or None,
+                    replaces=item.replaces or None,
+                    step=item.step,
+                    versions=versions,
+                )
+            )
+        sessions.append(
+            ScheduleSession(
+                key=row.key,
+                day_offset=row.day_offset,
+                order=row.order,
+                title=Text.model_validate(row.title) if row.title else None,
+                seconds=row.seconds,
+                items=tuple(items),
+                note=row.note or None,
+            )
+        )
+    return Schedule(kind=SCHEDULE_KIND, sessions=tuple(sessions))
+
+
+def _with_library_pace(data: dict, exercise: Exercise | None) -> Prescription:
+    prescription = Prescription.model_validate(data)
+    if exercise is None or prescription.tempo or prescription.breathing:
+        return prescription
+    tempo, pace = exercise.dose.tempo, exercise.dose.breathing_pace
+    return prescription.model_copy(
+        update={
+            "tempo": None
+            if tempo is None
+            else RepTempo(move=tempo.move, pause=tempo.pause, back=tempo.back),
+            "breathing": None
+            if pace is None
+            else BreathingCount(inhale=pace.inhale, exhale=pace.exhale, hold=pace.hold),
+        }
+    )

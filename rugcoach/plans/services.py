@@ -16,19 +16,44 @@ from rugcoach.core.planner import (
     Plan,
     Profile,
     SelfTests,
+    SwapScope,
     Weekday,
     build_plan,
     focus_areas,
+    focus_left_out,
     swap,
 )
+from rugcoach.core.planner_schedule import plan_schedule
 from rugcoach.core.pregnancy import due_date_problem
+from rugcoach.core.schedule import Item as ScheduleItem
 from rugcoach.core.triage.engine import Verdict
 from rugcoach.plans import models, selectors
 from rugcoach.triage.selectors import training_status
 
 
 class PlanNotPossible(Exception):
-    """Something the member must do first (the safety check, the intake)."""
+    """Something the member must do first; the subclass says what."""
+
+    needed = "safety check or intake"
+
+    def __init__(self) -> None:
+        super().__init__(f"Do the {self.needed} first.")
+
+
+class TriageNeeded(PlanNotPossible):
+    """No full safety check yet, or one asked with other questions than today's."""
+
+    needed = "safety check"
+
+
+class IntakeNeeded(PlanNotPossible):
+    """No intake yet."""
+
+    needed = "intake"
+
+
+class DueDatePassed(IntakeNeeded):
+    """The intake's due date is past: the week of pregnancy means nothing any more."""
 
 
 def save_intake(member: User, profile: Profile, tests: SelfTests | None = None) -> models.Intake:
@@ -71,26 +96,33 @@ def generate_plan(member: User, today: date) -> Generated:
     User.objects.select_for_update().filter(pk=member.pk).first()
     status = training_status(member)
     if status.triage is None or status.outdated:  # outdated: asked with other questions
-        raise PlanNotPossible("triage")
+        raise TriageNeeded
     intake = models.Intake.objects.filter(member=member).first()
     if intake is None:
-        raise PlanNotPossible("intake")
+        raise IntakeNeeded
     catalog = get_catalog()
     profile = Profile.model_validate(intake.profile)
     if profile.due_date is not None and due_date_problem(profile.due_date, today) == "past":
-        # The week of pregnancy no longer means anything: the intake needs updating.
-        raise PlanNotPossible("intake")
+        raise DueDatePassed
     tests = SelfTests.model_validate(intake.self_tests or {})
-    # A later check-in that forbids training outranks the full check's verdict.
-    governing = status.blocking or status.triage
-    verdict = governing.stored_verdict
+    verdict = selectors.governing_verdict(status)
+    if verdict is None:  # not reached: a full check exists (checked above)
+        raise TriageNeeded
     if not status.blocked:
         recent = _identical_recent_plan(member, intake, status.triage.verdict, today)
         if recent is not None and not selectors.plan_is_stale(recent, status):
             return Generated(plan=recent, no_plan=None)
     focus = focus_areas(profile, tests, catalog.planner)
     starts_on = first_monday(today)
-    result = build_plan(profile, focus, verdict, catalog, catalog.planner, starts_on=starts_on)
+    result = build_plan(
+        profile,
+        focus,
+        verdict,
+        catalog,
+        catalog.planner,
+        starts_on=starts_on,
+        left_out=focus_left_out(profile, tests, catalog.planner),
+    )
     if isinstance(result, NoPlan):
         return Generated(plan=None, no_plan=result)
     models.Plan.objects.filter(member=member, is_current=True).update(is_current=False)
@@ -101,7 +133,94 @@ def generate_plan(member: User, today: date) -> Generated:
         verdict=status.triage.verdict,
         plan=result.model_dump(mode="json"),
     )
+    _write_schedule(stored, result)
+    models.PlanRevision.objects.create(
+        plan=stored,
+        number=1,
+        changed_by="planner",
+        what={"kind": "generated", "plan_version": result.version},
+        why="made from the intake and the latest safety check",
+    )
     return Generated(plan=stored, no_plan=None)
+
+
+def _write_schedule(stored: models.Plan, plan: Plan) -> None:
+    """The plan's sessions, items and first prescriptions as rows with stable keys."""
+    schedule = plan_schedule(plan, get_catalog().exercises)
+    for session in schedule.sessions:
+        row = models.PlanSession.objects.create(
+            plan=stored,
+            key=session.key,
+            day_offset=session.day_offset,
+            order=session.order,
+            title=session.title.model_dump() if session.title else None,
+            seconds=session.seconds,
+            note=session.note or "",
+        )
+        for item in session.items:
+            item_row = models.PlanItem.objects.create(session=row, **_item_fields(item))
+            for version in item.versions:
+                models.PrescriptionVersion.objects.create(
+                    item=item_row,
+                    number=version.number,
+                    prescription=version.prescription.model_dump(mode="json"),
+                    reason=version.reason.model_dump(),
+                    source=version.source,
+                )
+
+
+def _item_fields(item: ScheduleItem) -> dict[str, object]:
+    return {
+        "key": item.key,
+        "order": item.order,
+        "slug": item.slug,
+        "role": item.role,
+        "reason": item.reason.model_dump(),
+        "focus": item.focus or "",
+        "replaces": item.replaces or "",
+        "step": item.step,
+    }
+
+
+def _record_swap(
+    stored: models.Plan, before: Plan, after: Plan, slug: str, replacement: str, scope: str
+) -> None:
+    """The swapped items get the replacement and a new prescription version; the plan a
+    new revision saying what changed, who and why. Nothing else is touched."""
+    exercises = get_catalog().exercises
+    old = {i.key: i for s in plan_schedule(before, exercises).sessions for i in s.items}
+    new_schedule = plan_schedule(after, exercises)
+    changed = []
+    for session in new_schedule.sessions:
+        for item in session.items:
+            if old.get(item.key) == item:
+                continue
+            changed.append(item.key)
+            row = models.PlanItem.objects.filter(session__plan=stored, key=item.key).first()
+            if row is None:  # a plan stored before the rows existed and not carried over
+                continue
+            for field, value in _item_fields(item).items():
+                setattr(row, field, value)
+            row.save()
+            latest = row.versions.order_by("-number").first()
+            models.PrescriptionVersion.objects.create(
+                item=row,
+                number=(latest.number if latest else 0) + 1,
+                prescription=item.prescription.model_dump(mode="json"),
+                reason=item.reason.model_dump(),
+                source="swap",
+            )
+            models.PlanSession.objects.filter(plan=stored, key=session.key).update(
+                seconds=session.seconds
+            )
+    latest_revision = stored.revisions.order_by("-number").first()
+    models.PlanRevision.objects.create(
+        plan=stored,
+        number=(latest_revision.number if latest_revision else 0) + 1,
+        changed_by="member",
+        what={"kind": "swap", "from": slug, "to": replacement, "scope": scope, "items": changed},
+        why="the member chose another exercise with the same purpose",
+    )
 
 
 def _identical_recent_plan(
@@ -129,14 +248,17 @@ def swap_exercise(
     slug: str,
     replacement: str,
     *,
+    scope: SwapScope = "session",
     by: User,
 ) -> models.Plan:
-    """Replace one exercise in one session; PlanError says why a replacement is refused."""
+    """Replace an exercise in one session, or everywhere in the plan (the member's
+    choice); PlanError says why a replacement is refused."""
     access.authorize_id(by, stored.member_id, action=access.Action.CHANGE)
     stored = models.Plan.objects.select_for_update().get(pk=stored.pk)
     catalog = get_catalog()
+    before = Plan.model_validate(stored.plan)
     updated = swap(
-        Plan.model_validate(stored.plan),
+        before,
         week,
         weekday,
         slug,
@@ -145,9 +267,11 @@ def swap_exercise(
         Verdict.model_validate(stored.verdict),
         catalog,
         catalog.planner,
+        scope=scope,
     )
     stored.plan = updated.model_dump(mode="json")
     stored.save(update_fields=["plan"])
+    _record_swap(stored, before, updated, slug, replacement, scope)
     return stored
 
 

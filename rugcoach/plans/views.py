@@ -142,18 +142,17 @@ def generate(request: HttpRequest) -> HttpResponse:
 def _generate(request: HttpRequest) -> HttpResponse:
     try:
         result = services.generate_plan(request.user, _today())
-    except services.PlanNotPossible as missing:
-        if str(missing) == "triage":
-            redo = training_status(request.user).redo_reason
-            messages.info(
-                request, redo or _("Doe eerst de veiligheidscheck; daarna maken we je plan.")
-            )
-            return redirect("triage:start")
-        if selectors.intake_of(request.user) is not None:
-            messages.warning(
-                request,
-                _("Je uitgerekende datum is voorbij. Pas je intake aan; daarna maken we je plan."),
-            )
+    except services.TriageNeeded:
+        redo = training_status(request.user).redo_reason
+        messages.info(request, redo or _("Doe eerst de veiligheidscheck; daarna maken we je plan."))
+        return redirect("triage:start")
+    except services.DueDatePassed:
+        messages.warning(
+            request,
+            _("Je uitgerekende datum is voorbij. Pas je intake aan; daarna maken we je plan."),
+        )
+        return redirect("plans:intake")
+    except services.IntakeNeeded:
         return redirect("plans:intake")
     if isinstance(result.no_plan, NoPlan):
         messages.warning(request, result.no_plan.reason.get(translation.get_language()))
@@ -181,8 +180,12 @@ def swap(request: HttpRequest, week: int, weekday: str, slug: str) -> HttpRespon
     error_message = None
     if request.method == "POST":
         replacement = request.POST.get("replacement", "")
+        scope = request.POST.get("scope", "session")
+        scope = scope if scope in ("session", "everywhere") else "session"
         try:
-            services.swap_exercise(stored, week, day, slug, replacement, by=request.user)
+            services.swap_exercise(
+                stored, week, day, slug, replacement, scope=scope, by=request.user
+            )
         except PlanError:
             error_message = _("Deze oefening kan hier niet. Kies er een uit de lijst.")
         else:
@@ -192,6 +195,7 @@ def swap(request: HttpRequest, week: int, weekday: str, slug: str) -> HttpRespon
     context = {
         "week": week,
         "weekday": day,
+        "weekday_label": catalog.planner.weekdays[day].get(language),
         "current": presenter.card(catalog.exercises[slug]),
         "options": [
             presenter.card(catalog.exercises[option])

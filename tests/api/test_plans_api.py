@@ -82,6 +82,26 @@ def test_member_reads_and_swaps_the_current_plan(client, member_with_plan):
     assert options[0] in slugs and main["slug"] not in slugs
 
 
+def test_a_swap_everywhere_reaches_every_session_and_keeps_the_other_items(
+    client, member_with_plan
+):
+    client.force_login(member_with_plan)
+    before = client.get("/api/plans/current").json()["plan"]
+    monday = before["weeks"][0]["sessions"][0]
+    main = next(item for item in monday["items"] if item["role"] == "main")
+    query = {"week": 1, "weekday": "mon", "exercise": main["slug"]}
+    option = client.get("/api/plans/current/alternatives", query).json()["alternatives"][0]
+    body = {**query, "replacement": option, "scope": "everywhere"}
+    after = post(client, "/api/plans/current/swap", body).json()["plan"]
+    for week in (0, 1):  # week 2 repeats week 1
+        slugs = [i["slug"] for i in after["weeks"][week]["sessions"][0]["items"]]
+        assert option in slugs and main["slug"] not in slugs
+    others = [i for i in monday["items"] if i["slug"] != main["slug"]]
+    assert [i for i in after["weeks"][0]["sessions"][0]["items"] if i["slug"] != option] == others
+    bad = post(client, "/api/plans/current/swap", {**body, "scope": "week"})
+    assert bad.status_code == 422
+
+
 def test_an_unsuitable_swap_is_refused_and_the_plan_kept(client, member_with_plan):
     client.force_login(member_with_plan)
     before = client.get("/api/plans/current").json()["plan"]
@@ -109,3 +129,39 @@ def test_a_preview_counts_the_pregnancy_week_from_the_due_date(client):
         assert response.status_code == 422
         error = response.json()["detail"][0]
         assert error["loc"] == ["body", "profile", "due_date"] and message in error["msg"]
+
+
+def test_the_plan_is_typed_in_the_openapi_schema(client):
+    """No ``plan: dict[str, Any]``: weeks, sessions, items and prescriptions have types."""
+    schema = client.get("/api/openapi.json").json()
+    components = schema["components"]["schemas"]
+    plan_out = components["PlanOut"]["properties"]
+
+    def target(prop):  # type: ignore[no-untyped-def]
+        refs = [o["$ref"] for o in prop.get("anyOf", [prop]) if "$ref" in o]
+        assert refs, prop
+        return components[refs[0].rsplit("/", 1)[1]]
+
+    assert "weeks" in target(plan_out["plan"])["properties"]
+    assert "sessions" in target(plan_out["schedule"])["properties"]
+    assert "reason" in target(plan_out["no_plan"])["properties"]
+    prescription = components["Prescription"]["properties"]
+    assert {"sets", "reps", "hold_seconds", "per_side", "rest_seconds", "rung"} <= set(prescription)
+
+
+def test_the_schedule_in_the_api_matches_the_plan(client, member_with_plan):
+    client.force_login(member_with_plan)
+    body = client.get("/api/plans/current").json()
+    sessions = {s["key"]: s for s in body["schedule"]["sessions"]}
+    for week in body["plan"]["weeks"]:
+        for session in week["sessions"]:
+            found = sessions[f"w{week['number']}-{session['weekday']}"]
+            items = found["items"]
+            assert [i["slug"] for i in items] == [i["slug"] for i in session["items"]]
+            for planned, item in zip(session["items"], items, strict=True):
+                dose = item["versions"][-1]["prescription"]
+                assert (dose["sets"], dose["reps"], dose["hold_seconds"]) == (
+                    planned["sets"],
+                    planned["reps"],
+                    planned["hold_seconds"],
+                )

@@ -98,3 +98,34 @@ def test_member_builds_a_plan_prints_it_and_subscribes(page: Page, live_server, 
     feed = page.request.get(link)
     assert feed.status == 200 and b"BEGIN:VEVENT" in feed.body()
     assert serious_accessibility_violations(page) == []
+
+
+def test_member_swaps_an_exercise_everywhere_with_the_radio(page: Page, live_server):
+    from rugcoach.core.planner import SelfTests
+    from rugcoach.plans import services
+    from rugcoach.plans.models import Plan
+    from tests.plan_helpers import HOME_PROFILE, TODAY
+
+    member = User.objects.create_user("swap@example.com", PASSWORD)
+    record_triage(member)
+    services.save_intake(member, HOME_PROFILE, SelfTests(bridge_felt_in="lower-back"))
+    services.generate_plan(member, TODAY)
+    page.goto(f"{live_server.url}/account/inloggen/")
+    page.get_by_label("E-mailadres").fill(member.email)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("form.stack-form button[type=submit]").click()
+    page.goto(f"{live_server.url}/plan/")
+    link = page.locator('a[href^="/plan/wissel/1/mon/"]').first
+    old_slug = link.get_attribute("href").rstrip("/").rsplit("/", 1)[1]
+    link.click()
+
+    expect(page.get_by_label(re.compile("Alleen in deze training"))).to_be_checked()
+    assert serious_accessibility_violations(page) == []
+    page.get_by_label("Overal in mijn plan waar deze oefening staat").check()
+    page.locator('button[name="replacement"]').first.click()
+
+    expect(page).to_have_url(re.compile(r"/plan/(#.*)?$"))
+    plan = Plan.objects.get(member=member, is_current=True).plan
+    for week in (0, 1):
+        slugs = [i["slug"] for i in plan["weeks"][week]["sessions"][0]["items"]]
+        assert old_slug not in slugs

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from rugcoach.content import get_catalog
+from rugcoach.core.planner import PLAN_VERSION
 from rugcoach.plans import services
 from rugcoach.plans.models import Intake, Plan
 from tests.plan_helpers import TODAY, record_triage
@@ -142,6 +143,30 @@ def test_swap_offers_alternatives_and_applies_one(client, member_with_plan):
     monday = Plan.objects.get(is_current=True).plan["weeks"][0]["sessions"][0]
     slugs = [item["slug"] for item in monday["items"]]
     assert options[0] in slugs and old_slug not in slugs
+    week2_monday = Plan.objects.get(is_current=True).plan["weeks"][1]["sessions"][0]
+    assert old_slug in [item["slug"] for item in week2_monday["items"]]  # this session only
+
+
+def test_swap_page_lets_the_member_choose_this_session_or_everywhere(client, member_with_plan):
+    client.force_login(member_with_plan)
+    html = client.get("/plan/").content.decode()
+    swap_url = re.search(r'href="(/plan/wissel/1/mon/[^"]+)"', html).group(1)
+    old_slug = swap_url.rstrip("/").rsplit("/", 1)[1]
+    page = client.get(swap_url).content.decode()
+    assert 'name="scope" value="session" checked' in page
+    assert 'name="scope" value="everywhere"' in page
+    option = re.findall(r'name="replacement" value="([^"]+)"', page)[0]
+    before = Plan.objects.get(is_current=True).plan
+    response = client.post(swap_url, {"replacement": option, "scope": "everywhere"})
+    assert response.status_code == 302
+    after = Plan.objects.get(is_current=True).plan
+    week2_monday = [item["slug"] for item in after["weeks"][1]["sessions"][0]["items"]]
+    assert option in week2_monday and old_slug not in week2_monday  # week 2 too
+    for old_week, new_week in zip(before["weeks"], after["weeks"], strict=True):
+        for old, new in zip(old_week["sessions"], new_week["sessions"], strict=True):
+            for old_item, new_item in zip(old["items"], new["items"], strict=True):
+                if old_item["slug"] != old_slug:
+                    assert new_item == old_item  # no other exercise changed
 
 
 def test_swap_to_something_unsuitable_is_refused_with_a_message(client, member_with_plan):
@@ -262,7 +287,7 @@ def test_a_pregnancy_plan_made_from_a_trimester_asks_to_be_made_again(client, me
     assert client.get("/plan/poster.pdf")["Location"] == "/plan/"
     client.post("/plan/maken/")
     current = Plan.objects.get(member=member_with_plan, is_current=True)
-    assert current.plan["version"] == 2
+    assert current.plan["version"] == PLAN_VERSION
     assert all(s["pregnancy_week"] is not None for s in current.plan["weeks"][0]["sessions"])
     assert "plan-item" in client.get("/plan/").content.decode()
 
