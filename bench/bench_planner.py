@@ -15,9 +15,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rugcoach.core import planner_constraints  # noqa: E402
 from rugcoach.core.catalog import load_catalog  # noqa: E402
 from rugcoach.core.planner import Profile, SelfTests, build_plan, focus_areas  # noqa: E402
+from rugcoach.core.planner import constraints as planner_constraints  # noqa: E402
 from rugcoach.core.triage.engine import evaluate  # noqa: E402
 from tests.triage_answers import benign_answers  # noqa: E402
 

@@ -32,8 +32,8 @@ from rugcoach.core.planner import (
     focus_areas,
     focus_left_out,
 )
-from rugcoach.core.planner_schedule import plan_schedule
-from rugcoach.core.pregnancy import due_date_problem
+from rugcoach.core.planner.pregnancy import due_date_problem
+from rugcoach.core.planner.schedule import plan_schedule
 from rugcoach.core.schedule import Schedule
 from rugcoach.core.triage.engine import TriageInputError, Verdict, evaluate
 from rugcoach.plans import selectors, services

@@ -15,7 +15,7 @@ from rugcoach.core.kernel.text import normalize_for_search
 from rugcoach.core.kernel.vocabulary import Vocabulary
 from rugcoach.core.library.exercises import Exercise, NotAdvised
 from rugcoach.core.library.posters import PosterContent, load_posters
-from rugcoach.core.planner_content import PlannerContent, load_planner_content
+from rugcoach.core.planner.content import PlannerContent, load_planner_content
 from rugcoach.core.triage.loader import load_triage
 from rugcoach.core.triage.schema import TriageContent
 from rugcoach.core.triage.warnings import Warnings, load_warnings

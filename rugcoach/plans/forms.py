@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from rugcoach.content import get_catalog
 from rugcoach.core.kernel.vocabulary import Equipment, Situation, Vocabulary
 from rugcoach.core.planner import SESSION_MINUTES, Profile, SelfTests, Trigger, Weekday
-from rugcoach.core.pregnancy import due_date_problem
+from rugcoach.core.planner.pregnancy import due_date_problem
 from rugcoach.plans.models import CalendarFeed
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from rugcoach.core.catalog import Catalog
 from rugcoach.core.planner import Plan, PlanItem, Weekday
-from rugcoach.core.planner_schedule import prescription_of
+from rugcoach.core.planner.schedule import prescription_of
 from rugcoach.library.presenters import ExerciseCard, ExercisePresenter
 from rugcoach.plans.calendar import session_date, session_minutes
 from rugcoach.triage.models import TriageResult

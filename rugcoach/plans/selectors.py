@@ -12,13 +12,13 @@ from rugcoach.core.kernel.text import Text
 from rugcoach.core.kernel.vocabulary import Condition, Situation
 from rugcoach.core.library.exercises import Exercise
 from rugcoach.core.planner import Plan, Profile, SelfTests
-from rugcoach.core.planner_schedule import SCHEDULE_KIND, plan_schedule
-from rugcoach.core.planner_selftests import (
+from rugcoach.core.planner.pregnancy import due_date_from_week, due_date_problem, pregnancy_stage
+from rugcoach.core.planner.schedule import SCHEDULE_KIND, plan_schedule
+from rugcoach.core.planner.selftests import (
     SelfTestOffer,
     offered_self_tests,
     self_test_blockers,
 )
-from rugcoach.core.pregnancy import due_date_from_week, due_date_problem, pregnancy_stage
 from rugcoach.core.schedule import (
     BreathingCount,
     Prescription,

@@ -23,8 +23,8 @@ from rugcoach.core.planner import (
     focus_left_out,
     swap,
 )
-from rugcoach.core.planner_schedule import plan_schedule
-from rugcoach.core.pregnancy import due_date_problem
+from rugcoach.core.planner.pregnancy import due_date_problem
+from rugcoach.core.planner.schedule import plan_schedule
 from rugcoach.core.schedule import Item as ScheduleItem
 from rugcoach.core.triage.engine import Verdict
 from rugcoach.plans import models, selectors

@@ -48,3 +48,11 @@ def test_the_core_loads_no_django_and_no_app():
     modules = loaded_after("from rugcoach.core.catalog import load_catalog")
     assert not [m for m in modules if m.startswith("django")]
     assert [m for m in modules if not m.startswith("rugcoach.core")] == ["rugcoach"]
+
+
+def test_the_planner_reads_the_catalog_without_loading_it():
+    # The catalog loads the planner's content; the planner reads the catalog through a
+    # protocol, so importing the planner's whole public API never loads the catalog.
+    modules = loaded_after("from rugcoach.core.planner import build_plan, swap")
+    assert "rugcoach.core.planner.engine" in modules
+    assert "rugcoach.core.catalog" not in modules

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from rugcoach.core.kernel.vocabulary import Position
 from rugcoach.core.planner import Plan, Profile, SelfTests, Weekday, build_plan, focus_areas
-from rugcoach.core.pregnancy import (
+from rugcoach.core.planner.pregnancy import (
     due_date_from_week,
     due_date_problem,
     first_day_of_week,
@@ -184,7 +184,7 @@ def test_every_session_follows_the_week_of_its_own_day(days_to_due: int, weekday
     late = plan_for(pregnant(START + timedelta(days=280 - 20 * 7), days))  # week 20–23
     for week in plan.weeks:
         for session in week.sessions:
-            day = START + timedelta(days=7 * (week.number - 1) + session.weekday.index)
+            day = START + timedelta(days=7 * (week.number - 1) + session.weekday.offset)
             expected_week = (280 - (member.due_date - day).days) // 7
             assert session.pregnancy_week == expected_week
             reference = late if expected_week >= 13 else early

@@ -94,7 +94,7 @@ def week_of_pregnancy(member: Profile, week: int, weekday: Weekday) -> int | Non
     """Written out here: completed weeks since 280 days before the due date."""
     if member.due_date is None:
         return None
-    day = START + timedelta(days=7 * (week - 1) + weekday.index)
+    day = START + timedelta(days=7 * (week - 1) + weekday.offset)
     return (280 - (member.due_date - day).days) // 7
 
 
@@ -185,7 +185,7 @@ def check_safe(plan: Plan, member: Profile, name: str) -> None:
 def check_fits(plan: Plan, member: Profile) -> None:
     for week in plan.weeks:
         assert [s.weekday for s in week.sessions] == sorted(
-            member.weekdays, key=lambda day: day.index
+            member.weekdays, key=lambda day: day.offset
         )
         for session in week.sessions:
             assert session.items

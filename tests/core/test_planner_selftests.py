@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from rugcoach.core.kernel.vocabulary import Condition, Position
-from rugcoach.core.planner_selftests import (
+from rugcoach.core.planner.selftests import (
     SelfTestBlocker,
     SelfTestId,
     SelfTestRules,

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from rugcoach.core.kernel.text import Text
 from rugcoach.core.planner import Plan, SelfTests, build_plan, focus_areas
-from rugcoach.core.planner_schedule import plan_schedule, prescription_of
+from rugcoach.core.planner.schedule import plan_schedule, prescription_of
 from rugcoach.core.schedule import (
     Item,
     Prescription,

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from rugcoach.core.pregnancy import pregnancy_stage
+from rugcoach.core.planner.pregnancy import pregnancy_stage
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -13,19 +13,19 @@ computed once and cached, keyed on the catalog and content objects.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
-from rugcoach.core.catalog import Catalog
 from rugcoach.core.kernel.text import Text
-from rugcoach.core.kernel.vocabulary import Condition, Equipment, Situation
+from rugcoach.core.kernel.vocabulary import Condition, Equipment, Situation, Vocabulary
 from rugcoach.core.library.exercises import Exercise
-from rugcoach.core.planner_content import PlannerContent
-from rugcoach.core.planner_models import Excluded
-from rugcoach.core.planner_profile import Profile
-from rugcoach.core.pregnancy import trimester_of
+from rugcoach.core.planner.content import PlannerContent
+from rugcoach.core.planner.models import Excluded
+from rugcoach.core.planner.pregnancy import trimester_of
+from rugcoach.core.planner.profile import Profile
 from rugcoach.core.triage.engine import Verdict
-from rugcoach.core.triage.schema import Level, Rule
+from rugcoach.core.triage.schema import Level, Rule, TriageContent
 
 __all__ = [
     "Constraints",
@@ -93,13 +93,34 @@ class Allowed:
     """Per focus area: the candidates at the lowest level (filled on use)."""
 
 
+_Key = TypeVar("_Key")
+_Value = TypeVar("_Value")
+
+
+class Catalog(Protocol):
+    """What the planner reads of ``rugcoach.core.catalog.Catalog``.
+
+    A protocol, so the planner stays below the catalog that loads its content (no import
+    up, no cycle).
+    """
+
+    @property
+    def vocabulary(self) -> Vocabulary: ...
+
+    @property
+    def exercises(self) -> Mapping[str, Exercise]: ...
+
+    @property
+    def triage(self) -> TriageContent: ...
+
+
 class Index:
     """Per (catalog, content): lookups and caches that do not depend on the member."""
 
     def __init__(self, catalog: Catalog, content: PlannerContent) -> None:
         self.catalog = catalog
         self.content = content
-        self.exercises: dict[str, Exercise] = catalog.exercises
+        self.exercises: Mapping[str, Exercise] = catalog.exercises
         self.rules: dict[str, Rule] = {rule.id: rule for rule in catalog.triage.rules}
         self.related: dict[str, frozenset[str]] = _related(catalog.exercises)
         self.allowed_cache: dict[Constraints, Allowed] = {}
@@ -107,12 +128,12 @@ class Index:
         self.seconds: dict[tuple[Any, ...], tuple[int, int]] = {}
         self.sessions: dict[tuple[Any, ...], Any] = {}
         self.raises: dict[tuple[Any, ...], Any] = {}
-        self.reasons: dict[tuple[Any, ...], Any] = {}
+        self.reasons: dict[tuple[Any, ...], tuple[Text, ...]] = {}
         self.excluded: dict[tuple[Any, ...], Excluded] = {}
         self.texts: dict[tuple[Any, ...], Text] = {}
 
     @staticmethod
-    def remember(cache: dict[Any, Any], key: Any, value: Any) -> Any:
+    def remember(cache: dict[_Key, _Value], key: _Key, value: _Value) -> _Value:
         """Store in a memo cache, emptying it first when it is full (bounded memory)."""
         if len(cache) >= _MAX_CACHED:
             cache.clear()
@@ -179,7 +200,7 @@ def _lower_first(value: str) -> str:
     return value[:1].lower() + value[1:]
 
 
-def _related(exercises: dict[str, Exercise]) -> dict[str, frozenset[str]]:
+def _related(exercises: Mapping[str, Exercise]) -> dict[str, frozenset[str]]:
     """Per exercise: its progressions, regressions and variations, both ways round."""
     found: dict[str, set[str]] = {slug: set() for slug in exercises}
     for slug, exercise in exercises.items():

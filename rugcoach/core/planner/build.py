@@ -3,7 +3,7 @@
 The Builder chooses a session's exercises (focus-area pools, rotation across the week,
 warm-up and cool-down), knows the time model's numbers, and turns the finished ``Slot``
 lists into ``PlanItem`` models with their reasons. Fitting to time and the build-up of
-weeks 3–4 are in ``planner_weeks``. Sessions and items are memoised on the per-catalog
+weeks 3–4 are in ``weeks``. Sessions and items are memoised on the per-catalog
 Index: the same inputs give the very same objects. See ``docs/planner.md``.
 """
 
@@ -15,8 +15,8 @@ from typing import Literal
 from rugcoach.core.kernel.text import Text
 from rugcoach.core.kernel.vocabulary import Category
 from rugcoach.core.library.exercises import Exercise
-from rugcoach.core.planner_constraints import Allowed, Constraints, Index
-from rugcoach.core.planner_dose import (
+from rugcoach.core.planner.constraints import Allowed, Constraints, Index
+from rugcoach.core.planner.dose import (
     TRANSITION_SECONDS,
     Amount,
     base_amount,
@@ -24,9 +24,9 @@ from rugcoach.core.planner_dose import (
     light_amount,
     work_seconds_per_set,
 )
-from rugcoach.core.planner_models import PlanItem
-from rugcoach.core.planner_profile import FocusArea
-from rugcoach.core.planner_weeks import NEW_EXERCISE_STEPS, Slot, build_up, fit, progress
+from rugcoach.core.planner.models import PlanItem
+from rugcoach.core.planner.profile import FocusArea
+from rugcoach.core.planner.weeks import NEW_EXERCISE_STEPS, Slot, build_up, fit, progress
 
 MAINS_LONG = 4
 """Main exercises in a 30-minute session; shorter sessions start from MAINS_SHORT."""

@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from rugcoach.core.kernel.text import Text
-from rugcoach.core.planner_profile import Focus, FocusArea, Weekday
+from rugcoach.core.planner.profile import Focus, FocusArea, Weekday
 from rugcoach.core.triage.schema import Level
 
 __all__ = [

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from rugcoach.core.kernel.text import Text
 from rugcoach.core.kernel.vocabulary import Condition, Position
 from rugcoach.core.library.exercises import Slug
-from rugcoach.core.pregnancy import SUPINE_LIMIT_WEEK
+from rugcoach.core.planner.pregnancy import SUPINE_LIMIT_WEEK
 
 __all__ = [
     "SelfTestBlocker",
@@ -86,13 +86,13 @@ class SelfTestRules(_Frozen):
         for number, rule in enumerate(self.rules):
             if rule.instead is None:
                 continue
-            alternative = self.alternatives.get(rule.instead)
-            if alternative is None:
+            instead = self.alternatives.get(rule.instead)
+            if instead is None:
                 problems.append(f"rules.{number}.instead: unknown alternative '{rule.instead}'")
-            elif rule.tests != (alternative.replaces,):
+            elif rule.tests != (instead.replaces,):
                 problems.append(
                     f"rules.{number}: '{rule.instead}' replaces only "
-                    f"{alternative.replaces.value}; list that test alone"
+                    f"{instead.replaces.value}; list that test alone"
                 )
         if problems:
             raise ValueError("; ".join(problems))

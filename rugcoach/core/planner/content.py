@@ -18,8 +18,8 @@ from rugcoach.core.kernel.content_io import ContentError, read_yaml, validate_mo
 from rugcoach.core.kernel.text import LANGUAGES, Text
 from rugcoach.core.kernel.vocabulary import Category, Condition, Equipment, Position, Situation
 from rugcoach.core.library.exercises import Exercise, Slug
-from rugcoach.core.planner_profile import FocusArea, Weekday
-from rugcoach.core.planner_selftests import SelfTestRules
+from rugcoach.core.planner.profile import FocusArea, Weekday
+from rugcoach.core.planner.selftests import SelfTestRules
 
 __all__ = [
     "COOL_DOWN_CATEGORIES",
@@ -33,7 +33,7 @@ __all__ = [
     "load_planner_content",
 ]
 
-# The signals the code can raise (rugcoach/core/planner_focus.py); content gives each an
+# The signals the code can raise (rugcoach/core/planner/focus.py); content gives each an
 # area, a weight and the sentence the member reads. The loader insists both sides agree.
 SIGNALS: frozenset[str] = frozenset(
     {

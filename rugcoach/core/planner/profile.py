@@ -46,12 +46,16 @@ class Weekday(StrEnum):
     SUN = "sun"
 
     @property
-    def index(self) -> int:
-        """0 for Monday … 6 for Sunday (as ``datetime.weekday()``)."""
-        return _WEEKDAY_INDEX[self]
+    def offset(self) -> int:
+        """Days after Monday: 0 for Monday … 6 for Sunday (as ``datetime.weekday()``).
+
+        Not ``index``: a StrEnum member is a ``str``, whose ``index()`` method it would
+        shadow with a different signature.
+        """
+        return _WEEKDAY_OFFSET[self]
 
 
-_WEEKDAY_INDEX = {day: index for index, day in enumerate(Weekday)}
+_WEEKDAY_OFFSET = {day: offset for offset, day in enumerate(Weekday)}
 
 
 class Trigger(StrEnum):
@@ -98,7 +102,7 @@ class Profile(_Frozen):
         default=None,
         validate_default=True,
         description="the due date (uitgerekende datum), only when pregnant; the week and "
-        "trimester follow from it (rugcoach.core.pregnancy)",
+        "trimester follow from it (rugcoach.core.planner.pregnancy)",
     )
     equipment: frozenset[Equipment] = frozenset()
     minutes_per_session: SessionMinutes
@@ -123,7 +127,7 @@ class Profile(_Frozen):
     def _distinct_in_calendar_order(cls, value: tuple[Weekday, ...]) -> tuple[Weekday, ...]:
         if len(set(value)) != len(value):
             raise ValueError("each weekday may be chosen once")
-        return tuple(sorted(value, key=lambda day: day.index))
+        return tuple(sorted(value, key=lambda day: day.offset))
 
     @field_serializer("equipment", "triggers")
     def _sorted(self, values: frozenset[StrEnum]) -> list[str]:

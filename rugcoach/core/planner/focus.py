@@ -9,8 +9,8 @@ order of ``focus_areas`` in the content. The signal table is in ``docs/planner.m
 from __future__ import annotations
 
 from rugcoach.core.kernel.text import Text
-from rugcoach.core.planner_content import PlannerContent
-from rugcoach.core.planner_profile import Focus, FocusArea, Profile, SelfTests, Trigger
+from rugcoach.core.planner.content import PlannerContent
+from rugcoach.core.planner.profile import Focus, FocusArea, Profile, SelfTests, Trigger
 
 __all__ = [
     "CHRONIC_AFTER_WEEKS",

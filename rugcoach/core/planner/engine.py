@@ -4,11 +4,12 @@ Pure and deterministic: no I/O, no clock, no randomness, no Django. The clinical
 (pools, signals, texts, the equipment rule) are content (``content/planner.yaml``); this
 package applies them. How it chooses, and the decisions behind it: ``docs/planner.md``.
 
-Modules: ``planner_profile`` (intake, self-tests, focus models), ``planner_focus``
-(self-tests → focus areas), ``planner_content`` (the YAML's schema and loader),
-``planner_constraints`` (conditions, equipment, verdict limits), ``planner_dose`` (the
-timing model), ``planner_build`` (sessions and the 4-week build-up), ``planner_models``
-(the Plan). Everything public is re-exported here.
+Modules of the package: ``profile`` (intake, self-tests, focus models), ``focus``
+(self-tests → focus areas), ``content`` (the YAML's schema and loader), ``constraints``
+(conditions, equipment, verdict limits), ``dose`` (the timing model), ``build`` (sessions
+and the 4-week build-up), ``weeks`` (fitting, weeks 3–4), ``models`` (the Plan),
+``schedule`` (the Plan as a Schedule). ``rugcoach.core.planner`` re-exports the public
+names listed here.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Literal
 
-from rugcoach.core.catalog import Catalog
 from rugcoach.core.kernel.text import Text
 from rugcoach.core.kernel.vocabulary import Condition
-from rugcoach.core.planner_build import Builder, slot_of
-from rugcoach.core.planner_constraints import (
+from rugcoach.core.planner.build import Builder, slot_of
+from rugcoach.core.planner.constraints import (
+    Catalog,
     Index,
     available_equipment,
     constraints_for,
@@ -28,13 +29,13 @@ from rugcoach.core.planner_constraints import (
     join_labels,
     member_conditions,
 )
-from rugcoach.core.planner_content import (
+from rugcoach.core.planner.content import (
     ContentError,
     PlannerContent,
     check_against_library,
     load_planner_content,
 )
-from rugcoach.core.planner_dose import (
+from rugcoach.core.planner.dose import (
     TRANSITION_SECONDS,
     Amount,
     base_amount,
@@ -44,8 +45,8 @@ from rugcoach.core.planner_dose import (
     session_seconds,
     work_seconds_per_set,
 )
-from rugcoach.core.planner_focus import fired_signals, focus_areas, focus_left_out
-from rugcoach.core.planner_models import (
+from rugcoach.core.planner.focus import fired_signals, focus_areas, focus_left_out
+from rugcoach.core.planner.models import (
     PLAN_VERSION,
     Excluded,
     NoPlan,
@@ -55,7 +56,8 @@ from rugcoach.core.planner_models import (
     Session,
     Week,
 )
-from rugcoach.core.planner_profile import (
+from rugcoach.core.planner.pregnancy import SUPINE_LIMIT_WEEK, pregnancy_stage
+from rugcoach.core.planner.profile import (
     SESSION_MINUTES,
     Focus,
     FocusArea,
@@ -64,8 +66,7 @@ from rugcoach.core.planner_profile import (
     Trigger,
     Weekday,
 )
-from rugcoach.core.planner_weeks import Slot, trim
-from rugcoach.core.pregnancy import SUPINE_LIMIT_WEEK, pregnancy_stage
+from rugcoach.core.planner.weeks import Slot, trim
 from rugcoach.core.triage.engine import Verdict
 from rugcoach.core.triage.schema import Level
 
@@ -378,7 +379,7 @@ def _four_weeks(builder: Builder, profile: Profile) -> tuple[tuple[Session, ...]
 
 def session_day(starts_on: date, week: int, weekday: Weekday) -> date:
     """The date of a plan's session: ``starts_on`` is the Monday of week 1."""
-    return starts_on + timedelta(days=7 * (week - 1) + weekday.index)
+    return starts_on + timedelta(days=7 * (week - 1) + weekday.offset)
 
 
 def _pregnancy_weeks(
@@ -534,18 +535,21 @@ def _make_plan_reasons(profile: Profile, verdict: Verdict, builder: Builder) -> 
         reasons.append(content.texts["plan.gentle"])
     conditions = builder.constraints.conditions
     if conditions:
-        labels = [vocabulary.conditions[c] for c in conditions]
+        condition_labels = [vocabulary.conditions[c] for c in conditions]
         reasons.append(
-            content.text("plan.conditions", conditions=join_labels(labels, content, "; "))
+            content.text("plan.conditions", conditions=join_labels(condition_labels, content, "; "))
         )
     basics = [e for e in content.equipment.always_at_hand if e.value != "none"]
-    labels = vocabulary.equipment
+    equipment_labels = vocabulary.equipment
     reasons.append(
-        content.text("plan.equipment", equipment=join_labels([labels[e] for e in basics], content))
+        content.text(
+            "plan.equipment",
+            equipment=join_labels([equipment_labels[e] for e in basics], content),
+        )
     )
     kit = content.equipment.by_situation.get(profile.situation, ())
     if kit:
-        names = join_labels([labels[e] for e in kit], content)
+        names = join_labels([equipment_labels[e] for e in kit], content)
         reasons.append(content.text("plan.equipment-situation", equipment=names))
     reasons.extend(content.focus_areas[area].tip for area in builder.areas)
     return tuple(reasons)

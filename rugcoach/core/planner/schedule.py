@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from rugcoach.core.library.exercises import Exercise
-from rugcoach.core.planner_dose import Amount, base_amount, next_rung
-from rugcoach.core.planner_models import Plan, PlanItem
+from rugcoach.core.planner.dose import Amount, base_amount, next_rung
+from rugcoach.core.planner.models import Plan, PlanItem
 from rugcoach.core.schedule import (
     BreathingCount,
     Item,
@@ -105,7 +105,7 @@ def plan_schedule(plan: Plan, exercises: Mapping[str, Exercise]) -> Schedule:
             sessions.append(
                 ScheduleSession(
                     key=session_key(week.number, day),
-                    day_offset=7 * (week.number - 1) + session.weekday.index,
+                    day_offset=7 * (week.number - 1) + session.weekday.offset,
                     order=0,
                     title=week.theme,
                     seconds=session.seconds,

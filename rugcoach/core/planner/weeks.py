@@ -4,27 +4,28 @@
 - ``build_up``: week 3, more volume within the same minutes;
 - ``progress``: week 4, a harder version (or a variation) where one is allowed.
 
-All work on ``Slot`` lists; ``Builder`` (planner_build) holds the member's constraints,
-the time model's caches and the choice of exercises. Rules: ``docs/planner.md``.
+All work on ``Slot`` lists and read the session's state through ``Builder``, a protocol
+of what they need: ``build.Builder`` (which imports this module) holds the member's
+constraints, the time model's caches and the choice of exercises. A protocol, so this
+module stays below ``build`` and the two form no cycle. Rules: ``docs/planner.md``.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Mapping
+from typing import NamedTuple, Protocol
 
 from rugcoach.core.library.exercises import Exercise
-from rugcoach.core.planner_dose import (
+from rugcoach.core.planner.constraints import Allowed, Index
+from rugcoach.core.planner.dose import (
     TRANSITION_SECONDS,
     Amount,
     base_amount,
     next_rung,
     top_amount,
 )
-from rugcoach.core.planner_models import Role, Step
-from rugcoach.core.planner_profile import FocusArea
-
-if TYPE_CHECKING:
-    from rugcoach.core.planner_build import Builder
+from rugcoach.core.planner.models import Role, Step
+from rugcoach.core.planner.profile import FocusArea
 
 __all__ = ["Slot", "build_up", "fit", "next_steps", "progress", "trim"]
 
@@ -43,6 +44,30 @@ class Slot(NamedTuple):
     focus: FocusArea | None
     step: Step
     replaces: str | None = None
+
+
+class Builder(Protocol):
+    """What fitting and building up read of ``rugcoach.core.planner.build.Builder``."""
+
+    budget: int
+    """The session's time in seconds (its minutes, lowered while weeks 1–2 start soft)."""
+
+    @property
+    def index(self) -> Index: ...
+
+    @property
+    def exercises(self) -> Mapping[str, Exercise]: ...
+
+    @property
+    def allowed(self) -> Allowed: ...
+
+    def seconds(self, slot: Slot) -> tuple[int, int]:
+        """(time incl. rest between sets, working time) of a slot."""
+        ...
+
+    def total(self, slots: list[Slot]) -> int: ...
+
+    def work(self, slots: list[Slot]) -> int: ...
 
 
 # --- fitting ------------------------------------------------------------------------
