@@ -25,7 +25,9 @@ def test_a_swap_adds_a_version_and_a_revision_and_keeps_every_other_row(member_w
     option = alternatives(
         selectors.parsed_plan(stored), 1, Weekday.MON, main.slug, *args, catalog, catalog.planner
     )[0]
-    services.swap_exercise(stored, 1, Weekday.MON, main.slug, option, scope="session", by=member_with_plan)
+    services.swap_exercise(
+        stored, 1, Weekday.MON, main.slug, option, scope="session", by=member_with_plan
+    )
 
     stored.refresh_from_db()
     after = {i.key: i for s in selectors.stored_schedule(stored).sessions for i in s.items}
