@@ -54,12 +54,19 @@ class PreviewIn(Schema):
 
 class PlanOut(Schema):
     """Either a plan (as the planner's weeks and as a schedule of sessions with stable
-    keys), or no_plan with the reason (the safety verdict forbids training)."""
+    keys), or no_plan with the reason (the safety verdict forbids training). For a stored
+    plan the schedule is read from its rows and is what to do: each item's latest
+    prescription version; ``plan`` is the planner's output (its focus, reasons and
+    exclusions, and the weeks as planned and swapped)."""
 
-    plan: Plan | None
+    plan: Plan | None = Field(
+        description="the planner's output: weeks as planned (and swapped), focus areas, "
+        "reasons, excluded exercises; a later dose change is only in the schedule"
+    )
     schedule: Schedule | None = Field(
         description="the same plan as sessions on day offsets, items with stable keys and "
-        "each dose as a prescription with its words in Dutch and English"
+        "each dose as a prescription with its words in Dutch and English; for a stored plan "
+        "read from its rows, the latest prescription version being what to do next time"
     )
     no_plan: NoPlan | None
     language: Literal["nl", "en"]

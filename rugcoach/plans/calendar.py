@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event, Timezone
 
-from rugcoach.core.planner import Plan, PlanItem, Weekday, session_day
+from rugcoach.core.planner import Weekday
+from rugcoach.core.schedule import Item, Schedule
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 ICAL_DAYS = {
@@ -29,11 +30,6 @@ ICAL_DAYS = {
 def session_minutes(seconds: int) -> int:
     """A session's length as a member reads it: whole minutes, rounded up."""
     return max(1, -(-seconds // 60))
-
-
-def session_date(starts_on: date, week: int, weekday: Weekday) -> date:
-    """The date of a session: plans start on a Monday (one rule, in the planner)."""
-    return session_day(starts_on, week, weekday)
 
 
 def _calendar(name: str, stamp: datetime) -> Calendar:
@@ -64,13 +60,13 @@ def _alarm(minutes_before: int, description: str) -> Alarm:
 
 def sessions_feed(
     *,
-    plan: Plan,
+    schedule: Schedule,
     plan_id: int,
     starts_on: date,
     at: time,
     calendar_name: str,
     title: str,
-    describe: Callable[[PlanItem], str],
+    describe: Callable[[Item], str],
     session_url: str,
     stamp: datetime,
 ) -> bytes:
@@ -80,22 +76,22 @@ def sessions_feed(
     in the words of the plan page.
     """
     calendar = _calendar(calendar_name, stamp)
-    for week in plan.weeks:
-        for session in week.sessions:
-            day = session_date(starts_on, week.number, session.weekday)
-            start = datetime.combine(day, at, tzinfo=AMSTERDAM)
-            minutes = session_minutes(session.seconds)
-            event = Event()
-            event.add("uid", f"plan-{plan_id}-w{week.number}-{session.weekday.value}@rugcoach")
-            event.add("dtstamp", stamp)
-            event.add("dtstart", start)
-            event.add("dtend", start + timedelta(minutes=minutes))
-            event.add("summary", f"{title} · {minutes} min")
-            lines = [describe(item) for item in session.items]
-            event.add("description", "\n".join([*lines, "", session_url]))
-            event.add("url", session_url)
-            event.add_component(_alarm(15, title))
-            calendar.add_component(event)
+    for session in schedule.sessions:
+        day = starts_on + timedelta(days=session.day_offset)
+        start = datetime.combine(day, at, tzinfo=AMSTERDAM)
+        minutes = session_minutes(session.seconds)
+        event = Event()
+        # The session's stable key ('w1-mon'): the same UID as before the schedule rows.
+        event.add("uid", f"plan-{plan_id}-{session.key}@rugcoach")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", start)
+        event.add("dtend", start + timedelta(minutes=minutes))
+        event.add("summary", f"{title} · {minutes} min")
+        lines = [describe(item) for item in session.items]
+        event.add("description", "\n".join([*lines, "", session_url]))
+        event.add("url", session_url)
+        event.add_component(_alarm(15, title))
+        calendar.add_component(event)
     return calendar.to_ical()
 
 

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 
 from rugcoach.content import get_catalog
 from rugcoach.core.library.exercises import Exercise
-from rugcoach.core.planner import PlanItem, Weekday
+from rugcoach.core.planner import Weekday
+from rugcoach.core.schedule import Item as ScheduleItem
 from rugcoach.library.figures import figure_svg
 from rugcoach.library.presenters import format_dose
 from rugcoach.middleware import PRIVATE
@@ -128,15 +129,15 @@ def _usable_plan(request: HttpRequest):  # type: ignore[no-untyped-def]
     """The plan to print, or None when there is none or the member may not train on it;
     and the check that blocks training, if one does."""
     stored, status = selectors.usable_plan(request.user)
-    plan = selectors.parsed_plan(stored) if stored is not None else None
-    return stored, plan, status.blocking
+    schedule = selectors.stored_schedule(stored) if stored is not None else None
+    return stored, schedule, status.blocking
 
 
 @login_required
 def personal_poster(request: HttpRequest) -> HttpResponse:
     size = _size(request)
     catalog, language = get_catalog(), translation.get_language()
-    stored, plan, blocking = _usable_plan(request)
+    stored, schedule, blocking = _usable_plan(request)
     if blocking is not None:
         return _blocked_pdf(blocking, language)
     if stored is None:
@@ -144,7 +145,7 @@ def personal_poster(request: HttpRequest) -> HttpResponse:
     # Each exercise once, with every dose the schedule gives it, in the schedule's words.
     items = [
         _poster_item(catalog.exercises[slug], dose, language)
-        for slug, dose in poster_doses(plan, catalog).items()
+        for slug, dose in poster_doses(schedule).items()
         if slug in catalog.exercises
     ]
     name = request.user.first_name or request.user.email
@@ -163,12 +164,12 @@ def personal_poster(request: HttpRequest) -> HttpResponse:
 @login_required
 def schedule(request: HttpRequest) -> HttpResponse:
     catalog, language = get_catalog(), translation.get_language()
-    stored, plan, blocking = _usable_plan(request)
+    stored, schedule, blocking = _usable_plan(request)
     if blocking is not None:
         return _blocked_pdf(blocking, language)
     if stored is None:
         return redirect("plans:plan")
-    weeks = present_plan(plan, stored.starts_on, catalog, language, timezone.localdate())
+    weeks = present_plan(schedule, stored.starts_on, catalog, language, timezone.localdate())
     content = pdf.build_schedule(
         weeks=[
             pdf.ScheduleWeek(
@@ -307,16 +308,15 @@ def _sessions_ics(request: HttpRequest, feed: CalendarFeed, language: str, stamp
     if stored is None:
         # No plan yet, or it no longer fits the latest check: no sessions in the calendar.
         return calendar.empty_feed(_("RugCoach: trainingen"), stamp)
-    plan = selectors.parsed_plan(stored)
 
-    def describe(item: PlanItem) -> str:
+    def describe(item: ScheduleItem) -> str:
         exercise = catalog.exercises.get(item.slug)
         if exercise is None:
             return item.slug
-        return f"{exercise.name.get(language)} ({item_dose(item, catalog)})"
+        return f"{exercise.name.get(language)} ({item_dose(item)})"
 
     return calendar.sessions_feed(
-        plan=plan,
+        schedule=selectors.stored_schedule(stored),
         plan_id=stored.pk,
         starts_on=stored.starts_on,
         at=feed.session_time,

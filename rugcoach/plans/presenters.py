@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from rugcoach.core.catalog import Catalog
-from rugcoach.core.planner import Plan, PlanItem, Weekday
-from rugcoach.core.planner.schedule import prescription_of
+from rugcoach.core.planner import Weekday
+from rugcoach.core.schedule import Item, Schedule, ScheduleSession
 from rugcoach.library.presenters import ExerciseCard, ExercisePresenter
-from rugcoach.plans.calendar import session_date, session_minutes
+from rugcoach.plans.calendar import session_minutes
 from rugcoach.triage.models import TriageResult
 
 
@@ -23,7 +23,6 @@ class ItemView:
     role: str
     dose: str
     reason: str
-    minutes: str
 
 
 @dataclass(frozen=True)
@@ -103,47 +102,61 @@ class WeekView:
     sessions: list[SessionView]
 
 
-def item_dose(item: PlanItem, catalog: Catalog) -> str:
-    """The planned dose in words (the one dose type's own words, as the library says it)."""
+def item_dose(item: Item) -> str:
+    """What to do next time, in words: the item's latest prescription version, in the
+    one dose type's own words (as the library says it)."""
     language = translation.get_language() or "nl"
-    return prescription_of(item, catalog.exercises.get(item.slug)).words().get(language)
+    return item.prescription.words().get(language)
+
+
+def session_week(session: ScheduleSession) -> int:
+    """The plan's week of a session (1 for day offsets 0–6): the page groups by week."""
+    return session.day_offset // 7 + 1
+
+
+def _pregnancy_week(session: ScheduleSession) -> int | None:
+    note = session.note or ""
+    return int(note.split(":", 1)[1]) if note.startswith("pregnancy-week:") else None
 
 
 def present_plan(
-    plan: Plan, starts_on: date, catalog: Catalog, language: str, today: date
+    schedule: Schedule, starts_on: date, catalog: Catalog, language: str, today: date
 ) -> list[WeekView]:
+    """The schedule's sessions by week, read from its rows; each dose is the item's
+    latest prescription version."""
     cards = ExercisePresenter(catalog, language)
-    weeks = []
+    weeks: list[WeekView] = []
     with translation.override(language):
-        for week in plan.weeks:
-            sessions = []
-            for session in week.sessions:
-                day = session_date(starts_on, week.number, session.weekday)
-                sessions.append(
-                    SessionView(
-                        week=week.number,
-                        weekday=session.weekday,
-                        day_label=catalog.planner.weekdays[session.weekday].get(language),
-                        date=day,
-                        date_label=formats.date_format(day, "l j F"),
-                        minutes=session_minutes(session.seconds),
-                        items=[
-                            ItemView(
-                                slug=item.slug,
-                                card=cards.card(catalog.exercises[item.slug]),
-                                role=item.role,
-                                dose=item_dose(item, catalog),
-                                reason=item.reason.get(language),
-                                minutes=f"{item.seconds / 60:.1f}".rstrip("0").rstrip("."),
-                            )
-                            for item in session.items
-                            if item.slug in catalog.exercises
-                        ],
-                        is_today=day == today,
-                        pregnancy_week=session.pregnancy_week,
-                    )
+        for session in schedule.sessions:
+            number = session_week(session)
+            day = starts_on + timedelta(days=session.day_offset)
+            weekday = list(Weekday)[day.weekday()]
+            if not weeks or weeks[-1].number != number:
+                theme = session.title.get(language) if session.title else ""
+                weeks.append(WeekView(number, theme, []))
+            weeks[-1].sessions.append(
+                SessionView(
+                    week=number,
+                    weekday=weekday,
+                    day_label=catalog.planner.weekdays[weekday].get(language),
+                    date=day,
+                    date_label=formats.date_format(day, "l j F"),
+                    minutes=session_minutes(session.seconds),
+                    items=[
+                        ItemView(
+                            slug=item.slug,
+                            card=cards.card(catalog.exercises[item.slug]),
+                            role=item.role,
+                            dose=item_dose(item),
+                            reason=item.reason.get(language),
+                        )
+                        for item in session.items
+                        if item.slug in catalog.exercises
+                    ],
+                    is_today=day == today,
+                    pregnancy_week=_pregnancy_week(session),
                 )
-            weeks.append(WeekView(week.number, week.theme.get(language), sessions))
+            )
     return weeks
 
 
@@ -152,20 +165,20 @@ def next_session(weeks: list[WeekView], today: date) -> SessionView | None:
     return min(upcoming, key=lambda s: s.date) if upcoming else None
 
 
-def poster_doses(plan: Plan, catalog: Catalog) -> dict[str, str]:
+def poster_doses(schedule: Schedule) -> dict[str, str]:
     """Each exercise once, in order of first appearance, with every dose the plan gives
     it, by week: the very words of the plan page and the schedule (issue 10: the poster
     once showed only the fullest dose, 2 × 45 s against 20 s on the schedule).
 
     One dose for the whole plan is shown as it is; otherwise "Week 1–2: …; week 3: …"."""
     by_week: dict[str, dict[int, tuple[str, ...]]] = {}
-    for week in plan.weeks:
-        for session in week.sessions:
-            for item in session.items:
-                doses = by_week.setdefault(item.slug, {}).setdefault(week.number, ())
-                text = item_dose(item, catalog)
-                if text not in doses:
-                    by_week[item.slug][week.number] = (*doses, text)
+    for session in schedule.sessions:
+        number = session_week(session)
+        for item in session.items:
+            doses = by_week.setdefault(item.slug, {}).setdefault(number, ())
+            text = item_dose(item)
+            if text not in doses:
+                by_week[item.slug][number] = (*doses, text)
     shown = {}
     for slug, weeks in by_week.items():
         groups: list[tuple[list[int], tuple[str, ...]]] = []

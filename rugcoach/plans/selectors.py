@@ -150,12 +150,16 @@ def intake_hints(member: User) -> dict[str, object]:
 def stored_schedule(stored: models.Plan) -> Schedule:
     """The plan's schedule from its rows: sessions, items with stable keys, and every
     prescription version (the latest is what to do next time). Tempo and breathing pace
-    are the exercise's own, from the library."""
+    are the exercise's own, from the library.
+
+    Three queries whatever the plan's size (sessions, items, versions: prefetched).
+    ``stored`` comes from a selector that asked the access policy (``current_plan``,
+    ``usable_plan``), so the viewer was checked there."""
     exercises = get_catalog().exercises
-    if not stored.sessions.exists():  # made outside the services (e.g. a fixture): the JSON
+    rows = list(stored.sessions.prefetch_related("items__versions").order_by("day_offset", "order"))
+    if not rows:  # made outside the services (e.g. a fixture): the planner's JSON
         return plan_schedule(parsed_plan(stored), exercises)
     sessions = []
-    rows = stored.sessions.prefetch_related("items__versions").order_by("day_offset", "order")
     for row in rows:
         items = []
         for item in row.items.all():

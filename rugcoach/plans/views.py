@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from rugcoach.content import get_catalog
 from rugcoach.core.planner import NoPlan, PlanError, Profile, Weekday, alternatives
+from rugcoach.core.planner.schedule import session_key
 from rugcoach.core.triage.engine import Verdict
 from rugcoach.library.presenters import ExercisePresenter
 from rugcoach.plans import selectors, services
@@ -46,9 +47,12 @@ def plan_page(request: HttpRequest) -> HttpResponse:
             "pregnancy" if selectors.plan_predates_pregnancy_weeks(stored) else "check"
         )
     elif stored is not None:
+        # Sessions, exercises and doses from the schedule's rows; the focus, reasons and
+        # exclusions are the planner's output as it was frozen at generation.
         plan = selectors.parsed_plan(stored)
         cards = ExercisePresenter(catalog, language)
-        weeks = present_plan(plan, stored.starts_on, catalog, language, _today())
+        schedule = selectors.stored_schedule(stored)
+        weeks = present_plan(schedule, stored.starts_on, catalog, language, _today())
         context.update(
             stored=stored,
             plan=plan,
@@ -169,6 +173,11 @@ def swap(request: HttpRequest, week: int, weekday: str, slug: str) -> HttpRespon
         return redirect("plans:plan")
     if weekday not in Weekday._value2member_map_ or slug not in catalog.exercises:
         raise Http404("No such session")
+    # The session and the exercise in it, from the schedule's rows (the stable key names
+    # the place: 'w1-mon'); the alternatives come from the planner's rules.
+    session = selectors.stored_schedule(stored).session(session_key(week, weekday))
+    if session is None or all(item.slug != slug for item in session.items):
+        raise Http404("No such exercise in that session")
     plan = selectors.parsed_plan(stored)
     profile = Profile.model_validate(stored.profile)
     verdict = Verdict.model_validate(stored.verdict)

@@ -18,7 +18,7 @@ def test_a_swap_adds_a_version_and_a_revision_and_keeps_every_other_row(member_w
     assert list(stored.revisions.values_list("number", "changed_by")) == [(1, "planner")]
     before = {i.key: i for s in selectors.stored_schedule(stored).sessions for i in s.items}
     ids = dict(PlanItem.objects.filter(session__plan=stored).values_list("key", "pk"))
-    monday = selectors.parsed_plan(stored).weeks[0].sessions[0]
+    monday = selectors.stored_schedule(stored).session("w1-mon")
     main = next(i for i in monday.items if i.role == "main")
     catalog = get_catalog()
     args = (Profile.model_validate(stored.profile), Verdict.model_validate(stored.verdict))
