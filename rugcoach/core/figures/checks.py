@@ -3,21 +3,27 @@
 - every segment keeps its anthropometric length;
 - every joint angle stays inside its human range;
 - every contact touches its support exactly;
-- no part of the body sinks into the floor or into a prop (touching is fine).
+- no part of the body sinks into the floor or into a prop (touching is fine);
+- the pose shows what it should (``pose_problems``): each keyframe's ``expects:``, no band
+  through the body, nothing lying beside the mat.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from itertools import pairwise
 
 from rugcoach.core.figures.body import SEGMENT_LENGTHS, Sphere
+from rugcoach.core.figures.expects import BENDS, LIMBS, parse_expectation
+from rugcoach.core.figures.features import FEATURES
 from rugcoach.core.figures.geometry import Vec, add, dot, norm, scale, sub
 from rugcoach.core.figures.joints import out_of_range
 from rugcoach.core.figures.pose import Figure
 from rugcoach.core.figures.props import floor_level, prop_shapes
-from rugcoach.core.figures.scene import mat_span, solve_all
-from rugcoach.core.figures.shapes import Shape
+from rugcoach.core.figures.scene import camera_for, mat_span, solve_all
+from rugcoach.core.figures.shapes import PIXELS_PER_HEIGHT, Shape
+from rugcoach.core.figures.sizes import MAT_HALF_WIDTH, METRE
 from rugcoach.core.figures.solver import Placement
 
 LENGTH_TOLERANCE = 1e-9
@@ -109,4 +115,151 @@ def figure_problems(figure: Figure) -> list[str]:
     problems: list[str] = []
     for name, placement in placements.items():
         problems.extend(placement_problems(figure, name, placement, span))
+    problems.extend(pose_problems(figure, placements))
+    return problems
+
+
+# --- Checks for poses: the figure shows what its steps say (issue #11) --------------------
+
+ON_FLOOR = 0.01 * METRE  # "on floor": within 1 cm
+OFF_FLOOR = 0.05 * METRE  # "off floor": at least 5 cm clear
+LEVEL_DEGREES = 10.0  # "level" / "upright": within this of horizontal / vertical
+BENT_DEGREES = 45.0  # "bent": drawn at least this far from straight
+SEEN_FRACTION = 0.6  # "seen": drawn at least this share of its length
+BAND_DEPTH = 0.01 * METRE  # a band may brush the clothes, not run through the body
+MAT_MARGIN = 0.02 * METRE
+BAND_FREE = 0.8  # the share of a band, from its anchor, that must stay clear of the trunk
+
+
+def _angle(u: Vec, v: Vec) -> float:
+    """The angle between two vectors, in degrees (0 when either is zero)."""
+    lengths = norm(u) * norm(v)
+    if lengths == 0:
+        return 0.0
+    return math.degrees(math.acos(max(-1.0, min(1.0, dot(u, v) / lengths))))
+
+
+def expectation_problems(figure: Figure, name: str, placement: Placement) -> list[str]:
+    """Every ``expects:`` of one keyframe that the solved pose does not show."""
+    keyframe = figure.keyframe(name)
+    joints = placement.body.joints
+    camera = camera_for(figure)
+    floor = floor_level(figure) if figure.prop("mat") is None else 0.0
+
+    def drawn(point: str) -> Vec:
+        u, v, _ = camera.project(joints[point])
+        return (u, v, 0.0)
+
+    problems = []
+    for text in keyframe.expects:
+        e = parse_expectation(text)
+        ok = True
+        if e.verb in ("on", "off"):
+            # "on": all of it lies there (a forearm, not just the wrist end of a straight
+            # arm); "off": all of it is clear
+            spheres = FEATURES[e.subject].collect(placement.body)
+            gaps = [s.centre[1] - s.radius - floor for s in spheres]
+            ok = max(gaps) <= ON_FLOOR if e.verb == "on" else min(gaps) >= OFF_FLOOR
+        elif e.verb in ("level", "upright"):
+            a, b = LIMBS[e.subject]
+            tilt = _angle(sub(joints[b], joints[a]), (0.0, 1.0, 0.0))  # 0 up … 180 down
+            from_horizontal = abs(90.0 - tilt)
+            ok = (
+                from_horizontal <= LEVEL_DEGREES
+                if e.verb == "level"
+                else from_horizontal >= 90.0 - LEVEL_DEGREES
+            )
+        elif e.verb == "seen":
+            a, b = LIMBS[e.subject]
+            length = math.dist(joints[a], joints[b]) * PIXELS_PER_HEIGHT
+            ok = norm(sub(drawn(b), drawn(a))) >= SEEN_FRACTION * length
+        elif e.verb == "bent":
+            a, joint, b = BENDS[e.subject]
+            inner = _angle(sub(drawn(a), drawn(joint)), sub(drawn(b), drawn(joint)))
+            ok = 180.0 - inner >= BENT_DEGREES
+        else:  # below / above, as drawn: screen y grows downwards
+            assert e.object is not None
+            lower = drawn(e.subject)[1] > drawn(e.object)[1]
+            ok = lower if e.verb == "below" else not lower
+        if not ok:
+            problems.append(f"keyframe '{name}': expected '{text}', the drawing does not show it")
+    return problems
+
+
+def _trunk_segments(placement: Placement) -> Iterator[tuple[str, Sphere, Sphere]]:
+    """The trunk and head as capsules (a tube's samples joined pairwise)."""
+    for part in placement.body.parts:
+        if part.chain != "trunk":
+            continue
+        spheres = part.spheres if len(part.spheres) > 1 else part.spheres * 2
+        for a, b in pairwise(spheres):
+            yield part.name, a, b
+
+
+def band_problems(figure: Figure, name: str, placement: Placement) -> list[str]:
+    """A band or cable from its anchor must not be drawn across the trunk or head.
+
+    Measured in the picture, not in the room: a band that runs beside the body but is
+    drawn through the chest reads as another exercise (a Pallof press as a chest press).
+    The last stretch, where it reaches the hands in front of the body, may overlap.
+    """
+    camera = camera_for(figure)
+
+    def drawn(point: Vec) -> Vec:
+        u, v, _ = camera.project(point)
+        return (u, v, 0.0)
+
+    problems: list[str] = []
+    for prop in figure.props:
+        if prop.kind not in ("band", "cable") or not prop.to:
+            continue
+        line = next(
+            (s for s in prop_shapes(figure, placement, (0.0, 0.0, 1.0)) if s.key.endswith(".line")),
+            None,
+        )
+        if line is None:  # a loop around the knees runs between body places by design
+            continue
+        start, end = line.points
+        crossed = set()
+        for i in range(int(SAMPLES * BAND_FREE)):
+            point = drawn(add(start, scale(sub(end, start), i / SAMPLES)))
+            for part, a, b in _trunk_segments(placement):
+                radius = max(a.radius, b.radius) * PIXELS_PER_HEIGHT
+                distance = _segment_distance(point, drawn(a.centre), drawn(b.centre))
+                if distance < radius - BAND_DEPTH * PIXELS_PER_HEIGHT:
+                    crossed.add(part)
+        problems.extend(
+            f"keyframe '{name}': the {prop.kind} is drawn through the {part}"
+            for part in sorted(crossed)
+        )
+    return problems
+
+
+def mat_problems(figure: Figure, name: str, placement: Placement) -> list[str]:
+    """With a mat, a trunk, head or leg lying on the floor lies on the mat, not beside it.
+
+    Arms and hands may reach past its edges, as they do on a real 60 cm mat.
+    """
+    mat = figure.prop("mat")
+    if mat is None:
+        return []
+    middle = mat.z or 0.0
+    off = set()
+    for part in placement.body.parts:
+        if part.chain.endswith("_arm"):
+            continue
+        for sphere in part.spheres:
+            on_floor = sphere.centre[1] - sphere.radius <= ON_FLOOR
+            if on_floor and abs(sphere.centre[2] - middle) > MAT_HALF_WIDTH + MAT_MARGIN:
+                off.add(part.name)
+    return [f"keyframe '{name}': the {part} lies beside the mat" for part in sorted(off)]
+
+
+def pose_problems(figure: Figure, placements: dict[str, Placement]) -> list[str]:
+    """What the drawing shows against what it should: expectations, bands, the mat."""
+    problems: list[str] = []
+    for name, placement in placements.items():
+        problems.extend(expectation_problems(figure, name, placement))
+        problems.extend(band_problems(figure, name, placement))
+        problems.extend(mat_problems(figure, name, placement))
     return problems

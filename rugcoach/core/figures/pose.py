@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from rugcoach.core.figures.body import Body, Sphere, pose_body
+from rugcoach.core.figures.expects import parse_expectation
 from rugcoach.core.figures.features import FEATURES
 from rugcoach.core.figures.joints import BASE_DOFS, DOFS, expand_angles, out_of_range
 from rugcoach.core.figures.poses import BASE_POSES
@@ -201,6 +202,8 @@ class Keyframe(BaseModel):
     ``roll`` turns the whole body about its long axis (+ turns the front to the right:
     from lying on the back, 90 rolls onto the right side). ``reach`` puts a hand on a
     body place (``r_hand: belly``): its shoulder and elbow are solved for it.
+    ``expects`` lists what the pose must show (``l_foot off floor``, ``r_knee bent``; see
+    ``expects.py``), checked on the solved pose by ``checks.figure_problems``.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -217,9 +220,12 @@ class Keyframe(BaseModel):
         tuple[tuple[Literal["r_hand", "l_hand"], str], ...], BeforeValidator(_pairs)
     ] = ()
     description: Text | None = None
+    expects: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _valid(self) -> Keyframe:
+        for text in self.expects:
+            parse_expectation(text)  # raises on an unknown part, limb or verb
         for hand, place in self.reach:
             if place not in PLACES:
                 raise ValueError(f"reach: {hand}: unknown body place '{place}'")

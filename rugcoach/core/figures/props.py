@@ -75,8 +75,9 @@ def _shapes(prop: Prop, figure: Figure, placement: Placement, mat_span: tuple[fl
     kind, body, supports = prop.kind, placement.body, placement.supports
     key = f"prop.{kind}"
     if kind == "mat":
-        lo = (mat_span[0], -size.MAT_THICKNESS, -size.MAT_HALF_WIDTH)
-        yield _box(key, "mat", lo, (mat_span[1], 0.0, size.MAT_HALF_WIDTH))
+        z = prop.z or 0.0  # a mat may lie off the body's middle, e.g. under bent knees
+        lo = (mat_span[0], -size.MAT_THICKNESS, z - size.MAT_HALF_WIDTH)
+        yield _box(key, "mat", lo, (mat_span[1], 0.0, z + size.MAT_HALF_WIDTH))
     elif kind in ("ball", "roller", "massage-ball", "pillow"):
         placed = supports.get(kind)
         if placed is None or placed.centre is None:
