@@ -159,9 +159,10 @@ class Prop(BaseModel):
 
     ``diameter`` (metres) sizes a ball or roller other than the standard one;
     ``x``/``z`` place a free-standing prop (a cable column, a band's anchor) relative to
-    the body's first contact; ``height`` is an anchor or pulley height; ``to`` lists the
-    body points a band or cable runs to (``r_grip``, ``r_knee`` …); ``rests`` says whether
-    a ball lies on the floor or is pressed against a wall.
+    the body's first contact (``z`` also shifts a mat sideways under the body); ``height``
+    is an anchor or pulley height; ``to`` lists the body points a band or cable runs to
+    (``r_grip``, ``r_knee`` …); ``rests`` says whether a ball lies on the floor or is
+    pressed against a wall.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
