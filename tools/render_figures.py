@@ -41,14 +41,12 @@ def main() -> None:
         browser = p.chromium.launch(
             executable_path=executable, args=["--no-sandbox", "--disable-gpu"]
         )
-        page = browser.new_page(
-            device_scale_factor=args.scale, reduced_motion="reduce"
-        )
+        page = browser.new_page(device_scale_factor=args.scale, reduced_motion="reduce")
         for slug in slugs:
             svg = render_svg(catalog.exercises[slug], mode=args.mode, language=args.language)
-            width, height = (
-                float(v) for v in re.search(r'width="([\d.]+)" height="([\d.]+)"', svg).groups()  # type: ignore[union-attr]
-            )
+            size = re.search(r'width="([\d.]+)" height="([\d.]+)"', svg)
+            assert size is not None
+            width, height = (float(v) for v in size.groups())
             page.set_viewport_size({"width": int(width) + 1, "height": int(height) + 1})
             page.set_content(f'<body style="margin:0">{svg}</body>')
             target = args.out / f"{slug}-{args.mode}.png"

@@ -263,9 +263,10 @@ class Expect(BaseModel):
     is not higher than the second (a shin that hangs and does not stick up);
     ``between: [pillow, r_knee, l_knee]`` a prop lies between two body places;
     ``neck_rise: [0, 45]`` the neck line (C7 to the head's centre) rises between these
-    angles above the horizontal (a head gently lifted, not thrown back); ``moves: root`` a body place is clearly elsewhere than
-    in the first keyframe (rolling to a new spot; the first keyframe itself is skipped). Places are joints or reach spots, parts are contact
-    parts (``features.py``).
+    angles above the horizontal (a head gently lifted, not thrown back);
+    ``moves: root`` a body place is clearly elsewhere than in the first keyframe
+    (rolling to a new spot; the first keyframe itself is skipped). Places are joints or
+    reach spots, parts are contact parts (``features.py``).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
