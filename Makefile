@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEPS_STAMP := $(VENV)/.deps-installed
 
-.PHONY: run test setup lint format chromium vendor messages clean lock
+.PHONY: run test setup lint format chromium vendor messages clean lock figures-png
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,11 @@ format: setup
 test: setup chromium lint
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
+
+# Every exercise figure as a large PNG in test-artifacts/figures/, to review (docs/figures.md).
+figures-png: setup chromium
+	$(PY) tools/render_figures.py
+	$(PY) tools/render_figures.py --mode thumbnail
 
 # Refresh the vendored front-end files from npm (versions pinned in package.json).
 vendor:

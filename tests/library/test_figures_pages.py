@@ -71,4 +71,4 @@ def test_list_shows_thumbnails_and_detail_shows_animation_with_alt_text(client, 
 def test_gallery_lists_every_figure(client, catalog, django_assert_num_queries):
     with django_assert_num_queries(0):
         html = client.get("/oefeningen/figuren/").content.decode()
-    assert html.count("/static.nl.svg?v=") == len(catalog.exercises)
+    assert html.count("/thumbnail.nl.svg?v=") == len(catalog.exercises)

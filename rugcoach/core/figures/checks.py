@@ -19,8 +19,9 @@ from rugcoach.core.figures.expects import BENDS, LIMBS, parse_expectation
 from rugcoach.core.figures.features import FEATURES
 from rugcoach.core.figures.geometry import Vec, add, dot, norm, scale, sub
 from rugcoach.core.figures.joints import out_of_range
-from rugcoach.core.figures.pose import Figure
+from rugcoach.core.figures.pose import Expect, Figure
 from rugcoach.core.figures.props import floor_level, prop_shapes
+from rugcoach.core.figures.reach import spot
 from rugcoach.core.figures.scene import camera_for, mat_span, solve_all
 from rugcoach.core.figures.shapes import PIXELS_PER_HEIGHT, Shape
 from rugcoach.core.figures.sizes import MAT_HALF_WIDTH, METRE
@@ -116,6 +117,7 @@ def figure_problems(figure: Figure) -> list[str]:
     for name, placement in placements.items():
         problems.extend(placement_problems(figure, name, placement, span))
     problems.extend(pose_problems(figure, placements))
+    problems.extend(picture_problems(figure, placements, span))
     return problems
 
 
@@ -263,3 +265,127 @@ def pose_problems(figure: Figure, placements: dict[str, Placement]) -> list[str]
         problems.extend(band_problems(figure, name, placement))
         problems.extend(mat_problems(figure, name, placement))
     return problems
+
+
+# --- What the picture shows (issue #11): faults a reader sees although the physics holds.
+
+TOGETHER = 0.08  # 14 cm between two places that should touch (feet together)
+NEAR_FLOOR = 0.06  # 10 cm: "low, near the floor"
+NOT_ABOVE = 0.02  # 3.5 cm of slack for a place that should not be higher than another
+DISTINCT = 0.02  # 3.5 cm: less than the smallest real move (a pelvic tilt, a breath)
+MOVES = 0.08  # 14 cm: a place that "moves" (rolls to a new spot) must move this far
+MAT_FROM_ABOVE = (15.0, 75.0)  # camera elevations at which a mat reads as a floating sheet
+MAT_SQUARE_YAW = 15.0  # a camera turned less than this looks square at the body
+
+
+def picture_problems(
+    figure: Figure, placements: dict[str, Placement], span: tuple[float, float, float]
+) -> list[str]:
+    """Faults in what the figure shows: the general ones and the figure's ``expect`` rules."""
+    problems = mat_seen_from_above(figure)
+    problems += identical_keyframes(figure, placements)
+    first = figure.keyframes[0].name
+    for expect in figure.expect:
+        default = [n for n in placements if n != first] if expect.moves else list(placements)
+        for name in expect.keyframes or default:
+            problems += [
+                f"keyframe '{name}': {p}"
+                for p in expect_rule_problems(
+                    figure, expect, placements[name], span, placements[first]
+                )
+            ]
+    return problems
+
+
+def mat_seen_from_above(figure: Figure) -> list[str]:
+    """A square side or front view tipped down draws the mat as a sheet and the body above it.
+
+    A turned (three-quarter) camera draws the mat in perspective under the body, which reads
+    as lying on it, so only a camera that looks square at the body (|yaw| < 15°) is faulted.
+    """
+    elevation = figure.camera.elevation if figure.camera else 0.0
+    yaw = figure.camera.yaw if figure.camera else 0.0
+    low, high = MAT_FROM_ABOVE
+    square = abs(yaw) < MAT_SQUARE_YAW
+    if (
+        figure.prop("mat") is not None
+        and figure.view != "top"
+        and square
+        and low < elevation < high
+    ):
+        return [
+            f"the mat is seen from {elevation:g}° above, so the body seems to float over it: "
+            "look from the side (elevation 0) or straight from above"
+        ]
+    return []
+
+
+def identical_keyframes(figure: Figure, placements: dict[str, Placement]) -> list[str]:
+    """Two keyframes that look the same: the movement is not shown."""
+    problems = []
+    names = list(placements)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            ja, jb = placements[a].body.joints, placements[b].body.joints
+            moved = max(math.dist(ja[j], jb[j]) for j in ja)
+            if moved < DISTINCT:
+                problems.append(
+                    f"keyframes '{a}' and '{b}' look the same (no joint moves more than "
+                    f"{moved:.3f}): show the change"
+                )
+    return problems
+
+
+def _lowest(body_part: str, placement: Placement) -> float:
+    spheres = FEATURES[body_part].collect(placement.body)
+    return min(s.centre[1] - s.radius for s in spheres)
+
+
+def expect_rule_problems(
+    figure: Figure,
+    expect: Expect,
+    placement: Placement,
+    span: tuple[float, float, float],
+    first: Placement,
+) -> list[str]:
+    """One ``expect`` rule of the figure checked on one solved keyframe."""
+    body = placement.body
+    if expect.moves is not None:
+        moved = math.dist(spot(body, expect.moves), spot(first.body, expect.moves))
+        if moved < MOVES:
+            return [f"{expect.moves} moves only {moved:.3f} from the first keyframe"]
+        return []
+    if expect.together is not None:
+        a, b = expect.together
+        gap = math.dist(spot(body, a), spot(body, b))
+        return [f"{a} and {b} are {gap:.3f} apart, not together"] if gap > TOGETHER else []
+    if expect.near_floor is not None:
+        floor = floor_level(figure) if figure.prop("mat") is None else 0.0
+        return [
+            f"{part} is {_lowest(part, placement) - floor:.3f} above the floor, not near it"
+            for part in expect.near_floor
+            if _lowest(part, placement) - floor > NEAR_FLOOR
+        ]
+    if expect.not_above is not None:
+        a, b = expect.not_above
+        rise = spot(body, a)[1] - spot(body, b)[1]
+        return [f"{a} is {rise:.3f} higher than {b}"] if rise > NOT_ABOVE else []
+    if expect.between is not None:
+        kind, a, b = expect.between
+        shapes = [s for s in prop_shapes(figure, placement, span) if s.key == f"prop.{kind}"]
+        if not shapes:
+            return [f"no {kind} is drawn"]
+        centre = shapes[0].points[0]
+        pa, pb = spot(body, a), spot(body, b)
+        off = _segment_distance(centre, pa, pb)
+        along = dot(sub(centre, pa), sub(pb, pa)) / max(1e-9, dot(sub(pb, pa), sub(pb, pa)))
+        if off > shapes[0].radii[0] or not 0.0 < along < 1.0:
+            return [f"the {kind} is not between {a} and {b} ({off:.3f} off their line)"]
+        return []
+    assert expect.neck_rise is not None
+    low, high = expect.neck_rise
+    c7, head = body.joints["c7"], body.joints["head"]
+    angle = math.degrees(math.atan2(head[1] - c7[1], math.hypot(head[0] - c7[0], head[2] - c7[2])))
+    if not low <= angle <= high:
+        return [f"the neck rises {angle:.0f}° above the horizontal, not {low:g}…{high:g}"]
+    return []

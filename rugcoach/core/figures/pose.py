@@ -260,6 +260,61 @@ class Keyframe(BaseModel):
         return self.tilt if self.tilt is not None else BASE_POSES[self.pose].tilt
 
 
+class Expect(BaseModel):
+    """What a figure's keyframes must show, checked by ``checks.expect_rule_problems``.
+
+    One rule per entry, applied to ``keyframes`` (default: every keyframe):
+    ``together: [r_ankle, l_ankle]`` two body places stay close (feet together);
+    ``near_floor: [pelvis]`` a body part rests on or just above the floor or mat (hips
+    low at the start of a hip thrust); ``not_above: [r_ankle, r_knee]`` the first place
+    is not higher than the second (a shin that hangs and does not stick up);
+    ``between: [pillow, r_knee, l_knee]`` a prop lies between two body places;
+    ``neck_rise: [0, 45]`` the neck line (C7 to the head's centre) rises between these
+    angles above the horizontal (a head gently lifted, not thrown back);
+    ``moves: root`` a body place is clearly elsewhere than in the first keyframe
+    (rolling to a new spot; the first keyframe itself is skipped). Places are joints or
+    reach spots, parts are contact parts (``features.py``).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    keyframes: tuple[str, ...] = ()
+    together: tuple[str, str] | None = None
+    near_floor: tuple[str, ...] | None = None
+    not_above: tuple[str, str] | None = None
+    between: tuple[PropKind, str, str] | None = None
+    neck_rise: tuple[float, float] | None = None
+    moves: str | None = None
+
+    @model_validator(mode="after")
+    def _one_rule(self) -> Expect:
+        rules = [r for r in EXPECT_RULES if getattr(self, r) is not None]
+        if len(rules) != 1:
+            raise ValueError(f"give exactly one of {', '.join(EXPECT_RULES)}")
+        places = [
+            *(self.together or ()),
+            *(self.not_above or ()),
+            *(self.between or ())[1:],
+            *([self.moves] if self.moves else []),
+        ]
+        unknown = [place for place in places if place not in PLACES]
+        if unknown:
+            raise ValueError(f"unknown body place '{unknown[0]}'")
+        for part in self.near_floor or ():
+            if part not in FEATURES:
+                raise ValueError(f"near_floor: unknown body part '{part}'")
+        if self.neck_rise is not None and not -90 <= self.neck_rise[0] <= self.neck_rise[1] <= 90:
+            raise ValueError("neck_rise: give [lowest, highest] degrees between -90 and 90")
+        return self
+
+    @property
+    def rule(self) -> str:
+        return next(r for r in EXPECT_RULES if getattr(self, r) is not None)
+
+
+EXPECT_RULES = ("together", "near_floor", "not_above", "between", "neck_rise", "moves")
+
+
 class Figure(BaseModel):
     """How an exercise is drawn: seen from ``view``, with props, moving through keyframes.
 
@@ -280,6 +335,7 @@ class Figure(BaseModel):
     anchor: str | None = None
     time_scale: float = Field(default=1.0, ge=0.25, le=4)
     description: Text
+    expect: tuple[Expect, ...] = ()
 
     @model_validator(mode="after")
     def _consistent(self) -> Figure:
@@ -291,6 +347,12 @@ class Figure(BaseModel):
                 raise ValueError(f"unknown keyframe '{name}'")
         if self.anchor is not None and self.anchor not in FEATURES:
             raise ValueError(f"anchor: unknown body part '{self.anchor}'")
+        for expect in self.expect:
+            if expect.between and not self.prop(expect.between[0]):
+                raise ValueError(f"expect: between: no prop '{expect.between[0]}'")
+            for name in expect.keyframes:
+                if name not in names:
+                    raise ValueError(f"expect: unknown keyframe '{name}'")
         if self.loop is not None and len(self.loop) < 2:
             raise ValueError("loop: give at least two keyframes")
         kinds = {prop.kind for prop in self.props}

@@ -31,7 +31,7 @@ from rugcoach.core.figures.solver import Placement
 # Bump when a change to the figure code changes what is drawn. Cached figures carry this
 # version in their URL, so browsers fetch the new drawing; tests/core/test_figures_version.py
 # fails when the rendered SVGs change and this constant did not.
-RENDERER_VERSION = 1
+RENDERER_VERSION = 2
 
 Mode = Literal["static", "animated", "thumbnail"]
 MODES: tuple[Mode, ...] = ("static", "animated", "thumbnail")
@@ -40,6 +40,11 @@ HIGHLIGHT_EDGE = 1.3
 PANEL_GAP = 34.0
 MARGIN = 10.0
 THUMBNAIL_SCALE = 0.55
+#: Every thumbnail has this frame (picture units: 100 = the body's standing height), so a
+#: standing and a lying person are drawn the same size, side by side in a list.
+THUMBNAIL_BOX = (168.0, 126.0)
+THUMBNAIL_FLOOR = 12.0  # the floor line sits this far above the frame's bottom edge
+THUMBNAIL_HEADROOM = 4.0
 
 STYLE = (
     ".bg{fill:#F7F7F4}"
@@ -101,8 +106,10 @@ def render_figure(
     title = figure.description.get(language)
     if mode == "thumbnail":
         keyframe = figure.thumbnail_keyframe
-        doc.panel([frame_of(placements[keyframe.name], keyframe)], (0.0, 0.0), arrows=False)
-        return doc.finish(title, scale=THUMBNAIL_SCALE, language=language)
+        frame = frame_of(placements[keyframe.name], keyframe)
+        doc.panel([frame], (0.0, 0.0), arrows=False)
+        box = thumbnail_box(camera, figure, frame)
+        return doc.finish(title, scale=THUMBNAIL_SCALE, language=language, box=box)
     if mode == "static":
         frames = [frame_of(placements[kf.name], kf) for kf in figure.keyframes]
         doc.static(frames)
@@ -262,10 +269,21 @@ class _Doc:
         self.panel([start, end], (0.0, 0.0), arrows=True, ghost=start, out=still)
         self.body.append('<g class="still">' + "".join(still) + "</g>")
 
-    def finish(self, title: str, *, scale: float = 1.0, language: str = "nl") -> str:
+    def finish(
+        self,
+        title: str,
+        *,
+        scale: float = 1.0,
+        language: str = "nl",
+        box: tuple[float, float, float, float] | None = None,
+    ) -> str:
+        """The document; ``box`` fixes the frame (x0, y0, x1, y1) instead of fitting it."""
         assert self.box is not None
-        x0, y0, x1, y1 = self.box
-        x0, y0, x1, y1 = x0 - MARGIN, y0 - MARGIN, x1 + MARGIN, y1 + MARGIN
+        if box is not None:
+            x0, y0, x1, y1 = box
+        else:
+            x0, y0, x1, y1 = self.box
+            x0, y0, x1, y1 = x0 - MARGIN, y0 - MARGIN, x1 + MARGIN, y1 + MARGIN
         w, h = x1 - x0, y1 - y0
         title_id = f"{self.prefix}-title"
         return (
@@ -280,6 +298,26 @@ class _Doc:
             f"<defs>{''.join(self.defs)}</defs>"
             f"{''.join(self.body)}</svg>"
         )
+
+
+def thumbnail_box(
+    camera: Camera, figure: Figure, frame: Frame
+) -> tuple[float, float, float, float]:
+    """The thumbnail's frame: ``THUMBNAIL_BOX`` around the body, at the drawing's own scale.
+
+    The body is centred left to right; the floor sits at the same height in every frame
+    (seen from above there is no floor, so the body is centred). Props that reach further
+    (a wall, a bench's far end) are cut off by the frame rather than shrinking the person.
+    """
+    body = _union(bounds(camera, s) for s in frame.shapes if s.key.startswith("body."))
+    width, height = THUMBNAIL_BOX
+    x0 = (body[0] + body[2]) / 2 - width / 2
+    if camera.elevation >= 45:
+        y0 = (body[1] + body[3]) / 2 - height / 2
+    else:
+        floor_y = camera.project((0.0, floor_level(figure), 0.0))[1]
+        y0 = min(floor_y + THUMBNAIL_FLOOR - height, body[1] - THUMBNAIL_HEADROOM)
+    return x0, y0, x0 + width, y0 + height
 
 
 def _fraction(value: float) -> str:
