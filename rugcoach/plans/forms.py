@@ -260,7 +260,7 @@ class PostureFeedForm(forms.ModelForm):
         model = CalendarFeed
         fields = ("interval_minutes", "work_start", "work_end", "workdays")
         labels = {
-            "interval_minutes": _("Elke hoeveel minuten?"),
+            "interval_minutes": _("Om de hoeveel minuten?"),
             "work_start": _("Vanaf"),
             "work_end": _("Tot"),
         }
