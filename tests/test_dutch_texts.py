@@ -70,7 +70,7 @@ def test_a_planted_fault_in_each_source_is_found(tmp_path: Path) -> None:
     po.mkdir(parents=True)
     (po / "django.po").write_text(
         'msgid ""\nmsgstr ""\n\n'
-        '#: rugcoach/plans/views.py:1\nmsgid ""\n"Bewaar "\n"your plan"\nmsgstr "Save your plan"\n\n'
+        '#: rugcoach/plans/views.py:1\nmsgid ""\n"Bewaar "\n"your plan"\nmsgstr "Save it"\n\n'
         '#: rugcoach/accounts/admin.py:1\nmsgid "Uw gegevens"\nmsgstr "Your data"\n'
     )
     (tmp_path / "content").mkdir()
