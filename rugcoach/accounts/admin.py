@@ -15,6 +15,6 @@ class UserAdmin(BaseUserAdmin):
         (None, {"fields": ("email", "password")}),
         (_("Persoonlijk"), {"fields": ("first_name", "last_name", "preferred_language")}),
         (_("Rechten"), {"fields": ("role", "is_active", "is_staff", "is_superuser", "groups")}),
-        (_("Data"), {"fields": ("last_login", "date_joined")}),
+        (_("Datums"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)

@@ -185,7 +185,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
             )
             for week in weeks
         ],
-        title=_("Mijn 4-weken schema"),
+        title=_("Mijn 4-wekenschema"),
         subtitle=_("Zet een kruisje als je de training hebt gedaan en noteer je pijn (0–10) erna."),
         headings=(_("Dag"), _("Oefeningen"), _("Gedaan"), _("Pijn na afloop")),
         brand=_brand(),
@@ -212,7 +212,7 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if action == "save-sessions" and sessions_form.is_valid():
             services.save_feed(member, sessions_form)
-            messages.success(request, _("Je agenda-link voor je trainingen is klaar."))
+            messages.success(request, _("Je agendalink voor je trainingen is klaar."))
             return redirect("plans:calendar")
         if action.startswith("revoke-"):
             services.revoke_feed(member, action.removeprefix("revoke-"))

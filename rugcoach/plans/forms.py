@@ -192,12 +192,12 @@ class SelfTestsForm(forms.Form):
         required=False,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
-    stress = _optional_choice(_("Hoeveel stress ervaar je?"), [*LEVELS, ("", _("Overslaan"))])
+    stress = _optional_choice(_("Hoeveel stress heb je?"), [*LEVELS, ("", _("Overslaan"))])
     training_load = _optional_choice(
         _("Hoe zwaar train of til je?"), [*LEVELS, ("", _("Overslaan"))]
     )
     movement_variety = _optional_choice(
-        _("Hoeveel afwisseling zit er in hoe je beweegt?"), [*LEVELS, ("", _("Overslaan"))]
+        _("Hoe afwisselend beweeg je?"), [*LEVELS, ("", _("Overslaan"))]
     )
 
     def __init__(self, *args: object, skipped: tuple[str, ...] = (), **kwargs: object) -> None:
@@ -260,7 +260,7 @@ class PostureFeedForm(forms.ModelForm):
         model = CalendarFeed
         fields = ("interval_minutes", "work_start", "work_end", "workdays")
         labels = {
-            "interval_minutes": _("Elke hoeveel minuten?"),
+            "interval_minutes": _("Om de hoeveel minuten?"),
             "work_start": _("Vanaf"),
             "work_end": _("Tot"),
         }

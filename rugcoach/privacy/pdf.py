@@ -209,7 +209,7 @@ def _plans(story: _Story, data: dict[str, Any], language: str, width: float) -> 
             width,
         )
     feeds = data["calendar_feeds"]
-    story.heading(_("Je agenda-koppelingen ({count})").format(count=len(feeds)))
+    story.heading(_("Je agendakoppelingen ({count})").format(count=len(feeds)))
     if not feeds:
         story.para(_("Geen."))
     for feed in feeds:

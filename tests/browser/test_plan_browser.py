@@ -27,7 +27,7 @@ TEXTS = {
         "make": "Maak mijn plan",
         "poster": "Oefenposter A4 (PDF)",
         "calendar": "In je agenda",
-        "make_link": "Maak een agenda-link",
+        "make_link": "Maak een agendalink",
         "link_label": "Je privélink",
     },
     "en": {

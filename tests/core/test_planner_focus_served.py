@@ -25,7 +25,7 @@ from tests.core.test_planner_properties import (
 from tests.core.test_planner_support import catalog, planner_content, verdict
 
 # The sentence each self-test answer gives the member, as written in content/planner.yaml.
-BRIDGE_LOWER_BACK = "Bij de bruggetjes-test voelde je het vooral in je onderrug."
+BRIDGE_LOWER_BACK = "Bij de bruggetjestest voelde je het vooral in je onderrug."
 SELF_TEST_AREA = {
     "bridge_felt_in": {"lower-back": "glute-activation", "hamstrings": "glute-activation"},
     "core_belly_shakes": {True: "deep-core"},

@@ -56,7 +56,7 @@ def test_unknown_filter_value_says_what_to_fix(client):
     response = client.get("/oefeningen/", {"category": "yoga"})
     assert response.status_code == 400
     html = response.content.decode()
-    assert "Niet alle filters konden worden gebruikt" in html
+    assert "Een paar filters konden we niet gebruiken" in html
     assert "&#x27;yoga&#x27; bestaat niet als keuze" in html
 
 

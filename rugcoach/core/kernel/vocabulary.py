@@ -86,7 +86,6 @@ class Condition(StrEnum):
     PREGNANCY_AFTER_FIRST_TRIMESTER = "pregnancy-after-first-trimester"
     PREGNANCY_PRONE = "pregnancy-prone"
     OSTEOPOROSIS = "osteoporosis"
-    BALANCE_PROBLEMS = "balance-problems"
 
 
 VOCABULARIES: dict[str, type[StrEnum]] = {
