@@ -333,13 +333,13 @@ def _fit(
     empty; when even small figures do not fit, the texts shrink a little (down to 80 %).
     A poster that still does not fit (a long personal plan) flows onto a second sheet.
     """
-    smallest, largest = 14 * mm * paper, 60 * mm * paper
+    smallest, largest = 14 * mm * paper, 40 * mm * paper  # beyond 40 mm the column is full
     for shrink in (1.0, 0.95, 0.9, 0.85, 0.8):
         scale = paper * shrink
         if _height(layout(scale, smallest), width, height) > height:
             continue
         low, high = smallest, largest
-        for _ in range(7):  # 46 mm / 2**7: to within half a millimetre
+        for _ in range(5):  # 26 mm / 2**5: to within a millimetre
             middle = (low + high) / 2
             if _height(layout(scale, middle), width, height) <= height:
                 low = middle
