@@ -22,6 +22,7 @@ def test_unknown_paper_size_page(page: Page, live_server, path, heading, link):
     assert response is not None and response.status == 400
     expect(page.get_by_role("heading", level=1)).to_have_text(heading)
     assert serious_accessibility_violations(page) == []
-    page.screenshot(path=str(ARTIFACTS_DIR / f"paper-size-{'en' if path.startswith('/en/') else 'nl'}.png"))
+    language = "en" if path.startswith("/en/") else "nl"
+    page.screenshot(path=str(ARTIFACTS_DIR / f"paper-size-{language}.png"))
     href = page.get_by_role("link", name=link).get_attribute("href")
     assert page.request.get(live_server.url + href).headers["content-type"] == "application/pdf"
