@@ -23,6 +23,7 @@ from rugcoach.plans import calendar, pdf, selectors, services
 from rugcoach.plans.forms import PostureFeedForm, SessionsFeedForm
 from rugcoach.plans.models import CalendarFeed
 from rugcoach.plans.presenters import blocking_notice, item_dose, poster_doses, present_plan
+from rugcoach.printing import printable
 from rugcoach.triage.models import TriageResult
 
 
@@ -39,11 +40,23 @@ def _poster_item(exercise: Exercise, dose: str, language: str) -> pdf.PosterItem
     )
 
 
-def _size(request: HttpRequest) -> str:
-    size = request.GET.get("size", "A4").upper()
-    if size not in pdf.PAGE_SIZES:
-        raise Http404("Unknown paper size")
-    return size
+def _size(request: HttpRequest) -> str | None:
+    """The paper size asked for (A4 when none), or None for one we do not print."""
+    size = request.GET.get("size", "A4").strip().upper()
+    return size if size in pdf.PAGE_SIZES else None
+
+
+def _unknown_size(request: HttpRequest, back_url: str, back_label: str) -> HttpResponse:
+    """A page in the member's language naming the sizes that exist, instead of a bare 404
+    for ``?size=A5`` (issue 11 §4): the link was probably typed or shared by hand."""
+    context = {
+        # Shown back to the reader (escaped by the template); cut so a long value stays a word.
+        "asked": request.GET.get("size", "").strip().upper()[:12],
+        "sizes": [(name, f"{request.path}?size={name}") for name in pdf.PAGE_SIZES],
+        "back_url": back_url,
+        "back_label": back_label,
+    }
+    return render(request, "plans/paper_size.html", context, status=400)
 
 
 def _pdf_response(content: bytes, filename: str) -> HttpResponse:
@@ -103,6 +116,8 @@ def _generic_poster(language: str, size: str) -> bytes:
             )
             for slug in poster.exercises
         ]
+        names = {slug: catalog.exercises[slug].name.get(language) for slug in poster.exercises}
+        schedule = poster.schedule
         return pdf.build_poster(
             items=items,
             title=poster.title.get(language),
@@ -111,15 +126,27 @@ def _generic_poster(language: str, size: str) -> bytes:
             brand=_brand(),
             footer=_footer(language),
             warning=_warning_box(language),
-            extra=[
-                (block.title.get(language), block.text.get(language)) for block in poster.schedule
-            ],
+            schedule=pdf.PosterSchedule(
+                title=schedule.title.get(language),
+                note=schedule.note.get(language),
+                days=[day.get(language) for day in schedule.days],
+                weeks=[
+                    pdf.PosterWeek(
+                        title=week.title.get(language),
+                        focus=week.focus.get(language),
+                        sessions=[[names[slug] for slug in session] for session in week.sessions],
+                    )
+                    for week in schedule.weeks
+                ],
+            ),
         )
 
 
 def generic_poster(request: HttpRequest) -> HttpResponse:
     """The guide's ten key exercises and 4-week schedule; no account needed."""
     size = _size(request)
+    if size is None:
+        return _unknown_size(request, reverse("home"), _("Terug naar de startpagina"))
     language = translation.get_language()
     content = _generic_poster(language, size)
     return _pdf_response(content, f"rugcoach-poster-{size.lower()}-{language}.pdf")
@@ -133,9 +160,20 @@ def _usable_plan(request: HttpRequest):  # type: ignore[no-untyped-def]
     return stored, schedule, status.blocking
 
 
+def _poster_subtitle(first_name: str) -> str:
+    """Whose plan, by first name only: a poster hangs on a wall, so it never shows the
+    e-mail address (issue 11 §2), and without a printable first name it names no one."""
+    name = printable(first_name).strip()
+    if not name:
+        return _("Je persoonlijke plan")
+    return _("Persoonlijk plan van %(name)s") % {"name": name}
+
+
 @login_required
 def personal_poster(request: HttpRequest) -> HttpResponse:
     size = _size(request)
+    if size is None:
+        return _unknown_size(request, reverse("plans:plan"), _("Terug naar je plan"))
     catalog, language = get_catalog(), translation.get_language()
     stored, schedule, blocking = _usable_plan(request)
     if blocking is not None:
@@ -148,11 +186,10 @@ def personal_poster(request: HttpRequest) -> HttpResponse:
         for slug, dose in poster_doses(schedule).items()
         if slug in catalog.exercises
     ]
-    name = request.user.first_name or request.user.email
     content = pdf.build_poster(
         items=items,
         title=_("Mijn oefenposter"),
-        subtitle=_("Persoonlijk plan van %(name)s") % {"name": name},
+        subtitle=_poster_subtitle(request.user.first_name),
         size=size,
         brand=_brand(),
         footer=_footer(language),

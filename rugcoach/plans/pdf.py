@@ -8,23 +8,18 @@ escaped, so a name such as "Bob <3" prints as written instead of breaking the PD
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from xml.sax.saxutils import escape
 
+from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
-    PageBreak,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -33,53 +28,22 @@ from reportlab.platypus import (
 )
 from svglib.svglib import svg2rlg
 
-YELLOW = colors.HexColor("#FFD200")
-INK = colors.HexColor("#17181A")
-SOFT = colors.HexColor("#4A4D52")
-LINE = colors.HexColor("#D9D7CF")
-DANGER = colors.HexColor("#A11616")
-DANGER_SOFT = colors.HexColor("#FDECEC")
+from rugcoach.printing import (
+    DANGER,
+    DANGER_SOFT,
+    INK,
+    LINE,
+    SOFT,
+    YELLOW,
+    fonts,
+    paragraph_styles,
+    printable,
+    text,
+)
+
 PAGE_SIZES = {"A4": A4, "A3": A3}
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-
-
-def _fonts() -> tuple[str, str]:
-    """DejaVu where the system has it (wide glyph coverage), else the built-in Helvetica."""
-    regular, bold = FONT_DIR / "DejaVuSans.ttf", FONT_DIR / "DejaVuSans-Bold.ttf"
-    if regular.exists() and bold.exists():
-        if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont("DejaVuSans", str(regular)))
-            pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(bold)))
-            pdfmetrics.registerFontFamily("DejaVuSans", normal="DejaVuSans", bold="DejaVuSans-Bold")
-        return "DejaVuSans", "DejaVuSans-Bold"
-    return "Helvetica", "Helvetica-Bold"
-
-
-def _styles(scale: float = 1.0) -> dict[str, ParagraphStyle]:
-    regular, bold = _fonts()
-    return {
-        "title": ParagraphStyle("title", fontName=bold, fontSize=22 * scale, leading=26 * scale,
-                                textColor=INK, spaceAfter=2 * mm),
-        "subtitle": ParagraphStyle("subtitle", fontName=regular, fontSize=11 * scale,
-                                   leading=14 * scale, textColor=SOFT, spaceAfter=4 * mm),
-        "name": ParagraphStyle("name", fontName=bold, fontSize=11.5 * scale, leading=14 * scale,
-                               textColor=INK),
-        "dose": ParagraphStyle("dose", fontName=bold, fontSize=9 * scale, leading=11.5 * scale,
-                               textColor=INK),
-        "cue": ParagraphStyle("cue", fontName=regular, fontSize=8.5 * scale, leading=11 * scale,
-                              textColor=SOFT),
-        "body": ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=12.5, textColor=INK),
-        "small": ParagraphStyle("small", fontName=regular, fontSize=8, leading=10, textColor=SOFT),
-        "alarm": ParagraphStyle("alarm", fontName=bold, fontSize=12, leading=15,
-                                textColor=DANGER, spaceAfter=1 * mm),
-        "week": ParagraphStyle("week", fontName=bold, fontSize=14, leading=18, textColor=INK,
-                               spaceBefore=3 * mm, spaceAfter=2 * mm),
-    }  # fmt: skip
-
-
-def text(value: str) -> str:
-    """Escape for ReportLab's paragraph markup."""
-    return escape(value).replace("\n", "<br/>")
+PAPER_SCALE = {"A4": 1.0, "A3": 2**0.5}
+"""A3 is A4 enlarged by √2 each way: the same poster, every text and figure √2 larger."""
 
 
 @dataclass(frozen=True)
@@ -118,17 +82,40 @@ class TickBox(Flowable):
         self.canv.rect(0, 0, self.size, self.size)
 
 
-def _figure(svg: str | None, width: float, height: float) -> Flowable | Drawing:
+def _drawing(svg: str | None) -> Drawing | None:
     if not svg:
-        return Spacer(width, height)
+        return None
     drawing = svg2rlg(io.BytesIO(svg.encode("utf-8")))
     if drawing is None or not drawing.width or not drawing.height:
-        return Spacer(width, height)
-    factor = min(width / drawing.width, height / drawing.height)
-    drawing.scale(factor, factor)
-    drawing.width, drawing.height = drawing.width * factor, drawing.height * factor
-    drawing.hAlign = "CENTER"
+        return None
     return drawing
+
+
+class Figure(Flowable):
+    """An SVG drawing scaled to fit a box and centred in it.
+
+    The box is set when the poster is laid out, so one parsed drawing serves every
+    trial layout while the poster looks for the size that fills the sheet."""
+
+    def __init__(self, drawing: Drawing | None, width: float, height: float) -> None:
+        super().__init__()
+        self.drawing = drawing
+        self.width, self.height = width, height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        if self.drawing is None:
+            return
+        factor = min(self.width / self.drawing.width, self.height / self.drawing.height)
+        x = (self.width - self.drawing.width * factor) / 2
+        y = (self.height - self.drawing.height * factor) / 2
+        self.canv.saveState()
+        self.canv.translate(x, y)
+        self.canv.scale(factor, factor)
+        renderPDF.draw(self.drawing, self.canv, 0, 0)
+        self.canv.restoreState()
 
 
 FOOTER_SIZE = 7.5
@@ -147,7 +134,9 @@ def _footer_lines(footer: Sequence[str], font: str, width: float) -> list[str]:
 
 
 def _decorate(footer: Sequence[str], brand: str):  # type: ignore[no-untyped-def]
-    regular, bold = _fonts()
+    regular, bold = fonts()
+    footer = [printable(sentence) for sentence in footer]
+    brand = printable(brand)
 
     def on_page(canvas, doc) -> None:  # type: ignore[no-untyped-def]
         width, height = doc.pagesize
@@ -231,6 +220,135 @@ def _document(buffer: io.BytesIO, pagesize, title: str, author: str) -> SimpleDo
     )
 
 
+@dataclass(frozen=True)
+class PosterWeek:
+    """A row of the generic poster's schedule: the week, its focus, per day the exercises."""
+
+    title: str
+    focus: str
+    sessions: Sequence[Sequence[str]]
+
+
+@dataclass(frozen=True)
+class PosterSchedule:
+    title: str
+    note: str
+    days: Sequence[str]
+    weeks: Sequence[PosterWeek]
+
+
+FRAME_PADDING = 6  # points on each side of SimpleDocTemplate's frame
+
+
+def _card(
+    item: PosterItem,
+    drawing: Drawing | None,
+    styles: dict[str, ParagraphStyle],
+    width: float,
+    figure_height: float,
+    scale: float,
+) -> Table:
+    """Figure on the left, name, dose and cue on the right: a row of cards stays low, so
+    ten of them leave room for the schedule and the warning signs on the same sheet."""
+    figure_width = width * 0.5  # most figures are strips of two or three frames
+    words = [
+        Paragraph(text(item.name), styles["name"]),
+        Paragraph(text(item.dose), styles["dose"]),
+        Paragraph(text(item.cue), styles["cue"]),
+    ]
+    card = Table(
+        [[Figure(drawing, figure_width, figure_height), words]],
+        colWidths=[figure_width, width - figure_width],
+    )
+    card.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, 0), 2.5 * mm * scale),
+                ("RIGHTPADDING", (1, 0), (1, 0), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return card
+
+
+def _schedule_table(
+    schedule: PosterSchedule, styles: dict[str, ParagraphStyle], width: float, scale: float
+) -> Table:
+    """Weeks down, training days across, the exercises in each cell, one per line."""
+    first = width * 0.2
+    day_width = (width - first) / len(schedule.days)
+    head = ["", *(Paragraph(text(day), styles["cellhead"]) for day in schedule.days)]
+    body = [
+        [
+            [
+                Paragraph(text(week.title), styles["cellhead"]),
+                Paragraph(text(week.focus), styles["cue"]),
+            ],
+            *(
+                Paragraph("<br/>".join(text(name) for name in session), styles["cell"])
+                for session in week.sessions
+            ),
+        ]
+        for week in schedule.weeks
+    ]
+    table = Table(
+        [head, *body], colWidths=[first] + [day_width] * len(schedule.days), hAlign="LEFT"
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), YELLOW),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("GRID", (0, 0), (-1, -1), 0.6, LINE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2 * mm * scale),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2 * mm * scale),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.2 * mm * scale),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.4 * mm * scale),
+            ]
+        )
+    )
+    return table
+
+
+def _height(story: Sequence[Flowable], width: float, height: float) -> float:
+    """How tall the story stands in one frame (spacing between flowables included)."""
+    total = 0.0
+    for index, flowable in enumerate(story):
+        total += flowable.wrap(width, height)[1] + flowable.getSpaceAfter()
+        if index:
+            total += flowable.getSpaceBefore()
+    return total
+
+
+def _fit(
+    layout: Callable[[float, float], list[Flowable]], width: float, height: float, paper: float
+) -> list[Flowable]:
+    """The poster's story with the largest figures that still fit one sheet.
+
+    Figures take the room the texts leave, so the sheet is filled rather than a quarter
+    empty; when even small figures do not fit, the texts shrink a little (down to 80 %).
+    A poster that still does not fit (a long personal plan) flows onto a second sheet.
+    """
+    smallest, largest = 14 * mm * paper, 40 * mm * paper  # beyond 40 mm the column is full
+    for shrink in (1.0, 0.95, 0.9, 0.85, 0.8):
+        scale = paper * shrink
+        if _height(layout(scale, smallest), width, height) > height:
+            continue
+        low, high = smallest, largest
+        for _ in range(5):  # 26 mm / 2**5: to within a millimetre
+            middle = (low + high) / 2
+            if _height(layout(scale, middle), width, height) <= height:
+                low = middle
+            else:
+                high = middle
+        return layout(scale, low)
+    return layout(paper * 0.8, smallest)
+
+
 def build_poster(
     *,
     items: Sequence[PosterItem],
@@ -240,63 +358,65 @@ def build_poster(
     brand: str,
     footer: Sequence[str],
     warning: WarningBox,
-    extra: Sequence[tuple[str, str]] = (),
+    schedule: PosterSchedule | None = None,
 ) -> bytes:
-    """A grid of exercise cards: figure, name, dose and one key cue each, then the
-    warning signs (a poster hangs on a wall for weeks: it must say when to call 112).
-
-    ``extra`` adds titled paragraphs after the grid (e.g. the generic 4-week schema).
+    """Exercise cards (figure, name, dose, one key cue), the schedule if there is one, then
+    the warning signs (a poster hangs on a wall for weeks: it must say when to call 112);
+    on one sheet, A4 and A3 alike.
     """
-    pagesize = PAGE_SIZES[size]
-    columns = 2 if size == "A4" else 3
-    scale = 1.0 if size == "A4" else 1.25
-    styles = _styles(scale)
+    paper = PAPER_SCALE[size]
     buffer = io.BytesIO()
-    doc = _document(buffer, pagesize, title, brand)
-    cell_width = (doc.width - (columns - 1) * 4 * mm) / columns
-    figure_height = cell_width * 0.42
+    doc = _document(buffer, PAGE_SIZES[size], title, brand)
+    width = doc.width - 2 * FRAME_PADDING
+    height = doc.height - 2 * FRAME_PADDING
+    columns = 2
+    cell_width = width / columns
+    drawings = [_drawing(item.svg) for item in items]
 
-    cards = []
-    for item in items:
-        card = [
-            _figure(item.svg, cell_width - 6 * mm, figure_height),
-            Spacer(1, 1.5 * mm),
-            Paragraph(text(item.name), styles["name"]),
-            Paragraph(text(item.dose), styles["dose"]),
-            Paragraph(text(item.cue), styles["cue"]),
+    def layout(scale: float, figure_height: float) -> list[Flowable]:
+        styles = paragraph_styles(scale)
+        pad = 2.5 * mm * scale
+        cards: list[Flowable | str] = [
+            _card(item, drawing, styles, cell_width - 2 * pad, figure_height, scale)
+            for item, drawing in zip(items, drawings, strict=True)
         ]
-        cards.append(card)
-    rows = [cards[i : i + columns] for i in range(0, len(cards), columns)]
-    if rows and len(rows[-1]) < columns:
-        rows[-1] += [""] * (columns - len(rows[-1]))
-    story: list[Flowable] = [
-        Paragraph(text(title), styles["title"]),
-        Paragraph(text(subtitle), styles["subtitle"]),
-    ]
-    if rows:
-        grid = Table(rows, colWidths=[cell_width] * columns, hAlign="LEFT")
-        grid.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("BOX", (0, 0), (-1, -1), 0.6, LINE),
-                    ("INNERGRID", (0, 0), (-1, -1), 0.6, LINE),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
-                    ("TOPPADDING", (0, 0), (-1, -1), 3 * mm),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * mm),
-                ]
+        cards += [""] * (-len(cards) % columns)
+        story: list[Flowable] = [
+            Paragraph(text(title), styles["title"]),
+            Paragraph(text(subtitle), styles["subtitle"]),
+        ]
+        if cards:
+            grid = Table(
+                [cards[i : i + columns] for i in range(0, len(cards), columns)],
+                colWidths=[cell_width] * columns,
+                hAlign="LEFT",
             )
-        )
-        story.append(grid)
-    for heading, body in extra:
-        story.append(
-            KeepTogether(
-                [Paragraph(text(heading), styles["week"]), Paragraph(text(body), styles["body"])]
+            grid.setStyle(
+                TableStyle(
+                    [
+                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                        ("BOX", (0, 0), (-1, -1), 0.6, LINE),
+                        ("INNERGRID", (0, 0), (-1, -1), 0.6, LINE),
+                        ("LEFTPADDING", (0, 0), (-1, -1), pad),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+                        ("TOPPADDING", (0, 0), (-1, -1), pad * 0.8),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.8),
+                    ]
+                )
             )
-        )
-    story.append(Spacer(1, 4 * mm))
-    story.append(KeepTogether([_warning_box(warning, styles, doc.width)]))
+            story.append(grid)
+        if schedule is not None:
+            story += [
+                Spacer(1, 3 * mm * scale),
+                Paragraph(text(schedule.title), styles["heading"]),
+                Paragraph(text(schedule.note), styles["note"]),
+                _schedule_table(schedule, styles, width, scale),
+            ]
+        story.append(Spacer(1, 3 * mm * scale))
+        story.append(_warning_box(warning, styles, width))  # one row: never split
+        return story
+
+    story = _fit(layout, width, height, paper)
     decorate = _decorate(footer, brand)
     doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
     return buffer.getvalue()
@@ -312,7 +432,7 @@ def build_schedule(
     footer: Sequence[str],
 ) -> bytes:
     """One table per week: the day, its exercises, a tick box and a pain score (0–10)."""
-    styles = _styles()
+    styles = paragraph_styles()
     buffer = io.BytesIO()
     pagesize = landscape(A4)
     doc = _document(buffer, pagesize, title, brand)
@@ -321,9 +441,7 @@ def build_schedule(
         Paragraph(text(title), styles["title"]),
         Paragraph(text(subtitle), styles["subtitle"]),
     ]
-    for index, week in enumerate(weeks):
-        if index and index % 2 == 0:
-            story.append(PageBreak())
+    for week in weeks:
         head = [Paragraph(f"<b>{text(h)}</b>", styles["small"]) for h in headings]
         body = [
             [
@@ -341,8 +459,8 @@ def build_schedule(
                     ("BACKGROUND", (0, 0), (-1, 0), YELLOW),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                     ("GRID", (0, 0), (-1, -1), 0.6, LINE),
-                    ("TOPPADDING", (0, 0), (-1, -1), 2.2 * mm),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2 * mm),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1.6 * mm),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6 * mm),
                 ]
             )
         )
@@ -376,7 +494,7 @@ def build_notice(
 ) -> bytes:
     """One page instead of a printout when the latest check blocks training: why, and
     what to do now."""
-    styles = _styles()
+    styles = paragraph_styles()
     buffer = io.BytesIO()
     doc = _document(buffer, A4, title, brand)
     story: list[Flowable] = [

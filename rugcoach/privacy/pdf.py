@@ -23,7 +23,7 @@ from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
 from rugcoach.core.triage.engine import Verdict
 from rugcoach.plans.forms import IntakeForm, SelfTestsForm
-from rugcoach.plans.pdf import LINE, YELLOW, _styles, text
+from rugcoach.printing import LINE, YELLOW, paragraph_styles, text
 from rugcoach.triage.presenters import present_answers
 
 
@@ -42,7 +42,7 @@ def _yes_no(value: object) -> str:
 
 class _Story:
     def __init__(self) -> None:
-        self.styles = _styles()
+        self.styles = paragraph_styles()
         self.flowables: list[Flowable] = []
 
     def heading(self, value: str) -> None:
