@@ -11,7 +11,7 @@ from rugcoach.privacy import views as privacy_views
 from rugcoach.views import favicon, home
 
 urlpatterns = [
-    path("favicon.ico", favicon),
+    path("favicon.ico", favicon, name="favicon"),
     path("api/", api.urls),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),

@@ -103,6 +103,7 @@ def test_a_missing_page_explains_and_offers_a_way_on(client, path, lang, heading
     html = response.content.decode()
     assert f'<html lang="{lang}">' in html
     assert heading in html
+    assert path not in html  # a 404 never repeats the address asked for
     assert f'href="{check}"' in html  # the check
     assert 'href="/"' in html or 'href="/en/"' in html  # the home page
 
