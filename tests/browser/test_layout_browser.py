@@ -109,3 +109,13 @@ def test_plan_days_have_a_marker_and_keep_their_spaces(page: Page, live_server, 
     assert "▸" in day.evaluate(MARKER)["content"]
     assert re.search(r"\d+ \w+ · \d+ min", day.inner_text()), day.inner_text()
     page.screenshot(path=str(ARTIFACTS_DIR / "plan-days-phone.png"))
+
+
+@pytest.mark.parametrize("path", ["/bestaat-niet/", "/en/does-not-exist/"])
+def test_the_404_page_is_accessible_and_leads_on(page: Page, live_server, path):
+    response = page.goto(f"{live_server.url}{path}")
+    assert response is not None and response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.locator("main a.button")).to_have_count(3)
+    page.screenshot(path=str(ARTIFACTS_DIR / f"404-{path.strip('/').split('/')[0]}.png"))
+    assert serious_accessibility_violations(page) == []
