@@ -8,9 +8,10 @@ from rugcoach.api.urls import api
 from rugcoach.library import views as library_views
 from rugcoach.plans import downloads as plan_downloads
 from rugcoach.privacy import views as privacy_views
-from rugcoach.views import home
+from rugcoach.views import favicon, home
 
 urlpatterns = [
+    path("favicon.ico", favicon, name="favicon"),
     path("api/", api.urls),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),

@@ -33,7 +33,7 @@ def list_exercises(request: HttpRequest, filters: Query[ExerciseFilters]) -> lis
         text=filters.q,
     )
     presenter = ExercisePresenter(catalog, filters.lang)
-    return [presenter.card(exercise) for exercise in find_exercises(catalog, query)]
+    return [presenter.card(e) for e in find_exercises(catalog, query, filters.lang)]
 
 
 @router.get(

@@ -5,7 +5,12 @@ from django.utils.cache import patch_vary_headers
 
 from rugcoach.content import get_catalog
 from rugcoach.core.kernel.text import LANGUAGES
-from rugcoach.core.library.search import ExerciseQuery, find_exercises, find_not_advised
+from rugcoach.core.library.search import (
+    ExerciseQuery,
+    find_exercises,
+    find_not_advised,
+    safer_choices,
+)
 from rugcoach.library.figures import MODES, figure_svg, figure_version
 from rugcoach.library.forms import ExerciseFilterForm
 from rugcoach.library.presenters import ExercisePresenter
@@ -18,11 +23,14 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
     form = ExerciseFilterForm(request.GET, vocabulary=catalog.vocabulary, language=language)
     valid = form.is_valid()
     query = form.to_query() if valid else ExerciseQuery()
-    exercises = [presenter.card(exercise) for exercise in find_exercises(catalog, query)]
+    found = find_exercises(catalog, query, language)
     warnings = [presenter.not_advised(entry) for entry in find_not_advised(catalog, query.text)]
+    # A search for an exercise we advise against answers with what to do instead.
+    safer = [] if found else safer_choices(catalog, query)
     context = {
         "form": form,
-        "exercises": exercises,
+        "exercises": [presenter.card(exercise) for exercise in found],
+        "safer": [presenter.card(exercise) for exercise in safer],
         "warnings": warnings,
         "searching": not query.is_empty,
         "all_not_advised": [presenter.not_advised(e) for e in catalog.not_advised.values()],
@@ -84,5 +92,6 @@ def figure_gallery(request: HttpRequest) -> HttpResponse:
     catalog = get_catalog()
     language = translation.get_language()
     presenter = ExercisePresenter(catalog, language)
-    exercises = [presenter.card(e) for e in find_exercises(catalog, ExerciseQuery())]
+    found = find_exercises(catalog, ExerciseQuery(), language)
+    exercises = [presenter.card(e) for e in found]
     return render(request, "library/gallery.html", {"exercises": exercises})

@@ -346,6 +346,7 @@ NOT_MEMBER_DATA: dict[str, str] = {
     "privacy_policy": "the policy text",
     "generic_poster": "the guide's poster, the same for everyone",
     "figure": "exercise drawings",
+    "favicon": "a redirect to the static icon",
     "library:list": "the exercise library (content files)",
     "library:gallery": "the exercise library (content files)",
     "library:detail": "the exercise library (content files)",

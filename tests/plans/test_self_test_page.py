@@ -38,7 +38,7 @@ def test_everyone_else_gets_both_tests_on_the_back(client, member):
     record_triage(member)
     services.save_intake(member, HOME_PROFILE)
     html = page(client, member)
-    assert "Twee korte zelftests" in html
+    assert "2 korte zelftests en je dagelijks leven" in html
     assert "De bruggetjestest" in html and BRIDGE_FIELD in html
     assert all(field in html for field in CORE_FIELDS)
     assert "druk hem ook niet in de grond" in html  # the guide's core test

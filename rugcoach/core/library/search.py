@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from rugcoach.core.kernel.text import normalize_for_search
+from rugcoach.core.kernel.text import DEFAULT_LANGUAGE, normalize_for_search
 from rugcoach.core.kernel.vocabulary import Category, Equipment, Muscle, Position, Situation
 from rugcoach.core.library.exercises import Exercise, NotAdvised
 
@@ -92,16 +92,31 @@ def _matches(exercise: Exercise, query: ExerciseQuery) -> bool:
 
 
 def library_order(exercise: Exercise) -> tuple[int, int, str]:
+    """Category, then level: the order for suggestions, the same in every language."""
     return (_CATEGORY_ORDER[exercise.category], exercise.level, exercise.slug)
 
 
-def find_exercises(catalog: Catalog, query: ExerciseQuery) -> list[Exercise]:
+def name_order(exercise: Exercise, language: str = DEFAULT_LANGUAGE) -> tuple[str, str]:
+    """Alphabetical by the name a member reads, folded for case and accents.
+
+    Folding makes "Knie naar borst" come before "Knieën naar borst" (knie < knieen), as a
+    dictionary orders them; sorting the raw strings or the slug does not.
+    """
+    return (normalize_for_search(exercise.name.get(language)), exercise.slug)
+
+
+def find_exercises(
+    catalog: Catalog, query: ExerciseQuery, language: str = DEFAULT_LANGUAGE
+) -> list[Exercise]:
+    """Matches sorted by name in ``language``; with a search text, names that start with it
+    come first."""
     found = [exercise for exercise in catalog.exercises.values() if _matches(exercise, query)]
     if query.text.strip():
         return sorted(
-            found, key=lambda ex: (_text_rank(ex.search_text, query.text), *library_order(ex))
+            found,
+            key=lambda ex: (_text_rank(ex.search_text, query.text), *name_order(ex, language)),
         )
-    return sorted(found, key=library_order)
+    return sorted(found, key=lambda ex: name_order(ex, language))
 
 
 def find_not_advised(catalog: Catalog, text: str) -> list[NotAdvised]:
@@ -111,6 +126,28 @@ def find_not_advised(catalog: Catalog, text: str) -> list[NotAdvised]:
     return [
         entry for entry in catalog.not_advised.values() if matches_text(entry.search_text, text)
     ]
+
+
+def safer_choices(catalog: Catalog, query: ExerciseQuery) -> list[Exercise]:
+    """What the warnings a search matched recommend instead, within the other filters.
+
+    Searching "crunches" finds no exercise but a warning; its safer choices are the answer
+    to that search, so they stand in for the empty result. Order: as the warnings list them.
+    """
+    without_text = ExerciseQuery(
+        categories=query.categories,
+        equipment=query.equipment,
+        situations=query.situations,
+        positions=query.positions,
+        muscles=query.muscles,
+    )
+    seen: dict[str, Exercise] = {}
+    for entry in find_not_advised(catalog, query.text):
+        for slug in entry.instead:
+            exercise = catalog.exercises.get(slug)
+            if exercise is not None and slug not in seen and _matches(exercise, without_text):
+                seen[slug] = exercise
+    return list(seen.values())
 
 
 def related_exercises(catalog: Catalog, exercise: Exercise, limit: int = 4) -> list[Exercise]:

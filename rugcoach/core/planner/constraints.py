@@ -183,12 +183,25 @@ def constraints_for(
     )
 
 
-def join_labels(labels: list[Text], content: PlannerContent, separator: str = ", ") -> Text:
-    """'mat, wall and chair' in both languages (labels start lower-case mid-sentence)."""
+def join_labels(
+    labels: list[Text],
+    content: PlannerContent,
+    separator: str = ", ",
+    *,
+    proper_names: bool = False,
+) -> Text:
+    """'mat, wall and chair' in both languages (labels start lower-case mid-sentence).
+
+    ``proper_names`` keeps each label's own case: English weekdays are capitalised
+    ("Monday, Wednesday and Friday") and the Dutch ones are written lower-case in the content.
+    """
     word = content.texts["word.and"]
 
     def joined(language: str) -> str:
-        words = [_lower_first(label.get(language)) for label in labels]
+        words = [
+            label.get(language) if proper_names else _lower_first(label.get(language))
+            for label in labels
+        ]
         if len(words) <= 1:
             return "".join(words)
         return f"{separator.join(words[:-1])} {word.get(language)} {words[-1]}"

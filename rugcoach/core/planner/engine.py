@@ -519,7 +519,9 @@ def _make_plan_reasons(profile: Profile, verdict: Verdict, builder: Builder) -> 
     content = builder.content
     vocabulary = builder.index.catalog.vocabulary
     count = len(profile.weekdays)
-    days = join_labels([content.weekdays[day] for day in profile.weekdays], content)
+    days = join_labels(
+        [content.weekdays[day] for day in profile.weekdays], content, proper_names=True
+    )
     reasons = [content.texts["plan.structure"], content.text("plan.days", count=count, days=days)]
     if count < ADVISED_DAYS:
         reasons.append(content.texts["plan.days-few"])
