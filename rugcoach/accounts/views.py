@@ -15,7 +15,6 @@ from django.views.i18n import set_language as django_set_language
 from rugcoach.accounts.forms import EmailAuthenticationForm, LanguagePreferenceForm, SignupForm
 from rugcoach.accounts.services import keepable_offers, set_preferred_language, sign_up
 
-
 # After sign-up a member goes on to their next step (the check, their result, or the
 # plan intake); the plans app decides which (it reads both the checks and the plans).
 NEXT_STEP_URL = "plans:next"

@@ -108,9 +108,7 @@ def plan_fits_check(stored: models.Plan, check: TriageResult) -> bool:
     made_for = stored.verdict
     then = Level(made_for.get("level", Level.TRAIN.value)).severity
     conditions = set(check.verdict.get("conditions", []))
-    return Level(check.level).severity <= then and conditions <= set(
-        made_for.get("conditions", [])
-    )
+    return Level(check.level).severity <= then and conditions <= set(made_for.get("conditions", []))
 
 
 def usable_plan(member: User) -> tuple[models.Plan | None, TrainingStatus]:

@@ -28,7 +28,10 @@ class PainScale(forms.RadioSelect):
         context = super().get_context(name, value, attrs)
         numbers = [label for _value, label in self.choices]
         context["widget"].update(
-            low=self.low, high=self.high, first=numbers[0] if numbers else "", last=numbers[-1] if numbers else ""
+            low=self.low,
+            high=self.high,
+            first=numbers[0] if numbers else "",
+            last=numbers[-1] if numbers else "",
         )
         return context
 
@@ -103,9 +106,7 @@ def _field(question: Question, language: str) -> forms.Field:
         )
     assert question.min is not None and question.max is not None and question.unit_label
     if question.unit == PAIN_UNIT:
-        return pain_field(
-            label=label, help_text=help_text, low=question.min, high=question.max
-        )
+        return pain_field(label=label, help_text=help_text, low=question.min, high=question.max)
     bounds = {"min": question.min, "max": question.max}
     out_of_range = _("Vul een heel getal in van %(min)s tot %(max)s.") % bounds
     return forms.IntegerField(

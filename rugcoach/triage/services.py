@@ -55,7 +55,9 @@ def record_result(
     )
 
 
-def keep_visitor_check(member: User, answers: Mapping[str, Answer], done_at: datetime) -> TriageResult:
+def keep_visitor_check(
+    member: User, answers: Mapping[str, Answer], done_at: datetime
+) -> TriageResult:
     """Store the check a visitor did just before signing up as the new member's own full
     check, with the time it was done: answers that age (weeks of complaints, a
     pregnancy week) then count from that day, as for any stored check.

@@ -118,9 +118,7 @@ def test_a_checkin_with_more_pain_than_the_plan_was_made_for_gets_no_plan_sessio
 
 def test_a_checkin_that_forbids_training_still_shows_its_advice(client, content, planned):
     client.force_login(planned)
-    response = client.post(
-        "/mag-ik-trainen/check-in/", checkin_data(content, checkin_walking=True)
-    )
+    response = client.post("/mag-ik-trainen/check-in/", checkin_data(content, checkin_walking=True))
     stored = TriageResult.objects.filter(kind="checkin").get()
     assert response["Location"] == f"/mag-ik-trainen/uitslag/{stored.pk}/"
     assert client.get("/plan/vandaag/")["Location"] == f"/mag-ik-trainen/uitslag/{stored.pk}/"
@@ -163,9 +161,7 @@ def checked(html: str, name: str, value: str) -> bool:
 def test_the_intake_is_prefilled_from_the_check_and_aged_to_today(client, member):
     client.force_login(member)
     stored = record_triage(member, duration_weeks=5, stress_tension=True, training_load=True)
-    TriageResult.objects.filter(pk=stored.pk).update(
-        created_at=timezone.now() - timedelta(days=14)
-    )
+    TriageResult.objects.filter(pk=stored.pk).update(created_at=timezone.now() - timedelta(days=14))
     html = client.get("/plan/intake/").content.decode()
     assert re.search(r'name="complaint_weeks"[^>]*value="7"', html), "5 weeks, 2 weeks ago"
     assert checked(html, "triggers", "stress")

@@ -110,9 +110,7 @@ def test_the_check_counts_from_when_it_was_done(client, content):
     client.cookies[wizard.COOKIE] = signed_cookie(triage_answers(), seconds_ago=50 * 60)
     signup(client, keep=True)
     stored = TriageResult.objects.get()
-    assert abs((timezone.now() - stored.created_at) - timedelta(minutes=50)) < timedelta(
-        seconds=30
-    )
+    assert abs((timezone.now() - stored.created_at) - timedelta(minutes=50)) < timedelta(seconds=30)
 
 
 @pytest.mark.parametrize(
