@@ -81,10 +81,14 @@ def test_the_pain_scale_is_tappable_and_works_with_the_keyboard(page: Page, live
         box = options.nth(i).bounding_box()
         assert box and box["width"] >= 44 and box["height"] >= 44, (i, box)
         assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], "fits the phone"
+    # a scale, not a list: on a phone two rows (0–5, 6–10), not eleven
+    tops = {round(options.nth(i).bounding_box()["y"]) for i in range(11)}
+    assert len(tops) == 2, tops
     expect(page.get_by_text("ergste pijn die je je kunt voorstellen").first).to_be_visible()
     # tap a number
     options.nth(3).click()
     expect(page.get_by_role("radio", name="3", exact=True)).to_be_checked()
+    expect(page.get_by_role("radio", name="0 geen pijn")).not_to_be_checked()
     # the keyboard: arrows move along the scale
     page.get_by_role("radio", name="3", exact=True).focus()
     page.keyboard.press("ArrowRight")

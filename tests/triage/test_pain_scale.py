@@ -28,6 +28,11 @@ def assert_pain_scale(html: str) -> None:
     assert values == [str(n) for n in range(11)]
     assert 'type="number"' not in fieldset
     assert "geen pijn" in fieldset and "ergste pijn die je je kunt voorstellen" in fieldset
+    # the words belong to the ends only: a screen reader hears "0 geen pijn", "5", "10 ergste…"
+    labels = re.findall(r'<label class="pain-scale-option".*?</label>', fieldset, re.S)
+    assert len(labels) == 11
+    assert "geen pijn" in labels[0] and "ergste pijn" in labels[10]
+    assert all("pijn" not in label for label in labels[1:10])
 
 
 def test_the_full_check_asks_pain_on_the_scale(client):
