@@ -123,3 +123,36 @@ def test_the_pain_scale_works_without_javascript(browser, live_server):
     page.goto(step_url)  # the step again: the server shows the answer it kept
     expect(page.locator('input[name="pain_now"][value="7"]')).to_be_checked()
     context.close()
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_after_the_checkin_todays_session_on_a_phone(page: Page, live_server, language):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from rugcoach.core.planner import SelfTests
+    from rugcoach.plans import services
+    from rugcoach.plans.models import Plan
+    from tests.browser.test_triage_browser import answer_checkin, log_in
+    from tests.plan_helpers import HOME_PROFILE, record_triage
+
+    member = User.objects.create_user(
+        "vandaag@example.com", PASSWORD, first_name="Sanne", preferred_language=language
+    )
+    stored = record_triage(member)
+    TriageResult.objects.filter(pk=stored.pk).update(created_at=timezone.now() - timedelta(days=1))
+    services.save_intake(member, HOME_PROFILE, SelfTests())
+    services.generate_plan(member, timezone.localdate())
+    Plan.objects.filter(member=member).update(starts_on=timezone.localdate())
+    log_in(page, live_server, member)
+    prefix = "/en/may-i-train" if language == "en" else "/mag-ik-trainen"
+    page.goto(f"{live_server.url}{prefix}/check-in/")
+    assert serious_accessibility_violations(page) == []
+    answer_checkin(page, {})
+    expect(page).to_have_url(re.compile(r"/plan/(vandaag|today)/$"))
+    title = "Today's session" if language == "en" else "Je training van vandaag"
+    expect(page.get_by_role("heading", name=title)).to_be_visible()
+    expect(page.locator(".today .dose").first).to_be_visible()
+    assert serious_accessibility_violations(page) == []
+    page.screenshot(path=str(ARTIFACTS_DIR / f"today-after-checkin-{language}.png"), full_page=True)
