@@ -2,13 +2,14 @@
 (informal Dutch as the msgid, English in our catalogue) rather than Django's stock ones."""
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from axes.utils import reset as axes_reset
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.core.cache import cache
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from rugcoach.accounts.models import User
@@ -35,10 +36,26 @@ class SignupForm(auth_forms.BaseUserCreationForm):
         # The model's own uniqueness check runs after clean_email: same words there.
         error_messages = {"email": {"unique": EMAIL_TAKEN}}
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(
+        self,
+        *args: object,
+        keep: Mapping[str, tuple[str | Promise, str | Promise]] | None = None,
+        **kwargs: object,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["email"].error_messages["invalid"] = INVALID_EMAIL
         _new_password_fields(self, "password1", "password2", _("Wachtwoord"))
+        # What the visitor can keep (their check): ticked, so keeping is one click, and
+        # untickable, so nothing is stored unless they leave it ticked.
+        for name, (label, help_text) in (keep or {}).items():
+            self.fields[name] = forms.BooleanField(
+                label=label, help_text=help_text, required=False, initial=True
+            )
+        self.keep_fields = tuple(keep or ())
+
+    def kept(self) -> tuple[str, ...]:
+        """The keep boxes left ticked (after ``is_valid``)."""
+        return tuple(name for name in self.keep_fields if self.cleaned_data.get(name))
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip().lower()

@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import translate_url
@@ -13,19 +13,27 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from rugcoach.accounts.forms import EmailAuthenticationForm, LanguagePreferenceForm, SignupForm
-from rugcoach.accounts.services import set_preferred_language
+from rugcoach.accounts.services import keepable_offers, set_preferred_language, sign_up
+
+# After sign-up a member goes on to their next step (the check, their result, or the
+# plan intake); the plans app decides which (it reads both the checks and the plans).
+NEXT_STEP_URL = "plans:next"
 
 
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("accounts:profile")
-    form = SignupForm(request.POST or None)
+    offers = keepable_offers(request)
+    form = SignupForm(
+        request.POST or None,
+        keep={name: (k.label, k.help_text) for name, (k, _found) in offers.items()},
+    )
     if request.method == "POST" and form.is_valid():
         user = form.save(commit=False)
         user.preferred_language = translation.get_language()
+        kept = [offers[name] for name in form.kept()]
         try:
-            with transaction.atomic():
-                user.save()
+            sign_up(user, kept)
         except IntegrityError:
             # Someone signed up with this address a moment ago (a double click, two tabs):
             # the unique index decided; this request gets the form's own message.
@@ -33,7 +41,10 @@ def signup(request: HttpRequest) -> HttpResponse:
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, _("Welkom! Je account is aangemaakt."))
-            return redirect("accounts:profile")
+            response = redirect(NEXT_STEP_URL)
+            for keepable, _found in kept:
+                keepable.forget(response)
+            return response
     return render(request, "accounts/signup.html", {"form": form})
 
 

@@ -11,7 +11,7 @@ from rugcoach.content import get_catalog
 from rugcoach.core.kernel.text import Text
 from rugcoach.core.kernel.vocabulary import Condition, Situation
 from rugcoach.core.library.exercises import Exercise
-from rugcoach.core.planner import Plan, Profile, SelfTests
+from rugcoach.core.planner import Plan, Profile, SelfTests, Trigger
 from rugcoach.core.planner.pregnancy import due_date_from_week, due_date_problem, pregnancy_stage
 from rugcoach.core.planner.schedule import SCHEDULE_KIND, plan_schedule
 from rugcoach.core.planner.selftests import (
@@ -28,8 +28,9 @@ from rugcoach.core.schedule import (
     ScheduleSession,
 )
 from rugcoach.core.schedule import Item as ScheduleItem
-from rugcoach.core.triage.engine import Verdict
+from rugcoach.core.triage.engine import Level, Verdict, aged_answers
 from rugcoach.plans import models
+from rugcoach.triage.models import TriageResult
 from rugcoach.triage.selectors import TrainingStatus, training_status
 
 # Each read of a member's rows asks rugcoach.accounts.access first (viewer: who reads;
@@ -101,6 +102,15 @@ def governing_verdict(status: TrainingStatus) -> Verdict | None:
     return governing.stored_verdict if governing is not None else None
 
 
+def plan_fits_check(stored: models.Plan, check: TriageResult) -> bool:
+    """Whether today's check allows what the plan was made for: a level no more severe
+    and no condition the plan did not take into account."""
+    made_for = stored.verdict
+    then = Level(made_for.get("level", Level.TRAIN.value)).severity
+    conditions = set(check.verdict.get("conditions", []))
+    return Level(check.level).severity <= then and conditions <= set(made_for.get("conditions", []))
+
+
 def usable_plan(member: User) -> tuple[models.Plan | None, TrainingStatus]:
     """The current plan, only when the member may train on it now; else None."""
     status = training_status(member)
@@ -131,20 +141,64 @@ def self_test_offers(member: User, profile: Profile, today: date) -> tuple[SelfT
     return offered_self_tests(blockers, get_catalog().planner.self_tests)
 
 
+def _check_answers_today(triage: TriageResult) -> dict[str, object]:
+    """The full check's answers as they stand today (weeks of complaints grow with time;
+    the triage's own ageing rules)."""
+    days = (timezone.localdate() - timezone.localdate(triage.created_at)).days
+    aged, _expired = aged_answers(triage.answers, get_catalog().triage, max(days, 0))
+    return dict(aged)
+
+
 def intake_hints(member: User) -> dict[str, object]:
-    """A first intake's prefill from the latest full check: a pregnancy week number
-    (the check's ``pregnancy_week``, when it asks one) gives a plausible due date that the
-    member confirms or corrects. Nothing when the check has no such answer."""
+    """A first intake's prefill from the latest full check, so the intake never asks
+    again what the check knows; the member sees it filled in and may change it:
+
+    - ``duration_weeks`` (aged to today) → how many weeks the complaints last;
+    - ``pregnancy_week`` → the situation 'pregnant' and a plausible due date to confirm;
+    - ``stress_tension`` (the back tightens with stress) → the trigger 'stress';
+    - ``training_load`` (hard training, little rest) → the trigger 'lifting or heavy
+      training'.
+    """
     triage = training_status(member).triage
-    week = triage.answers.get("pregnancy_week") if triage is not None else None
-    if not isinstance(week, int) or isinstance(week, bool) or not 0 <= week <= 42:
+    if triage is None:
         return {}
-    today = timezone.localdate()
-    checked_on = timezone.localtime(triage.created_at).date()
-    due = due_date_from_week(week, checked_on)
-    if due_date_problem(due, today) is not None:
+    answers = _check_answers_today(triage)
+    hints: dict[str, object] = {}
+    weeks = answers.get("duration_weeks")
+    if isinstance(weeks, int) and not isinstance(weeks, bool):
+        hints["complaint_weeks"] = weeks
+    triggers = [
+        trigger.value
+        for question, trigger in (
+            ("stress_tension", Trigger.STRESS),
+            ("training_load", Trigger.HEAVY_LOAD),
+        )
+        if answers.get(question) is True
+    ]
+    if triggers:
+        hints["triggers"] = triggers
+    week = triage.answers.get("pregnancy_week")
+    if isinstance(week, int) and not isinstance(week, bool) and 0 <= week <= 42:
+        checked_on = timezone.localtime(triage.created_at).date()
+        due = due_date_from_week(week, checked_on)
+        if due_date_problem(due, timezone.localdate()) is None:
+            hints.update(situation=Situation.PREGNANCY.value, due_date=due)
+    return hints
+
+
+def self_test_hints(member: User) -> dict[str, str]:
+    """The self-test page's prefill from the latest full check: a back that tightens with
+    stress → some stress ('medium', the member may say more); hard training with little
+    rest → a high training load. A 'no' tells too little to fill in a level."""
+    triage = training_status(member).triage
+    if triage is None:
         return {}
-    return {"situation": Situation.PREGNANCY.value, "due_date": due}
+    hints = {}
+    if triage.answers.get("stress_tension") is True:
+        hints["stress"] = "medium"
+    if triage.answers.get("training_load") is True:
+        hints["training_load"] = "high"
+    return hints
 
 
 def stored_schedule(stored: models.Plan) -> Schedule:

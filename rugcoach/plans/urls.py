@@ -7,6 +7,8 @@ app_name = "plans"
 
 urlpatterns = [
     path("", views.plan_page, name="plan"),
+    path(_("verder/"), views.next_step, name="next"),
+    path(_("vandaag/"), views.today, name="today"),
     path(_("intake/"), views.intake, name="intake"),
     path(_("zelftests/"), views.self_tests, name="self_tests"),
     path(_("maken/"), views.generate, name="generate"),

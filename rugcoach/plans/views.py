@@ -23,7 +23,8 @@ from rugcoach.plans.forms import (
     initial_from_self_tests,
 )
 from rugcoach.plans.presenters import blocking_notice, next_session, present_plan
-from rugcoach.triage.selectors import training_status
+from rugcoach.triage.presenters import present_verdict
+from rugcoach.triage.selectors import checked_today, training_status
 
 
 def _today() -> date:
@@ -67,8 +68,59 @@ def plan_page(request: HttpRequest) -> HttpResponse:
             upcoming=next_session(weeks, _today()),
             earlier=selectors.earlier_plans(member)[:10],
             outdated=intake is not None and intake.updated_at > stored.created_at,
+            checked_today=checked_today(status),
         )
     return render(request, "plans/plan.html", context)
+
+
+@login_required
+def next_step(request: HttpRequest) -> HttpResponse:
+    """Where a member goes on from here (after sign-up, from a verdict): the one home of
+    'what is next' — the check, its advice when it forbids training, the intake, the plan."""
+    member = request.user
+    status = training_status(member)
+    if status.needs_full_check:
+        return redirect("triage:start")
+    blocking = status.blocking
+    if blocking is not None:
+        return redirect("triage:member_result", result_id=blocking.pk)
+    if selectors.intake_of(member) is None:
+        return redirect("plans:intake")
+    return redirect("plans:plan")
+
+
+@login_required
+def today(request: HttpRequest) -> HttpResponse:
+    """After a check-in that allows training: its verdict and today's session of the
+    member's plan, with each exercise's dose (from the schedule's rows)."""
+    member = request.user
+    catalog, language = get_catalog(), translation.get_language()
+    status = training_status(member)
+    check = checked_today(status)
+    if check is None:
+        blocking = status.blocking
+        if blocking is not None:
+            return redirect("triage:member_result", result_id=blocking.pk)
+        return redirect("triage:checkin")
+    stored, _status = selectors.usable_plan(member)
+    context: dict[str, object] = {
+        "verdict": present_verdict(check.stored_verdict, catalog, language),
+        "check": check,
+        "stored": stored,
+    }
+    if stored is not None:
+        # A check-in that asks for less than the plan was made for (more pain today, a
+        # small strain) gets its own, lighter list, never the plan's session.
+        fits = selectors.plan_fits_check(stored, check)
+        context["fits"] = fits
+        if fits:
+            weeks = present_plan(
+                selectors.stored_schedule(stored), stored.starts_on, catalog, language, _today()
+            )
+            upcoming = next_session(weeks, _today())
+            context["session"] = upcoming if upcoming and upcoming.is_today else None
+            context["upcoming"] = upcoming
+    return render(request, "plans/today.html", context)
 
 
 @login_required
@@ -78,6 +130,7 @@ def intake(request: HttpRequest) -> HttpResponse:
     if existing is not None:
         initial = initial_from_profile(selectors.parsed_intake(existing)[0])
     else:
+        # What the check already knows is filled in, never asked blank again.
         initial = selectors.intake_hints(request.user)
     form = IntakeForm(
         request.POST or None,
@@ -95,7 +148,8 @@ def intake(request: HttpRequest) -> HttpResponse:
         )
         return redirect("plans:plan")
     status = 400 if request.method == "POST" else 200
-    return render(request, "plans/intake.html", {"form": form}, status=status)
+    context = {"form": form, "from_check": existing is None and bool(initial)}
+    return render(request, "plans/intake.html", context, status=status)
 
 
 @login_required
@@ -106,9 +160,13 @@ def self_tests(request: HttpRequest) -> HttpResponse:
     profile, tests = selectors.parsed_intake(existing)
     offers = selectors.self_test_offers(request.user, profile, _today())
     skipped = tuple(offer.test.value for offer in offers if offer.skipped)
-    form = SelfTestsForm(
-        request.POST or None, initial=initial_from_self_tests(tests), skipped=skipped
+    # Never saved yet: what the check knows (stress, training load) is filled in.
+    initial = (
+        initial_from_self_tests(tests)
+        if existing.self_tests
+        else {**initial_from_self_tests(tests), **selectors.self_test_hints(request.user)}
     )
+    form = SelfTestsForm(request.POST or None, initial=initial, skipped=skipped)
     if request.method == "POST" and form.is_valid():
         services.save_self_tests(request.user, form.self_tests())
         return _generate(request)

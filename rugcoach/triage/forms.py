@@ -6,9 +6,47 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rugcoach.core.triage.engine import Answer
-from rugcoach.core.triage.schema import AnswerType, Question
+from rugcoach.core.triage.schema import AnswerType, Question, Unit
 
 YES, NO = "yes", "no"
+# A number question on this unit is a 0–10 pain score: asked on the pain scale.
+PAIN_UNIT = Unit.SCORE
+
+
+class PainScale(forms.RadioSelect):
+    """Pain from 0 to 10 as a row of tappable numbers with words at both ends, instead
+    of a number box: reusable wherever pain is asked (the check, the check-in)."""
+
+    template_name = "widgets/pain_scale.html"
+
+    def __init__(self, *, low: object = None, high: object = None, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.low = low if low is not None else _("geen pijn")
+        self.high = high if high is not None else _("ergste pijn die je je kunt voorstellen")
+
+    def get_context(self, name: str, value: object, attrs: dict | None) -> dict:  # type: ignore[type-arg]
+        context = super().get_context(name, value, attrs)
+        numbers = [label for _value, label in self.choices]
+        context["widget"].update(
+            low=self.low,
+            high=self.high,
+            first=numbers[0] if numbers else "",
+            last=numbers[-1] if numbers else "",
+        )
+        return context
+
+
+def pain_field(*, label: str, help_text: str, low: int = 0, high: int = 10) -> forms.Field:
+    """A required pain score on the pain scale; the cleaned value is an int."""
+    choose = _("Kies een getal van %(min)s tot %(max)s.") % {"min": low, "max": high}
+    return forms.TypedChoiceField(
+        label=label,
+        help_text=help_text,
+        choices=[(number, str(number)) for number in range(low, high + 1)],
+        coerce=int,
+        widget=PainScale(),
+        error_messages={"required": choose, "invalid_choice": choose},
+    )
 
 
 class QuestionsForm(forms.Form):
@@ -67,6 +105,8 @@ def _field(question: Question, language: str) -> forms.Field:
             error_messages=required,
         )
     assert question.min is not None and question.max is not None and question.unit_label
+    if question.unit == PAIN_UNIT:
+        return pain_field(label=label, help_text=help_text, low=question.min, high=question.max)
     bounds = {"min": question.min, "max": question.max}
     out_of_range = _("Vul een heel getal in van %(min)s tot %(max)s.") % bounds
     return forms.IntegerField(

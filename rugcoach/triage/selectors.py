@@ -102,6 +102,18 @@ class TrainingStatus:
         return None
 
 
+def checked_today(status: TrainingStatus) -> TriageResult | None:
+    """Today's check that lets the member train, or None: the latest check of either
+    kind, done today (a full check asks everything a check-in does). None while
+    anything blocks training or the full check must be redone."""
+    latest = status.latest
+    if latest is None or not latest.may_train or not status.may_train or status.outdated:
+        return None
+    if timezone.localdate(latest.created_at) != timezone.localdate():
+        return None
+    return latest
+
+
 def redo_reason(code: str, result: TriageResult | None = None) -> str:
     """The one line a member reads when the full check must be done again."""
     when = date_format(timezone.localtime(result.created_at), "j F Y") if result else ""

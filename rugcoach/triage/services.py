@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.utils import timezone
 
@@ -32,10 +33,18 @@ class FullCheckOutdated(Exception):
         super().__init__(reason)
 
 
-def record_result(member: User, answers: Mapping[str, Answer], verdict: Verdict) -> TriageResult:
+def record_result(
+    member: User,
+    answers: Mapping[str, Answer],
+    verdict: Verdict,
+    *,
+    created_at: datetime | None = None,
+) -> TriageResult:
     """Store a completed triage or check-in exactly as the member saw it, with the
-    fingerprint of the questions it answered (a frozen snapshot)."""
+    fingerprint of the questions it answered (a frozen snapshot). ``created_at``: when
+    it was done, if not now (a check kept from before sign-up)."""
     return TriageResult.objects.create(
+        created_at=created_at or timezone.now(),
         member=access.changes(member),
         kind=TriageResult.Kind.CHECKIN if verdict.checkin else TriageResult.Kind.TRIAGE,
         answers=dict(answers),
@@ -44,6 +53,22 @@ def record_result(member: User, answers: Mapping[str, Answer], verdict: Verdict)
         verdict=verdict.model_dump(mode="json"),
         questions_version=get_catalog().triage.questions_version,
     )
+
+
+def keep_visitor_check(
+    member: User, answers: Mapping[str, Answer], done_at: datetime
+) -> TriageResult:
+    """Store the check a visitor did just before signing up as the new member's own full
+    check, with the time it was done: answers that age (weeks of complaints, a
+    pregnancy week) then count from that day, as for any stored check.
+
+    The verdict is evaluated again here rather than taken from the browser: the cookie
+    holds only answers, and a verdict always follows from today's rules.
+    Raises TriageInputError when the answers do not make a complete check.
+    """
+    content = get_catalog().triage
+    verdict = evaluate(dict(answers), content)
+    return record_result(member, answers, verdict, created_at=min(done_at, timezone.now()))
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,9 @@ from rugcoach.triage.services import (
     record_result,
 )
 
+# A check-in that allows training leads to today's session (the plans app's page).
+TODAY_URL = "plans:today"
+
 
 def start(request: HttpRequest) -> HttpResponse:
     answers = wizard.load_answers(request)
@@ -187,6 +190,10 @@ def checkin(request: HttpRequest) -> HttpResponse:
                         request, selectors.redo_reason(outdated.reason, outdated.full_check)
                     )
                 return redirect("triage:start")
+            if stored.may_train:
+                # Today's session of their plan (or a way to make one): the plans app
+                # shows it beside this check-in's verdict.
+                return redirect(TODAY_URL)
             return redirect("triage:member_result", result_id=stored.pk)
     status = 400 if request.method == "POST" else 200
     context = {

@@ -7,11 +7,22 @@ reads this state, so the back button and a reload are always safe.
 
 import json
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from django.conf import settings
+from django.core import signing
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 
-from rugcoach.core.triage.engine import Answer, TriageContent, visible_questions
+from rugcoach.core.triage.engine import (
+    Answer,
+    TriageContent,
+    TriageInputError,
+    Verdict,
+    evaluate,
+    visible_questions,
+)
 from rugcoach.core.triage.engine import screens as triage_screens
 from rugcoach.core.triage.schema import Screen
 
@@ -33,6 +44,42 @@ def load_answers(request: HttpRequest) -> dict[str, Answer]:
     except ValueError:
         return {}
     return data if isinstance(data, dict) else {}
+
+
+@dataclass(frozen=True)
+class VisitorCheck:
+    """A check a visitor completed in this browser (answers from their signed cookie)."""
+
+    answers: dict[str, Answer]
+    verdict: Verdict
+    saved_at: datetime
+    """When the answers were last saved: at the latest step, so when the check ended."""
+
+
+def completed_check(request: HttpRequest, content: TriageContent) -> VisitorCheck | None:
+    """The visitor's completed check, or None: no cookie, a tampered or expired one (the
+    signature and its hour decide), an unfinished check, or answers today's questions no
+    longer accept. Never an error: a cookie is only the visitor's own, unchecked input."""
+    answers = load_answers(request)
+    if not answers:
+        return None
+    try:
+        verdict = evaluate(answers, content)
+    except TriageInputError:
+        return None
+    return VisitorCheck(answers=answers, verdict=verdict, saved_at=_signed_at(request))
+
+
+def _signed_at(request: HttpRequest) -> datetime:
+    """The time the cookie was signed. Django's signed cookie is 'value:stamp:signature'
+    (TimestampSigner, stamp in base 62); it was verified before this is read. A check
+    done before midnight then counts from its own day, as a member's stored check does."""
+    raw = request.COOKIES.get(COOKIE, "")
+    try:
+        stamp = signing.b62_decode(raw.rsplit(":", 2)[1])
+    except (IndexError, ValueError):
+        return timezone.now()
+    return min(datetime.fromtimestamp(stamp, tz=UTC), timezone.now())
 
 
 def save_answers(response: HttpResponse, answers: dict[str, Answer]) -> None:

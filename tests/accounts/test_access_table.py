@@ -200,6 +200,12 @@ TABLE: tuple[Row, ...] = (
     ),
     # --- plans -----------------------------------------------------------------------------
     Row("plans:plan", members_only(200, 200)),
+    Row("plans:next", members_only(302, 302), note="each to their own next step"),
+    Row(
+        "plans:today",
+        members_only(200, 302),
+        note="Sanne checked today: her session; others have no check: to the check-in",
+    ),
     Row("plans:intake", members_only(200, 200)),
     Row(
         "plans:intake",

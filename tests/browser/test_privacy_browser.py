@@ -52,6 +52,9 @@ def test_new_member_exports_and_deletes_their_data(page: Page, live_server, lang
     page.locator("#id_password1").fill(PASSWORD)
     page.locator("#id_password2").fill(PASSWORD)
     page.locator("form.stack-form button[type=submit]").click()
+    # A new member lands on their next step (issue 11 §3); the account page has the link.
+    expect(page).to_have_url(re.compile(r"/(mag-ik-trainen|may-i-train)/$"))
+    page.goto(live_server.url + t["signup"].rsplit("/", 2)[0] + "/")
     expect(page.get_by_role("link", name=t["my_data"])).to_be_visible()
     page.get_by_role("link", name=t["my_data"]).click()
     assert serious_accessibility_violations(page) == []

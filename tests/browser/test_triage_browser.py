@@ -33,7 +33,9 @@ def answer_wizard(page: Page, overrides: dict[str, object], *, check_a11y: bool 
         for name in names:
             question = content.questions[name]
             value = overrides.get(name, benign(question))
-            if question.type is AnswerType.NUMBER:
+            if question.type is AnswerType.NUMBER and question.unit == "score":
+                page.check(f'input[name="{name}"][value="{value}"]')  # the pain scale
+            elif question.type is AnswerType.NUMBER:
                 page.fill(f'input[name="{name}"]', str(value))
             else:
                 form_value = ("yes" if value else "no") if isinstance(value, bool) else value
@@ -168,7 +170,9 @@ def answer_checkin(page: Page, overrides: dict[str, object]) -> None:
     for name in names:
         question = content.questions[name]
         value = overrides.get(name, benign(question))
-        if question.type is AnswerType.NUMBER:
+        if question.type is AnswerType.NUMBER and question.unit == "score":
+            page.check(f'input[name="{name}"][value="{value}"]')  # the pain scale
+        elif question.type is AnswerType.NUMBER:
             page.fill(f'input[name="{name}"]', str(value))
         else:
             form_value = ("yes" if value else "no") if isinstance(value, bool) else value

@@ -195,7 +195,7 @@ def test_checkin_with_an_impossible_pain_score_says_what_to_fix(client, content,
     walk(client, content, {})
     response = client.post("/mag-ik-trainen/check-in/", checkin_data(content, pain_now=14))
     assert response.status_code == 400
-    assert "Vul een heel getal in van 0 tot 10." in response.content.decode()
+    assert "Kies een getal van 0 tot 10." in response.content.decode()
     assert TriageResult.objects.filter(kind="checkin").count() == 0
 
 
