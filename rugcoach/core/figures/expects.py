@@ -8,8 +8,8 @@ catalog loads and measured on the solved keyframe by ``checks.expectation_proble
 The grammar (``docs/figures.md``, "Checks for poses", has the table with examples):
 
 - ``<part> on floor`` / ``off floor`` / ``near floor``: all of a contact part lies on the
-  floor (within 1 cm), all of it is clear (at least 5 cm), or its lowest point is at
-  most 10 cm up (hips low at the start of a hip thrust);
+  floor (within 1 cm), all of it is clear (at least 5 cm), or its lowest point is about
+  10 cm up at most (hips low at the start of a hip thrust);
 - ``<limb> level`` / ``upright``: within 10° of horizontal / vertical in the room;
 - ``<limb> rises <low> to <high>``: the limb, from its first joint to its second, rises
   between these angles above the horizontal (``neck rises 0 to 45``: a head gently
