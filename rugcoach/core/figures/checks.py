@@ -5,7 +5,8 @@
 - every contact touches its support exactly;
 - no part of the body sinks into the floor or into a prop (touching is fine);
 - the pose shows what it should (``pose_problems``): each keyframe's ``expects:``, no band
-  through the body, nothing lying beside the mat.
+  through the body, nothing lying beside the mat, no mat seen as a floating sheet, no two
+  keyframes alike.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from rugcoach.core.figures.body import SEGMENT_LENGTHS, Sphere
-from rugcoach.core.figures.expects import BENDS, LIMBS, parse_expectation
+from rugcoach.core.figures.expects import BENDS, LIMBS, Expectation, parse_expectation
 from rugcoach.core.figures.features import FEATURES
 from rugcoach.core.figures.geometry import Vec, add, dot, norm, scale, sub
 from rugcoach.core.figures.joints import out_of_range
-from rugcoach.core.figures.pose import Expect, Figure
+from rugcoach.core.figures.pose import Figure
 from rugcoach.core.figures.props import floor_level, prop_shapes
 from rugcoach.core.figures.reach import spot
 from rugcoach.core.figures.scene import camera_for, mat_span, solve_all
@@ -116,8 +117,7 @@ def figure_problems(figure: Figure) -> list[str]:
     problems: list[str] = []
     for name, placement in placements.items():
         problems.extend(placement_problems(figure, name, placement, span))
-    problems.extend(pose_problems(figure, placements))
-    problems.extend(picture_problems(figure, placements, span))
+    problems.extend(pose_problems(figure, placements, span))
     return problems
 
 
@@ -125,9 +125,13 @@ def figure_problems(figure: Figure) -> list[str]:
 
 ON_FLOOR = 0.01 * METRE  # "on floor": within 1 cm
 OFF_FLOOR = 0.05 * METRE  # "off floor": at least 5 cm clear
+NEAR_FLOOR = 0.105 * METRE  # "near floor": low, at most about 10 cm up
 LEVEL_DEGREES = 10.0  # "level" / "upright": within this of horizontal / vertical
 BENT_DEGREES = 45.0  # "bent": drawn at least this far from straight
 SEEN_FRACTION = 0.6  # "seen": drawn at least this share of its length
+TOGETHER = 0.14 * METRE  # "near" another place: touching, as feet together
+NOT_ABOVE = 0.035 * METRE  # "not above": slack for a place level with another
+MOVES = 0.14 * METRE  # "moves": the smallest move that reads as rolling to a new spot
 BAND_DEPTH = 0.01 * METRE  # a band may brush the clothes, not run through the body
 MAT_MARGIN = 0.02 * METRE
 BAND_FREE = 0.8  # the share of a band, from its anchor, that must stay clear of the trunk
@@ -141,51 +145,109 @@ def _angle(u: Vec, v: Vec) -> float:
     return math.degrees(math.acos(max(-1.0, min(1.0, dot(u, v) / lengths))))
 
 
-def expectation_problems(figure: Figure, name: str, placement: Placement) -> list[str]:
-    """Every ``expects:`` of one keyframe that the solved pose does not show."""
-    keyframe = figure.keyframe(name)
-    joints = placement.body.joints
+def _cm(length: float) -> str:
+    return f"{length / METRE * 100:.0f} cm"
+
+
+def expectation_problems(
+    figure: Figure,
+    name: str,
+    placement: Placement,
+    span: tuple[float, float, float],
+    first: Placement,
+) -> list[str]:
+    """Every ``expects:`` of one keyframe that the solved pose does not show.
+
+    ``first`` is the figure's first keyframe, which ``moves`` measures from.
+    """
+    problems = []
+    for text in figure.keyframe(name).expects:
+        seen = _what_is_seen(figure, parse_expectation(text), placement, span, first)
+        if seen is not None:
+            problems.append(f"keyframe '{name}': expected '{text}', but {seen}")
+    return problems
+
+
+def _what_is_seen(
+    figure: Figure,
+    e: Expectation,
+    placement: Placement,
+    span: tuple[float, float, float],
+    first: Placement,
+) -> str | None:
+    """What the pose shows instead of the expectation, or None when it shows it."""
+    body = placement.body
+    joints = body.joints
     camera = camera_for(figure)
     floor = floor_level(figure) if figure.prop("mat") is None else 0.0
 
-    def drawn(point: str) -> Vec:
-        u, v, _ = camera.project(joints[point])
+    def drawn(point: Vec) -> Vec:
+        u, v, _ = camera.project(point)
         return (u, v, 0.0)
 
-    problems = []
-    for text in keyframe.expects:
-        e = parse_expectation(text)
-        ok = True
-        if e.verb in ("on", "off"):
-            # "on": all of it lies there (a forearm, not just the wrist end of a straight
-            # arm); "off": all of it is clear
-            spheres = FEATURES[e.subject].collect(placement.body)
-            gaps = [s.centre[1] - s.radius - floor for s in spheres]
-            ok = max(gaps) <= ON_FLOOR if e.verb == "on" else min(gaps) >= OFF_FLOOR
-        elif e.verb in ("level", "upright"):
-            a, b = LIMBS[e.subject]
-            tilt = _angle(sub(joints[b], joints[a]), (0.0, 1.0, 0.0))  # 0 up … 180 down
-            from_horizontal = abs(90.0 - tilt)
-            ok = (
-                from_horizontal <= LEVEL_DEGREES
-                if e.verb == "level"
-                else from_horizontal >= 90.0 - LEVEL_DEGREES
-            )
-        elif e.verb == "seen":
-            a, b = LIMBS[e.subject]
-            length = math.dist(joints[a], joints[b]) * PIXELS_PER_HEIGHT
-            ok = norm(sub(drawn(b), drawn(a))) >= SEEN_FRACTION * length
-        elif e.verb == "bent":
-            a, joint, b = BENDS[e.subject]
-            inner = _angle(sub(drawn(a), drawn(joint)), sub(drawn(b), drawn(joint)))
-            ok = 180.0 - inner >= BENT_DEGREES
-        else:  # below / above, as drawn: screen y grows downwards
-            assert e.object is not None
-            lower = drawn(e.subject)[1] > drawn(e.object)[1]
-            ok = lower if e.verb == "below" else not lower
-        if not ok:
-            problems.append(f"keyframe '{name}': expected '{text}', the drawing does not show it")
-    return problems
+    if e.verb in ("on", "off", "near") and e.objects == ("floor",):
+        # "on": all of it lies there (a forearm, not just the wrist end of a straight
+        # arm); "off": all of it is clear; "near": its lowest point is low
+        gaps = [s.centre[1] - s.radius - floor for s in FEATURES[e.subject].collect(body)]
+        if e.verb == "on" and max(gaps) > ON_FLOOR:
+            return f"part of it is {_cm(max(gaps))} above the floor"
+        if e.verb == "off" and min(gaps) < OFF_FLOOR:
+            return f"it comes within {_cm(min(gaps))} of the floor"
+        if e.verb == "near" and min(gaps) > NEAR_FLOOR:
+            return f"it is {_cm(min(gaps))} above the floor"
+        return None
+    if e.verb in ("level", "upright", "rises"):
+        a, b = LIMBS[e.subject]
+        (dx, dy, dz) = sub(joints[b], joints[a])
+        rise = math.degrees(math.atan2(dy, math.hypot(dx, dz)))  # -90 down … 90 up
+        if e.verb == "level" and abs(rise) > LEVEL_DEGREES:
+            return f"it is {abs(rise):.0f}° from horizontal"
+        if e.verb == "upright" and abs(rise) < 90.0 - LEVEL_DEGREES:
+            return f"it is {90 - abs(rise):.0f}° from vertical"
+        if e.verb == "rises":
+            assert e.degrees is not None
+            low, high = e.degrees
+            if not low <= rise <= high:
+                return f"it rises {rise:.0f}° above the horizontal"
+        return None
+    if e.verb == "seen":
+        a, b = LIMBS[e.subject]
+        length = math.dist(joints[a], joints[b]) * PIXELS_PER_HEIGHT
+        share = norm(sub(drawn(joints[b]), drawn(joints[a]))) / length
+        return f"it is drawn at {share:.0%} of its length" if share < SEEN_FRACTION else None
+    if e.verb == "bent":
+        end_a, joint, end_b = (drawn(joints[j]) for j in BENDS[e.subject])
+        bend = 180.0 - _angle(sub(end_a, joint), sub(end_b, joint))
+        return f"it is drawn {bend:.0f}° from straight" if bend < BENT_DEGREES else None
+    if e.verb in ("below", "above"):  # as drawn: screen y grows downwards
+        (other,) = e.objects
+        lower = drawn(spot(body, e.subject))[1] > drawn(spot(body, other))[1]
+        if lower != (e.verb == "below"):
+            return f"it is drawn {'above' if e.verb == 'below' else 'below'} {other}"
+        return None
+    if e.verb == "not above":
+        (other,) = e.objects
+        rise = spot(body, e.subject)[1] - spot(body, other)[1]
+        return f"it is {_cm(rise)} higher" if rise > NOT_ABOVE else None
+    if e.verb == "near":
+        (other,) = e.objects
+        gap = math.dist(spot(body, e.subject), spot(body, other))
+        return f"they are {_cm(gap)} apart" if gap > TOGETHER else None
+    if e.verb == "between":
+        a, b = e.objects
+        shapes = [s for s in prop_shapes(figure, placement, span) if s.key == f"prop.{e.subject}"]
+        if not shapes:
+            return f"no {e.subject} is drawn"
+        centre = shapes[0].points[0]
+        pa, pb = spot(body, a), spot(body, b)
+        off = _segment_distance(centre, pa, pb)
+        along = dot(sub(centre, pa), sub(pb, pa)) / max(1e-9, dot(sub(pb, pa), sub(pb, pa)))
+        if off > shapes[0].radii[0] or not 0.0 < along < 1.0:
+            return f"it lies {_cm(off)} off the line between them"
+        return None
+    assert e.verb == "moves"
+    moved = math.dist(spot(body, e.subject), spot(first.body, e.subject))
+    return f"it moves only {_cm(moved)} from the first keyframe" if moved < MOVES else None
 
 
 def _trunk_segments(placement: Placement) -> Iterator[tuple[str, Sphere, Sphere]]:
@@ -257,44 +319,24 @@ def mat_problems(figure: Figure, name: str, placement: Placement) -> list[str]:
     return [f"keyframe '{name}': the {part} lies beside the mat" for part in sorted(off)]
 
 
-def pose_problems(figure: Figure, placements: dict[str, Placement]) -> list[str]:
-    """What the drawing shows against what it should: expectations, bands, the mat."""
-    problems: list[str] = []
-    for name, placement in placements.items():
-        problems.extend(expectation_problems(figure, name, placement))
-        problems.extend(band_problems(figure, name, placement))
-        problems.extend(mat_problems(figure, name, placement))
-    return problems
-
-
-# --- What the picture shows (issue #11): faults a reader sees although the physics holds.
-
-TOGETHER = 0.08  # 14 cm between two places that should touch (feet together)
-NEAR_FLOOR = 0.06  # 10 cm: "low, near the floor"
-NOT_ABOVE = 0.02  # 3.5 cm of slack for a place that should not be higher than another
-DISTINCT = 0.02  # 3.5 cm: less than the smallest real move (a pelvic tilt, a breath)
-MOVES = 0.08  # 14 cm: a place that "moves" (rolls to a new spot) must move this far
-MAT_FROM_ABOVE = (15.0, 75.0)  # camera elevations at which a mat reads as a floating sheet
-MAT_SQUARE_YAW = 15.0  # a camera turned less than this looks square at the body
-
-
-def picture_problems(
+def pose_problems(
     figure: Figure, placements: dict[str, Placement], span: tuple[float, float, float]
 ) -> list[str]:
-    """Faults in what the figure shows: the general ones and the figure's ``expect`` rules."""
+    """What the drawing shows against what it should: expectations, bands, the mat, and
+    faults a reader sees although the physics holds."""
     problems = mat_seen_from_above(figure)
     problems += identical_keyframes(figure, placements)
-    first = figure.keyframes[0].name
-    for expect in figure.expect:
-        default = [n for n in placements if n != first] if expect.moves else list(placements)
-        for name in expect.keyframes or default:
-            problems += [
-                f"keyframe '{name}': {p}"
-                for p in expect_rule_problems(
-                    figure, expect, placements[name], span, placements[first]
-                )
-            ]
+    first = placements[figure.keyframes[0].name]
+    for name, placement in placements.items():
+        problems += expectation_problems(figure, name, placement, span, first)
+        problems += band_problems(figure, name, placement)
+        problems += mat_problems(figure, name, placement)
     return problems
+
+
+DISTINCT = 0.02  # 3.5 cm: less than the smallest real move (a pelvic tilt, a breath)
+MAT_FROM_ABOVE = (15.0, 75.0)  # camera elevations at which a mat reads as a floating sheet
+MAT_SQUARE_YAW = 15.0  # a camera turned less than this looks square at the body
 
 
 def mat_seen_from_above(figure: Figure) -> list[str]:
@@ -334,58 +376,3 @@ def identical_keyframes(figure: Figure, placements: dict[str, Placement]) -> lis
                     f"{moved:.3f}): show the change"
                 )
     return problems
-
-
-def _lowest(body_part: str, placement: Placement) -> float:
-    spheres = FEATURES[body_part].collect(placement.body)
-    return min(s.centre[1] - s.radius for s in spheres)
-
-
-def expect_rule_problems(
-    figure: Figure,
-    expect: Expect,
-    placement: Placement,
-    span: tuple[float, float, float],
-    first: Placement,
-) -> list[str]:
-    """One ``expect`` rule of the figure checked on one solved keyframe."""
-    body = placement.body
-    if expect.moves is not None:
-        moved = math.dist(spot(body, expect.moves), spot(first.body, expect.moves))
-        if moved < MOVES:
-            return [f"{expect.moves} moves only {moved:.3f} from the first keyframe"]
-        return []
-    if expect.together is not None:
-        a, b = expect.together
-        gap = math.dist(spot(body, a), spot(body, b))
-        return [f"{a} and {b} are {gap:.3f} apart, not together"] if gap > TOGETHER else []
-    if expect.near_floor is not None:
-        floor = floor_level(figure) if figure.prop("mat") is None else 0.0
-        return [
-            f"{part} is {_lowest(part, placement) - floor:.3f} above the floor, not near it"
-            for part in expect.near_floor
-            if _lowest(part, placement) - floor > NEAR_FLOOR
-        ]
-    if expect.not_above is not None:
-        a, b = expect.not_above
-        rise = spot(body, a)[1] - spot(body, b)[1]
-        return [f"{a} is {rise:.3f} higher than {b}"] if rise > NOT_ABOVE else []
-    if expect.between is not None:
-        kind, a, b = expect.between
-        shapes = [s for s in prop_shapes(figure, placement, span) if s.key == f"prop.{kind}"]
-        if not shapes:
-            return [f"no {kind} is drawn"]
-        centre = shapes[0].points[0]
-        pa, pb = spot(body, a), spot(body, b)
-        off = _segment_distance(centre, pa, pb)
-        along = dot(sub(centre, pa), sub(pb, pa)) / max(1e-9, dot(sub(pb, pa), sub(pb, pa)))
-        if off > shapes[0].radii[0] or not 0.0 < along < 1.0:
-            return [f"the {kind} is not between {a} and {b} ({off:.3f} off their line)"]
-        return []
-    assert expect.neck_rise is not None
-    low, high = expect.neck_rise
-    c7, head = body.joints["c7"], body.joints["head"]
-    angle = math.degrees(math.atan2(head[1] - c7[1], math.hypot(head[0] - c7[0], head[2] - c7[2])))
-    if not low <= angle <= high:
-        return [f"the neck rises {angle:.0f}° above the horizontal, not {low:g}…{high:g}"]
-    return []

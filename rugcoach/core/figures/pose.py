@@ -13,12 +13,11 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from rugcoach.core.figures.body import Body, Sphere, pose_body
-from rugcoach.core.figures.expects import parse_expectation
+from rugcoach.core.figures.body import Body, Sphere
+from rugcoach.core.figures.expects import PLACES, parse_expectation
 from rugcoach.core.figures.features import FEATURES
 from rugcoach.core.figures.joints import BASE_DOFS, DOFS, expand_angles, out_of_range
 from rugcoach.core.figures.poses import BASE_POSES
-from rugcoach.core.figures.reach import SPOTS
 from rugcoach.core.figures.sizes import METRE, ROUND_RADIUS
 from rugcoach.core.kernel.text import Text
 
@@ -72,10 +71,8 @@ SUPPORT_PROPS: dict[str, tuple[str, ...]] = {
     "machine": ("cable",),
     "pillow": ("pillow",),
 }
-ROUND_PROPS = ("ball", "roller", "massage-ball", "pillow")
+ROUND_PROPS = tuple(ROUND_RADIUS)  # sized by a diameter; the ones "between" can name
 KEY_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-#: Body places a hand may reach for or a band may run to.
-PLACES = frozenset(pose_body({}).joints) | frozenset(SPOTS)
 
 
 def _pairs(value: object) -> object:
@@ -203,8 +200,9 @@ class Keyframe(BaseModel):
     ``roll`` turns the whole body about its long axis (+ turns the front to the right:
     from lying on the back, 90 rolls onto the right side). ``reach`` puts a hand on a
     body place (``r_hand: belly``): its shoulder and elbow are solved for it.
-    ``expects`` lists what the pose must show (``l_foot off floor``, ``r_knee bent``; see
-    ``expects.py``), checked on the solved pose by ``checks.figure_problems``.
+    ``expects`` lists what the pose must show (``l_foot off floor``, ``r_knee bent``,
+    ``r_ankle near l_ankle``; the grammar is in ``expects.py``), checked on the solved
+    pose by ``checks.figure_problems``.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -260,61 +258,6 @@ class Keyframe(BaseModel):
         return self.tilt if self.tilt is not None else BASE_POSES[self.pose].tilt
 
 
-class Expect(BaseModel):
-    """What a figure's keyframes must show, checked by ``checks.expect_rule_problems``.
-
-    One rule per entry, applied to ``keyframes`` (default: every keyframe):
-    ``together: [r_ankle, l_ankle]`` two body places stay close (feet together);
-    ``near_floor: [pelvis]`` a body part rests on or just above the floor or mat (hips
-    low at the start of a hip thrust); ``not_above: [r_ankle, r_knee]`` the first place
-    is not higher than the second (a shin that hangs and does not stick up);
-    ``between: [pillow, r_knee, l_knee]`` a prop lies between two body places;
-    ``neck_rise: [0, 45]`` the neck line (C7 to the head's centre) rises between these
-    angles above the horizontal (a head gently lifted, not thrown back);
-    ``moves: root`` a body place is clearly elsewhere than in the first keyframe
-    (rolling to a new spot; the first keyframe itself is skipped). Places are joints or
-    reach spots, parts are contact parts (``features.py``).
-    """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    keyframes: tuple[str, ...] = ()
-    together: tuple[str, str] | None = None
-    near_floor: tuple[str, ...] | None = None
-    not_above: tuple[str, str] | None = None
-    between: tuple[PropKind, str, str] | None = None
-    neck_rise: tuple[float, float] | None = None
-    moves: str | None = None
-
-    @model_validator(mode="after")
-    def _one_rule(self) -> Expect:
-        rules = [r for r in EXPECT_RULES if getattr(self, r) is not None]
-        if len(rules) != 1:
-            raise ValueError(f"give exactly one of {', '.join(EXPECT_RULES)}")
-        places = [
-            *(self.together or ()),
-            *(self.not_above or ()),
-            *(self.between or ())[1:],
-            *([self.moves] if self.moves else []),
-        ]
-        unknown = [place for place in places if place not in PLACES]
-        if unknown:
-            raise ValueError(f"unknown body place '{unknown[0]}'")
-        for part in self.near_floor or ():
-            if part not in FEATURES:
-                raise ValueError(f"near_floor: unknown body part '{part}'")
-        if self.neck_rise is not None and not -90 <= self.neck_rise[0] <= self.neck_rise[1] <= 90:
-            raise ValueError("neck_rise: give [lowest, highest] degrees between -90 and 90")
-        return self
-
-    @property
-    def rule(self) -> str:
-        return next(r for r in EXPECT_RULES if getattr(self, r) is not None)
-
-
-EXPECT_RULES = ("together", "near_floor", "not_above", "between", "neck_rise", "moves")
-
-
 class Figure(BaseModel):
     """How an exercise is drawn: seen from ``view``, with props, moving through keyframes.
 
@@ -335,7 +278,6 @@ class Figure(BaseModel):
     anchor: str | None = None
     time_scale: float = Field(default=1.0, ge=0.25, le=4)
     description: Text
-    expect: tuple[Expect, ...] = ()
 
     @model_validator(mode="after")
     def _consistent(self) -> Figure:
@@ -347,12 +289,14 @@ class Figure(BaseModel):
                 raise ValueError(f"unknown keyframe '{name}'")
         if self.anchor is not None and self.anchor not in FEATURES:
             raise ValueError(f"anchor: unknown body part '{self.anchor}'")
-        for expect in self.expect:
-            if expect.between and not self.prop(expect.between[0]):
-                raise ValueError(f"expect: between: no prop '{expect.between[0]}'")
-            for name in expect.keyframes:
-                if name not in names:
-                    raise ValueError(f"expect: unknown keyframe '{name}'")
+        for keyframe in self.keyframes:
+            for text in keyframe.expects:
+                expectation = parse_expectation(text)
+                if expectation.verb == "between" and not self.prop(expectation.subject):
+                    raise ValueError(f"expects: '{text}': no prop '{expectation.subject}'")
+                if expectation.verb == "moves" and keyframe is self.keyframes[0]:
+                    # "moves" compares with the first keyframe, which cannot move from itself
+                    raise ValueError(f"expects: '{text}': not on the first keyframe")
         if self.loop is not None and len(self.loop) < 2:
             raise ValueError("loop: give at least two keyframes")
         kinds = {prop.kind for prop in self.props}
