@@ -17,7 +17,7 @@ from rugcoach.accounts.models import User
 PASSWORD_MISMATCH = _("De twee wachtwoorden zijn niet hetzelfde. Typ ze nog eens.")
 INVALID_EMAIL = _("Dit is geen e-mailadres. Kijk even na of je het goed hebt getypt.")
 # A single yes/no box renders as a checkbox row (box, label, help text under it).
-CHECKBOX_FIELD_TEMPLATE = "forms/checkbox_field.html"
+CHECKBOX_FIELD_TEMPLATE = "fields/checkbox_row.html"  # the form renderer finds it in this app
 EMAIL_TAKEN = _("Er bestaat al een account met dit e-mailadres. Log in of kies een ander adres.")
 
 
