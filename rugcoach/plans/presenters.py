@@ -208,7 +208,8 @@ def _role_prefix(role: Role) -> str:
 def _by_week(weeks: dict[int, tuple[str, ...]]) -> str:
     """One role's doses: as they are if they never change, else by runs of weeks. Two
     doses in one week (on different days) read as alternatives: 'a of b'."""
-    alternatives = " %s " % pgettext("two doses in one week: this one or that one", "of")
+    word = pgettext("two doses in one week: this one or that one", "of")
+    alternatives = f" {word} "
     groups: list[tuple[list[int], tuple[str, ...]]] = []
     for number, doses in sorted(weeks.items()):
         if groups and groups[-1][1] == doses and groups[-1][0][-1] == number - 1:

@@ -31,9 +31,7 @@ OVERFLOWING = """selector => [...document.querySelectorAll(selector)].flatMap(ti
 
 @pytest.mark.parametrize("language", ["nl", "en"])
 @pytest.mark.parametrize("kind", ["gallery", "library"])
-def test_no_card_title_is_wider_than_its_card_at_360_px(
-    page: Page, live_server, language, kind
-):
+def test_no_card_title_is_wider_than_its_card_at_360_px(page: Page, live_server, language, kind):
     page.set_viewport_size({"width": 360, "height": 800})
     page.goto(f"{live_server.url}{PAGES[language][kind]}")
     assert page.locator(TITLES[kind]).count() > 5  # a check over no cards could not fail
