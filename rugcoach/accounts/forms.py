@@ -16,6 +16,8 @@ from rugcoach.accounts.models import User
 
 PASSWORD_MISMATCH = _("De twee wachtwoorden zijn niet hetzelfde. Typ ze nog eens.")
 INVALID_EMAIL = _("Dit is geen e-mailadres. Kijk even na of je het goed hebt getypt.")
+# A single yes/no box renders as a checkbox row (box, label, help text under it).
+CHECKBOX_FIELD_TEMPLATE = "fields/checkbox_row.html"  # the form renderer finds it in this app
 EMAIL_TAKEN = _("Er bestaat al een account met dit e-mailadres. Log in of kies een ander adres.")
 
 
@@ -49,7 +51,11 @@ class SignupForm(auth_forms.BaseUserCreationForm):
         # untickable, so nothing is stored unless they leave it ticked.
         for name, (label, help_text) in (keep or {}).items():
             self.fields[name] = forms.BooleanField(
-                label=label, help_text=help_text, required=False, initial=True
+                label=label,
+                help_text=help_text,
+                required=False,
+                initial=True,
+                template_name=CHECKBOX_FIELD_TEMPLATE,
             )
         self.keep_fields = tuple(keep or ())
 

@@ -7,10 +7,11 @@ from datetime import date, timedelta
 
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from rugcoach.core.catalog import Catalog
 from rugcoach.core.planner import Weekday
-from rugcoach.core.schedule import Item, Schedule, ScheduleSession
+from rugcoach.core.schedule import Item, Role, Schedule, ScheduleSession
 from rugcoach.library.presenters import ExerciseCard, ExercisePresenter
 from rugcoach.plans.calendar import session_minutes
 from rugcoach.triage.models import TriageResult
@@ -102,11 +103,11 @@ class WeekView:
     sessions: list[SessionView]
 
 
-def item_dose(item: Item) -> str:
+def item_dose(item: Item, *, brief: bool = False) -> str:
     """What to do next time, in words: the item's latest prescription version, in the
-    one dose type's own words (as the library says it)."""
+    one dose type's own words (as the library says it); ``brief`` for a poster."""
     language = translation.get_language() or "nl"
-    return item.prescription.words().get(language)
+    return item.prescription.words(brief=brief).get(language)
 
 
 def session_week(session: ScheduleSession) -> int:
@@ -165,37 +166,64 @@ def next_session(weeks: list[WeekView], today: date) -> SessionView | None:
     return min(upcoming, key=lambda s: s.date) if upcoming else None
 
 
+# The order a poster names an exercise's roles in: its main work first.
+_ROLE_ORDER: tuple[Role, ...] = ("main", "warm-up", "cool-down")
+
+
 def poster_doses(schedule: Schedule) -> dict[str, str]:
     """Each exercise once, in order of first appearance, with every dose the plan gives
-    it, by week: the very words of the plan page and the schedule (issue 10: the poster
-    once showed only the fullest dose, 2 × 45 s against 20 s on the schedule).
+    it (issue 10: the poster once showed only the fullest dose, 2 × 45 s against 20 s on
+    the schedule), said briefly enough for a wall poster.
 
-    One dose for the whole plan is shown as it is; otherwise "Week 1–2: …; week 3: …"."""
-    by_week: dict[str, dict[int, tuple[str, ...]]] = {}
+    Grouped by what differs: by week where the dose grows ("Week 1–2: …; week 3: …"),
+    and by role where the exercise is also a warm-up or cool-down ("… Als opwarming:
+    15 herhalingen"). One dose for the whole plan is shown as it is."""
+    doses: dict[str, dict[Role, dict[int, tuple[str, ...]]]] = {}
     for session in schedule.sessions:
         number = session_week(session)
         for item in session.items:
-            doses = by_week.setdefault(item.slug, {}).setdefault(number, ())
-            text = item_dose(item)
-            if text not in doses:
-                by_week[item.slug][number] = (*doses, text)
+            weeks = doses.setdefault(item.slug, {}).setdefault(item.role, {})
+            text = item_dose(item, brief=True)
+            if text not in weeks.get(number, ()):
+                weeks[number] = (*weeks.get(number, ()), text)
     shown = {}
-    for slug, weeks in by_week.items():
-        groups: list[tuple[list[int], tuple[str, ...]]] = []
-        for number, doses in weeks.items():
-            if groups and groups[-1][1] == doses and groups[-1][0][-1] == number - 1:
-                groups[-1][0].append(number)
-            else:
-                groups.append(([number], doses))
-        if len(groups) == 1:
-            shown[slug] = " / ".join(groups[0][1])
+    for slug, roles in doses.items():
+        said = {role: _by_week(roles[role]) for role in _ROLE_ORDER if role in roles}
+        if len(set(said.values())) == 1:  # one role, or the same dose in every role
+            shown[slug] = next(iter(said.values()))
             continue
-        shown[slug] = "; ".join(
-            _("Week %(weeks)s: %(dose)s")
-            % {
-                "weeks": str(numbers[0]) if len(numbers) == 1 else f"{numbers[0]}–{numbers[-1]}",
-                "dose": " / ".join(doses),
-            }
-            for numbers, doses in groups
+        shown[slug] = ". ".join(
+            text if role == "main" else _role_prefix(role) % {"dose": text}
+            for role, text in said.items()
         )
     return shown
+
+
+def _role_prefix(role: Role) -> str:
+    if role == "warm-up":
+        return _("Als opwarming: %(dose)s")
+    return _("Als cooling-down: %(dose)s")
+
+
+def _by_week(weeks: dict[int, tuple[str, ...]]) -> str:
+    """One role's doses: as they are if they never change, else by runs of weeks. Two
+    doses in one week (on different days) read as alternatives: 'a of b'."""
+    word = pgettext("two doses in one week: this one or that one", "of")
+    alternatives = f" {word} "
+    groups: list[tuple[list[int], tuple[str, ...]]] = []
+    for number, doses in sorted(weeks.items()):
+        if groups and groups[-1][1] == doses and groups[-1][0][-1] == number - 1:
+            groups[-1][0].append(number)
+        else:
+            groups.append(([number], doses))
+    if len(groups) == 1:
+        return alternatives.join(groups[0][1])
+    text = "; ".join(
+        _("week %(weeks)s: %(dose)s")
+        % {
+            "weeks": str(numbers[0]) if len(numbers) == 1 else f"{numbers[0]}–{numbers[-1]}",
+            "dose": alternatives.join(doses),
+        }
+        for numbers, doses in groups
+    )
+    return text[:1].upper() + text[1:]

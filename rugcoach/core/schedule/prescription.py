@@ -52,11 +52,14 @@ class Prescription(_Frozen):
         "None where the dose was shortened off the ladder to fit the minutes",
     )
 
-    def words(self) -> Text:
-        """E.g. '2 × 12 herhalingen, 45 s rust tussen de sets' / '2 × 12 repetitions, …'."""
-        return Text(nl=self._words("nl"), en=self._words("en"))
+    def words(self, *, brief: bool = False) -> Text:
+        """E.g. '2 × 12 herhalingen, 45 s rust tussen de sets' / '2 × 12 repetitions, …'.
 
-    def _words(self, language: str) -> str:
+        ``brief`` for a wall poster's narrow column: '2 × 12 herhalingen, 45 s rust' (with
+        the sets just before it, the rest needs no 'between the sets')."""
+        return Text(nl=self._words("nl", brief), en=self._words("en", brief))
+
+    def _words(self, language: str, brief: bool = False) -> str:
         nl = language == "nl"
         sets = f"{self.sets} × " if self.sets > 1 else ""
         if self.reps is not None:
@@ -76,7 +79,12 @@ class Prescription(_Frozen):
             parts.append(f"elke keer {held} vasthouden" if nl else f"hold {held} each time")
         if self.sets > 1 and self.rest_seconds:
             rest = self.rest_seconds
-            parts.append(f"{rest} s rust tussen de sets" if nl else f"{rest} s rest between sets")
+            if brief:
+                parts.append(f"{rest} s rust" if nl else f"{rest} s rest")
+            else:
+                parts.append(
+                    f"{rest} s rust tussen de sets" if nl else f"{rest} s rest between sets"
+                )
         if self.breathing is not None:
             b = self.breathing
             parts.append(
