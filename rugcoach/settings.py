@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "rugcoach.library",
     "rugcoach.triage",
     "rugcoach.plans",
+    "rugcoach.training",
     "rugcoach.privacy",
 ]
 
