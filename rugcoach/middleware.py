@@ -11,6 +11,9 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "style-src 'self'",
         "script-src 'self'",
         "connect-src 'self'",
+        # The service worker and the web app manifest (rugcoach/pwa) come from our origin.
+        "worker-src 'self'",
+        "manifest-src 'self'",
         "font-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",

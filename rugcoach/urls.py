@@ -20,6 +20,8 @@ urlpatterns = [
         name="figure",
     ),
     path("agenda/<str:token>.ics", plan_downloads.calendar_feed, name="calendar_feed"),
+    # The service worker's scope is its folder: it is served from the root.
+    path("", include("rugcoach.pwa.urls")),
     *i18n_patterns(
         path("", home, name="home"),
         path(_("oefeningen/"), include("rugcoach.library.urls")),

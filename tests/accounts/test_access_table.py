@@ -366,7 +366,10 @@ NOT_MEMBER_DATA: dict[str, str] = {
     "GET /triage/questions": "the safety check's questions",
     "POST /triage": "evaluates answers it is sent; stores nothing",
 }
-NOT_MEMBER_DATA_NAMESPACES = {"admin": "Django's admin: staff only, its own permissions"}
+NOT_MEMBER_DATA_NAMESPACES = {
+    "admin": "Django's admin: staff only, its own permissions",
+    "pwa": "the service worker, the manifest, the icon and the offline page: the same for all",
+}
 
 
 # --- the world ----------------------------------------------------------------------------
