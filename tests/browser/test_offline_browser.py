@@ -7,6 +7,8 @@ covers the service worker's own requests too, which ``set_offline`` does not (Pl
 #2311), and it is what a lost connection looks like to the worker (a failed fetch).
 """
 
+import time
+
 import pytest
 from django.conf import settings
 from django.test import Client
@@ -53,6 +55,17 @@ def cached_paths(page: Page) -> list[str]:
             return paths;
         }"""
     )
+
+
+def eventually(page: Page, read, done, timeout: float = 20):
+    """What ``read()`` gives once ``done`` holds for it, or at the timeout: the worker does
+    its work after answering (and wait_for_function cannot await a promise)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = read()
+        if done(value) or time.monotonic() > deadline:
+            return value
+        page.wait_for_timeout(100)
 
 
 def lose_the_server(context: BrowserContext) -> None:
@@ -121,7 +134,12 @@ def test_logging_out_forgets_the_members_pages(page: Page, live_server, ready_to
     page.goto(url(live_server, "accounts:profile", "nl"))
     page.get_by_role("button", name="Uitloggen").click()
     page.wait_for_url(url(live_server, "home", "nl"))
-    assert not any(path.startswith("pages /training/") for path in cached_paths(page))
+    kept = eventually(
+        page,
+        lambda: cached_paths(page),
+        lambda paths: not any(path.startswith("pages /training/") for path in paths),
+    )
+    assert not any(path.startswith("pages /training/") for path in kept)
 
     lose_the_server(page.context)
     page.goto(live_server.url + player)
@@ -141,14 +159,14 @@ def test_a_new_version_of_the_worker_empties_the_old_caches(page: Page, live_ser
     # The live server runs in this process: the next /sw.js has other bytes.
     monkeypatch.setattr("rugcoach.pwa.views.cache_version", lambda: "0123456789abcdef")
     page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).update()")
-    page.wait_for_function(
-        "async () => (await caches.keys()).includes('rugcoach-assets-0123456789abcdef')",
-        timeout=20_000,
+    new = {"rugcoach-assets-0123456789abcdef", "rugcoach-pages-0123456789abcdef"}
+    names = eventually(
+        page,
+        lambda: set(page.evaluate("async () => await caches.keys()")),
+        lambda names: "rugcoach-assets-0123456789abcdef" in names and names <= new,
     )
-    page.wait_for_function(
-        "async () => (await caches.keys()).every((name) => name.endsWith('0123456789abcdef'))",
-        timeout=20_000,
-    )
+    assert "rugcoach-assets-0123456789abcdef" in names
+    assert names <= new, f"the old caches are gone: {names - new}"
 
 
 def test_the_app_is_installable(browser_type, browser_type_launch_args, live_server, tmp_path):
