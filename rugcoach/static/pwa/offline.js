@@ -16,8 +16,10 @@ async function keptTrainings(prefix) {
       // The sessions themselves, not the "today" address (that needs the server).
       if (!url.pathname.startsWith(prefix) || url.pathname === prefix) continue;
       const html = await (await cache.match(request)).text();
-      const title = new DOMParser().parseFromString(html, "text/html").title;
-      found.push({ href: url.pathname, title: title.split(" · ")[0].trim() || url.pathname });
+      const page = new DOMParser().parseFromString(html, "text/html");
+      // The heading names the day ("Training maandag 30 november"); the title may not.
+      const name = page.querySelector("h1")?.textContent || page.title.split(" · ")[0];
+      found.push({ href: url.pathname, title: name.replace(/\s+/g, " ").trim() || url.pathname });
     }
   }
   return found.sort((a, b) => a.href.localeCompare(b.href, "en", { numeric: true }));
