@@ -15,7 +15,15 @@ from rugcoach.library.figures import figure_alt, figure_url
 from rugcoach.plans.models import PlanSession
 
 # The player's own files, for the offline list (the service worker caches them).
-PLAYER_MODULES = ("clock.js", "machine.js", "outbox.js", "store.js", "sound.js", "player.js")
+PLAYER_MODULES = (
+    "clock.js",
+    "machine.js",
+    "outbox.js",
+    "store.js",
+    "sound.js",
+    "player.js",
+    "replay.js",
+)
 PLAYER_STYLE = "player.css"
 
 

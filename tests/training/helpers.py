@@ -6,7 +6,8 @@ from django.utils import timezone
 
 from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
-from rugcoach.plans.models import Plan, PlanSession
+from rugcoach.core.schedule import BreathingCount, Prescription
+from rugcoach.plans.models import Plan, PlanItem, PlanSession, PrescriptionVersion
 from rugcoach.triage.models import TriageResult
 from rugcoach.triage.services import record_checkin
 from tests.api.test_triage_api import checkin_answers
@@ -30,3 +31,37 @@ def checks_made_yesterday(member: User) -> None:
 
 def check_in(member: User, **changes: object) -> TriageResult:
     return record_checkin(member, checkin_answers(get_catalog().triage, **changes))
+
+
+def short_session(session: PlanSession) -> PlanSession:
+    """Replace the session's exercises with a short one that has everything the player
+    shows: a hold per side with a rest between two sets, paced breathing, and
+    repetitions at a tempo (the library's)."""
+    session.items.all().delete()
+    doses = [
+        ("side-plank-knee", Prescription(sets=2, hold_seconds=5, per_side=True, rest_seconds=10)),
+        (
+            "belly-breathing-supine",
+            Prescription(sets=1, reps=2, breathing=BreathingCount(inhale=4, exhale=6)),
+        ),
+        ("glute-bridge", Prescription(sets=1, reps=3)),
+    ]
+    reason = {"nl": "test", "en": "test"}
+    for order, (slug, dose) in enumerate(doses):
+        item = PlanItem.objects.create(
+            session=session,
+            key=f"{session.key}.{order}",
+            order=order,
+            slug=slug,
+            role="main",
+            reason=reason,
+            step="base",
+        )
+        PrescriptionVersion.objects.create(
+            item=item,
+            number=1,
+            prescription=dose.model_dump(mode="json"),
+            reason=reason,
+            source="planner",
+        )
+    return session

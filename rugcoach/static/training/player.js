@@ -304,6 +304,7 @@ function dispatch(event) {
   if (state === before) return;
   const moved = state.index !== before.index || state.status !== before.status;
   if (moved) {
+    document.getElementById("resume-note")?.remove(); // said once, on the step it resumed
     draft = { outcome: null, where: [], pain: null, painAfter: null, effort: null, error: "" };
     const step = steps[state.index];
     if (state.status === "running" && step) announce(stepWords(step));
@@ -398,7 +399,9 @@ async function begin() {
   } catch {
     saved = null;
   }
-  const usable = saved && saved.version === 1 && saved.index < steps.length;
+  // A session that ended is in the outbox (or stored): opening the player again starts
+  // a new one, with a new key.
+  const usable = saved && saved.version === 1 && saved.index < steps.length && ["intro", "running"].includes(saved.status);
   state = usable ? saved : initialState(data.session.id, crypto.randomUUID());
   if (usable && saved.status === "running") {
     state = reduce(state, { type: "tick" }, steps, items, Date.now());
