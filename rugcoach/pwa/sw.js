@@ -59,8 +59,8 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("message", (event) => {
   const data = event.data || {};
   if (data.type === "opened" && typeof data.path === "string") {
-    const list = offlineListFor(data.path);
-    if (list) event.waitUntil(refresh(list, event.source));
+    const entry = refreshEntryFor(data.path);
+    if (entry) event.waitUntil(refresh(entry, event.source));
   }
 });
 
@@ -103,8 +103,8 @@ async function afterPage(url, response) {
   if (CONFIG.startPages.includes(url.pathname) || (await pages.match(url.href, BY_URL))) {
     await pages.put(url.href, response);
   }
-  const list = offlineListFor(url.pathname);
-  if (list) await refresh(list, null);
+  const entry = refreshEntryFor(url.pathname);
+  if (entry) await refresh(entry, null);
 }
 
 async function pageCopy(url) {
@@ -143,27 +143,29 @@ async function networkFirst(request) {
 
 // --- the offline list ----------------------------------------------------------------
 
-// The list of what to keep, for a page whose opening should refresh it (plan, player).
-function offlineListFor(path) {
-  const match = CONFIG.refresh.find((entry) => path.startsWith(entry.prefix));
-  return match ? match.list : null;
+// For a page whose opening refreshes what is kept (plan, player): the list to fetch and
+// the start page of the same language ({prefix, list, start}), else null.
+function refreshEntryFor(path) {
+  return CONFIG.refresh.find((entry) => path.startsWith(entry.prefix)) || null;
 }
 
 // Refreshes what is kept; a refresh asked for again within a few seconds (the page's own
 // message after its navigation) waits for the one under way instead of fetching twice.
-function refresh(listUrl, client) {
-  let current = refreshes.get(listUrl);
+function refresh(entry, client) {
+  let current = refreshes.get(entry.list);
   if (!current || Date.now() - current.at >= REFRESH_PAUSE_MS) {
-    current = { at: Date.now(), done: keepListed(listUrl) };
-    refreshes.set(listUrl, current);
+    current = { at: Date.now(), done: keepListed(entry) };
+    refreshes.set(entry.list, current);
   }
   return current.done.then((pages) => {
     if (pages !== null) return tell(client, { type: "offline-ready", pages });
   });
 }
 
-// Keeps the pages, figures and files the list names; the number of pages, or null.
-async function keepListed(listUrl) {
+// Keeps the pages, figures and files the list names, and the start page (the installed
+// app opens there); the number of session pages, or null.
+async function keepListed(entry) {
+  const listUrl = entry.list;
   try {
     const response = await fetch(listUrl, { credentials: "same-origin", cache: "no-store" });
     await noteOwner(response);
@@ -172,13 +174,14 @@ async function keepListed(listUrl) {
     const pages = await caches.open(PAGES);
     const assets = await caches.open(ASSETS);
     const listed = strings(list.pages).map((url) => new URL(url, self.location.origin).href);
-    await Promise.all(listed.map((url) => keep(pages, url, true)));
+    const start = new URL(entry.start, self.location.origin).href;
+    await Promise.all([...listed, start].map((url) => keep(pages, url, true)));
     const files = [...strings(list.figures), ...strings(list.static)];
     await Promise.all(files.map((url) => keepOnce(assets, url)));
     // A session that is no longer today's or next is no longer kept.
     for (const request of await pages.keys()) {
       const path = new URL(request.url).pathname;
-      if (offlineListFor(path) === listUrl && !CONFIG.startPages.includes(path)) {
+      if (refreshEntryFor(path)?.list === listUrl && !CONFIG.startPages.includes(path)) {
         if (!listed.includes(request.url)) await pages.delete(request);
       }
     }

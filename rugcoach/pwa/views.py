@@ -57,12 +57,14 @@ def worker_config() -> dict[str, Any]:
     for language in _languages():
         with translation.override(language):
             offline_list = reverse("training:offline_urls")
-            # Opening the plan or the player refreshes what is kept for offline training.
+            home = reverse("home")
+            # Opening the plan or the player refreshes what is kept for offline training,
+            # and the home page of that language (the installed app's start).
             refresh += [
-                {"prefix": reverse("plans:plan"), "list": offline_list},
-                {"prefix": reverse("training:today"), "list": offline_list},
+                {"prefix": reverse(name), "list": offline_list, "start": home}
+                for name in ("plans:plan", "training:today")
             ]
-            start_pages.append(reverse("home"))
+            start_pages.append(home)
     figure = reverse("figure", kwargs={"slug": "x", "mode": "animated", "language": "nl"})
     offline_pages = {language: reverse("pwa:offline", args=[language]) for language in _languages()}
     return {

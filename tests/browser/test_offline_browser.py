@@ -110,6 +110,11 @@ def test_the_player_opens_from_the_service_worker_when_the_server_is_gone(
     page.screenshot(path=str(ARTIFACTS_DIR / f"offline-player-{language}.png"), full_page=True)
     assert serious_accessibility_violations(page) == []
 
+    # The installed app's start page was kept with them.
+    page.goto(url(live_server, "home", language))
+    expect(page.get_by_role("heading", level=1)).not_to_have_text(OFFLINE_TITLE[language])
+    expect(page.locator('link[rel="manifest"]')).to_have_count(1)
+
     # A page it has no copy of: the offline page, which links the kept trainings.
     page.goto(url(live_server, "library:list", language))
     expect(page.get_by_role("heading", level=1)).to_have_text(OFFLINE_TITLE[language])

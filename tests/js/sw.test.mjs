@@ -15,10 +15,10 @@ const CONFIG = {
   offlinePages: { nl: "/offline/nl/", en: "/offline/en/" },
   startPages: ["/", "/en/"],
   refresh: [
-    { prefix: "/plan/", list: "/training/offline-urls.json" },
-    { prefix: "/training/", list: "/training/offline-urls.json" },
-    { prefix: "/en/plan/", list: "/en/training/offline-urls.json" },
-    { prefix: "/en/training/", list: "/en/training/offline-urls.json" },
+    { prefix: "/plan/", list: "/training/offline-urls.json", start: "/" },
+    { prefix: "/training/", list: "/training/offline-urls.json", start: "/" },
+    { prefix: "/en/plan/", list: "/en/training/offline-urls.json", start: "/en/" },
+    { prefix: "/en/training/", list: "/en/training/offline-urls.json", start: "/en/" },
   ],
   networkOnly: ["/api/", "/admin/", "/i18n/", "/sw.js"],
   memberHeader: "X-RugCoach-Member",
@@ -202,13 +202,13 @@ test("installing keeps the offline pages and files; activating drops other versi
   assert.deepEqual((await w.caches.keys()).sort(), [ASSETS, "someone-elses-cache"].sort());
 });
 
-test("opening the plan keeps the listed sessions, their figures and the player's files", async () => {
+test("opening the plan keeps the listed sessions, their figures, the player's files and the start page", async () => {
   const w = worker();
   serveMember(w);
   await w.get("/plan/");
   assert.deepEqual(
     w.caches.paths(PAGES).sort(),
-    ["/__rugcoach/owner", "/training/1/", "/training/2/"].sort(),
+    ["/", "/__rugcoach/owner", "/training/1/", "/training/2/"].sort(),
   );
   assert.deepEqual(w.caches.paths(ASSETS).sort(), [
     "/figures/cat-cow/animated.nl.svg?v=1",

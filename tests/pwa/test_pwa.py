@@ -48,12 +48,12 @@ def test_the_worker_is_served_from_the_root_as_javascript_and_never_stale(client
 
 def test_the_worker_knows_where_the_plan_and_the_player_are_in_both_languages(client):
     config = worker_config(client)
-    refresh = {entry["prefix"]: entry["list"] for entry in config["refresh"]}
+    refresh = {entry["prefix"]: (entry["list"], entry["start"]) for entry in config["refresh"]}
     for language in ("nl", "en"):
         with translation.override(language):
-            offline_list = reverse("training:offline_urls")
-            assert refresh[reverse("plans:plan")] == offline_list
-            assert refresh[reverse("training:today")] == offline_list
+            expected = (reverse("training:offline_urls"), reverse("home"))
+            assert refresh[reverse("plans:plan")] == expected
+            assert refresh[reverse("training:today")] == expected
             assert config["offlinePages"][language] == reverse("pwa:offline", args=[language])
     assert config["startPages"] == ["/", "/en/"]
     assert config["staticPrefix"] == "/static/" and config["figurePrefix"] == "/figures/"
