@@ -344,6 +344,7 @@ TABLE: tuple[Row, ...] = (
     ),
 )
 
+
 def _session_path(world: World) -> str:
     return reverse("training:session", args=[world.plan_session_id])
 

@@ -17,7 +17,12 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from rugcoach.training.models import ExerciseResult, TrainingSession
 from tests.browser.helpers import ARTIFACTS_DIR, AXE_PATH, AXE_TAGS
-from tests.training.helpers import check_in, checks_made_yesterday, plan_starting_today, short_session
+from tests.training.helpers import (
+    check_in,
+    checks_made_yesterday,
+    plan_starting_today,
+    short_session,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -10,7 +10,12 @@ from django.utils import timezone, translation
 
 from rugcoach.accounts.models import User
 from rugcoach.training import services
-from tests.training.helpers import check_in, checks_made_yesterday, plan_starting_today
+from tests.training.helpers import (
+    check_in,
+    checks_made_yesterday,
+    plan_starting_today,
+    short_session,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -42,9 +47,7 @@ def test_the_check_in_comes_first(ready, client):
         assert reverse("triage:checkin") in page.content.decode()
         assert 'id="session-data"' not in page.content.decode()
     check_in(member)
-    assert client.get(reverse("training:today")).url == reverse(
-        "training:session", args=[today.pk]
-    )
+    assert client.get(reverse("training:today")).url == reverse("training:session", args=[today.pk])
 
 
 def test_a_red_flag_at_the_check_in_stops_there_with_its_advice(ready, client):
@@ -59,11 +62,17 @@ def test_a_red_flag_at_the_check_in_stops_there_with_its_advice(ready, client):
 def test_every_session_needs_its_own_check_in(ready, client):
     member, today = ready
     check_in(member)
-    assert 'id="session-data"' in client.get(reverse("training:session", args=[today.pk])).content.decode()
+    assert (
+        'id="session-data"'
+        in client.get(reverse("training:session", args=[today.pk])).content.decode()
+    )
     services.record_session(
         member,
         services.SessionReport(
-            client_key=uuid.uuid4(), started_at=timezone.now(), completed=True, plan_session=today.pk
+            client_key=uuid.uuid4(),
+            started_at=timezone.now(),
+            completed=True,
+            plan_session=today.pk,
         ),
     )
     page = client.get(reverse("training:session", args=[today.pk])).content.decode()
@@ -95,28 +104,28 @@ def test_the_player_page_holds_the_whole_session_in_the_page_language(ready, cli
     assert "/animated.en.svg" in english["items"][0]["figure"]["url"]
 
 
-def test_a_breathing_exercise_gets_the_pacer_and_a_hold_keeps_its_seconds(ready, client):
+def test_the_prescription_carries_what_the_timers_need(ready, client):
     member, today = ready
+    short_session(today)
     check_in(member)
     data = session_data(client.get(reverse("training:session", args=[today.pk])))
-    by_kind = {
-        "breathing": [i for i in data["items"] if i["prescription"]["breathing"]],
-        "hold": [i for i in data["items"] if i["prescription"]["hold"]],
-    }
-    for item in by_kind["breathing"]:
-        assert item["prescription"]["breathing"]["inhale"] == 4
-        assert item["prescription"]["breathing"]["exhale"] in (6, 7, 8)
+    plank, breathing, bridge = (item["prescription"] for item in data["items"])
+    assert (plank["hold"], plank["per_side"], plank["rest"], plank["sets"]) == (5, True, 10, 2)
+    assert breathing["breathing"] == {"inhale": 4, "exhale": 6, "hold": 0}
+    # Repetitions keep the library's tempo (glute bridge: 2 s up, 2 s hold, 3 s down).
+    assert bridge["tempo"] == {"move": 2, "pause": 2, "back": 3}
+    assert bridge["breathing"] is None
 
 
 def test_another_members_session_is_a_404(ready, client):
-    member, today = ready
+    _member, today = ready
     other = User.objects.create_user("ruud@example.com", "another-Strong-back-1")
     client.force_login(other)
     assert client.get(reverse("training:session", args=[today.pk])).status_code == 404
 
 
 def test_offline_urls_list_today_and_the_next_sessions_with_their_figures(ready, client):
-    member, today = ready
+    _member, today = ready
     answer = client.get(reverse("training:offline_urls")).json()
     pages = answer["pages"]
     assert pages[0] == reverse("training:session", args=[today.pk])
