@@ -19,8 +19,10 @@ const CONFIG = /*CONFIG*/ null;
 
 const PAGES = `rugcoach-pages-${CONFIG.version}`;
 const ASSETS = `rugcoach-assets-${CONFIG.version}`;
-// Who the page cache belongs to: kept in the page cache itself, so it goes with it.
+// Who the page cache belongs to, and which list filled it: kept in the page cache itself,
+// so they go with it.
 const OWNER_KEY = "/__rugcoach/owner";
+const LIST_KEY = "/__rugcoach/list";
 // A hanging network (a gym's Wi-Fi) should not keep the member from a page we have.
 const NETWORK_PATIENCE_MS = 4000;
 // The plan and the player both ask for a refresh on opening; one fetch serves both.
@@ -45,13 +47,22 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
-      const names = await caches.keys();
-      await Promise.all(
-        names
-          .filter((name) => name.startsWith("rugcoach-") && name !== PAGES && name !== ASSETS)
-          .map((name) => caches.delete(name)),
+      const old = (await caches.keys()).filter(
+        (name) => name.startsWith("rugcoach-") && name !== PAGES && name !== ASSETS,
       );
+      // The kept sessions point at the old version's files: fetch them again (we are online,
+      // or this version would not have arrived) rather than leave the member without any.
+      const lists = new Set();
+      for (const name of old.filter((name) => name.startsWith("rugcoach-pages-"))) {
+        const list = await (await caches.open(name)).match(LIST_KEY);
+        if (list) lists.add(await list.text());
+      }
+      await Promise.all(old.map((name) => caches.delete(name)));
       await self.clients.claim();
+      const again = new Map(
+        CONFIG.refresh.filter((entry) => lists.has(entry.list)).map((entry) => [entry.list, entry]),
+      );
+      await Promise.all([...again.values()].map((entry) => refresh(entry, null)));
     })(),
   );
 });
@@ -178,6 +189,7 @@ async function keepListed(entry) {
     await Promise.all([...listed, start].map((url) => keep(pages, url, true)));
     const files = [...strings(list.figures), ...strings(list.static)];
     await Promise.all(files.map((url) => keepOnce(assets, url)));
+    await pages.put(LIST_KEY, new Response(listUrl));
     // A session that is no longer today's or next is no longer kept.
     for (const request of await pages.keys()) {
       const path = new URL(request.url).pathname;

@@ -202,13 +202,26 @@ test("installing keeps the offline pages and files; activating drops other versi
   assert.deepEqual((await w.caches.keys()).sort(), [ASSETS, "someone-elses-cache"].sort());
 });
 
+test("a new version fetches the member's sessions again (the old ones point at old files)", async () => {
+  const w = worker();
+  serveMember(w);
+  const old = await w.caches.open("rugcoach-pages-v0");
+  await old.put("/training/1/", answer("old page, old files"));
+  await old.put("/__rugcoach/list", new Response("/training/offline-urls.json"));
+  await w.dispatch("install", {});
+  await w.dispatch("activate", {});
+  assert.ok(!(await w.caches.keys()).includes("rugcoach-pages-v0"));
+  w.net.set("down");
+  assert.equal(await (await w.get("/training/1/")).text(), "page /training/1/ for sanne");
+});
+
 test("opening the plan keeps the listed sessions, their figures, the player's files and the start page", async () => {
   const w = worker();
   serveMember(w);
   await w.get("/plan/");
   assert.deepEqual(
     w.caches.paths(PAGES).sort(),
-    ["/", "/__rugcoach/owner", "/training/1/", "/training/2/"].sort(),
+    ["/", "/__rugcoach/list", "/__rugcoach/owner", "/training/1/", "/training/2/"].sort(),
   );
   assert.deepEqual(w.caches.paths(ASSETS).sort(), [
     "/figures/cat-cow/animated.nl.svg?v=1",
@@ -283,7 +296,7 @@ test("a session the list no longer names leaves the cache; the start page stays"
   await w.get("/plan/");
   assert.deepEqual(
     w.caches.paths(PAGES).sort(),
-    ["/", "/__rugcoach/owner", "/training/2/", "/training/3/"].sort(),
+    ["/", "/__rugcoach/list", "/__rugcoach/owner", "/training/2/", "/training/3/"].sort(),
   );
 });
 
