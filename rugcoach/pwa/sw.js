@@ -85,10 +85,11 @@ self.addEventListener("fetch", (event) => {
   if (request.mode === "navigate") {
     event.respondWith(page(event, url));
   } else if (url.pathname.startsWith(CONFIG.staticPrefix)) {
-    event.respondWith(cacheFirst(request));
+    event.respondWith(cacheFirst(request, true));
   } else if (url.pathname.startsWith(CONFIG.figurePrefix)) {
+    // Only the figures of the kept sessions are kept (not every library thumbnail seen).
     // A figure URL with its version never changes; without one it may.
-    event.respondWith(url.searchParams.has("v") ? cacheFirst(request) : networkFirst(request));
+    event.respondWith(url.searchParams.has("v") ? cacheFirst(request, false) : networkFirst(request));
   }
 });
 
@@ -132,21 +133,19 @@ async function offlinePage(url) {
 
 // --- files ---------------------------------------------------------------------------
 
-async function cacheFirst(request) {
+async function cacheFirst(request, store) {
   const assets = await caches.open(ASSETS);
   const cached = await assets.match(request, BY_URL);
   if (cached) return cached;
   const response = await fetch(request);
-  if (keepable(response)) await assets.put(request, response.clone());
+  if (store && keepable(response)) await assets.put(request, response.clone());
   return response;
 }
 
 async function networkFirst(request) {
   const assets = await caches.open(ASSETS);
   try {
-    const response = await fetch(request);
-    if (keepable(response)) await assets.put(request, response.clone());
-    return response;
+    return await fetch(request);
   } catch (error) {
     return (await assets.match(request, { ...BY_URL, ignoreSearch: true })) || Response.error();
   }
@@ -187,8 +186,16 @@ async function keepListed(entry) {
     const listed = strings(list.pages).map((url) => new URL(url, self.location.origin).href);
     const start = new URL(entry.start, self.location.origin).href;
     await Promise.all([...listed, start].map((url) => keep(pages, url, true)));
-    const files = [...strings(list.figures), ...strings(list.static)];
+    const figures = strings(list.figures).map((url) => new URL(url, self.location.origin).href);
+    const files = [...figures, ...strings(list.static)];
     await Promise.all(files.map((url) => keepOnce(assets, url)));
+    // Figures of sessions that are no longer kept go too.
+    for (const request of await assets.keys()) {
+      const path = new URL(request.url).pathname;
+      if (path.startsWith(CONFIG.figurePrefix) && !figures.includes(request.url)) {
+        await assets.delete(request);
+      }
+    }
     await pages.put(LIST_KEY, new Response(listUrl));
     // A session that is no longer today's or next is no longer kept.
     for (const request of await pages.keys()) {

@@ -298,6 +298,13 @@ test("a session the list no longer names leaves the cache; the start page stays"
     w.caches.paths(PAGES).sort(),
     ["/", "/__rugcoach/list", "/__rugcoach/owner", "/training/2/", "/training/3/"].sort(),
   );
+  // The next day's sessions have other figures: the old one goes.
+  w.net.routes.set("/training/offline-urls.json", () =>
+    answer({ pages: ["/training/3/"], figures: [], static: [] }, { member: "sanne", json: true }),
+  );
+  w.clock.now += 10_000;
+  await w.get("/plan/");
+  assert.ok(!w.caches.paths(ASSETS).some((path) => path.startsWith("/figures/")));
 });
 
 test("a visitor's plan page keeps nothing, and a redirect to the login is never kept", async () => {
@@ -333,6 +340,13 @@ test("versioned files come from the cache first; a figure without a version from
   assert.equal(await figure.text(), "<svg/>");
   const unversioned = await w.get("/figures/cat-cow/animated.nl.svg", "no-cors");
   assert.equal(await unversioned.text(), "<svg/>", "the kept copy when the network fails");
+  // A figure seen in the library is shown, not kept; the list's next refresh drops the
+  // figures of sessions no longer kept.
+  w.net.set("up");
+  w.net.routes.set("/figures/bird-dog/thumbnail.nl.svg", () => answer("<svg id=bird/>"));
+  await w.get("/figures/bird-dog/thumbnail.nl.svg?v=2", "no-cors");
+  assert.ok(!w.caches.paths(ASSETS).some((path) => path.includes("bird-dog")));
+  w.net.set("down");
   const before = w.net.calls.length;
   w.net.set("up");
   await w.get("/static/training/player.js", "script");
