@@ -315,3 +315,26 @@ def test_an_answer_lost_on_the_way_back_is_sent_again_and_stored_once(
     stored = TrainingSession.objects.get(member=member)
     assert stored.completed is False and stored.effort == 2
     assert waiting_in_outbox(page) == [], "the outbox is empty once the server answered"
+
+
+def test_five_minutes_away_the_screen_is_right_on_return(page: Page, live_server, session_today):
+    """The phone locked mid-hold for 5 minutes: no tick ran. On return the session is
+    where the timestamps say: both sets of the plank done, waiting for the feedback."""
+    member, today = session_today
+    log_in(page.context, live_server, member)
+    hold_the_clock(page, live_server.url + reverse("training:session", args=[today.pk]))
+    page.get_by_role("button", name="Start", exact=True).click()
+    clock = Timeline(page)
+    clock.at(4000)
+    expect(page.locator(".player-phase")).to_have_text("Vasthouden")
+    page.evaluate(
+        "() => { Object.defineProperty(document, 'visibilityState', {value: 'hidden', "
+        "configurable: true}); document.dispatchEvent(new Event('visibilitychange')); }"
+    )
+    page.clock.fast_forward("05:00")  # jumps: the timers that were due fire once, late
+    page.evaluate(
+        "() => { Object.defineProperty(document, 'visibilityState', {value: 'visible', "
+        "configurable: true}); document.dispatchEvent(new Event('visibilitychange')); }"
+    )
+    expect(page.get_by_role("heading", name="Hoe ging Zijplank op je knie?")).to_be_visible()
+    expect(page.get_by_text("2 van 2 sets gedaan")).to_be_visible()
