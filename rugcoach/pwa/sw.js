@@ -102,7 +102,9 @@ async function page(event, url) {
   event.waitUntil(network.then((response) => afterPage(url, response.clone())).catch(() => {}));
   try {
     if (!cached) return await network;
-    return await Promise.race([network, later(NETWORK_PATIENCE_MS, cached)]);
+    const response = await Promise.race([network, later(NETWORK_PATIENCE_MS, cached)]);
+    // A proxy's "bad gateway" while the app is down is no better than no network.
+    return response.status >= 500 ? cached : response;
   } catch (error) {
     return cached || (await offlinePage(url));
   }

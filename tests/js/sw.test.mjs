@@ -247,6 +247,11 @@ test("with the server gone, a kept session answers, and an unknown page gets the
   w.net.set("down");
   assert.equal(await (await w.get("/training/1/")).text(), "page /training/1/ for sanne");
   assert.equal(await (await w.get("/oefeningen/")).text(), "file /offline/nl/");
+  // Behind a proxy, the app being down looks like a 502: the kept copy answers too.
+  w.net.set("up");
+  w.net.routes.set("/training/1/", () => answer("Bad Gateway", { status: 502 }));
+  assert.equal(await (await w.get("/training/1/")).text(), "page /training/1/ for sanne");
+  w.net.set("down");
   assert.equal(await (await w.get("/en/exercises/")).text(), "file /offline/en/");
 });
 
