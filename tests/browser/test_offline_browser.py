@@ -22,6 +22,7 @@ from tests.training.helpers import check_in, checks_made_yesterday, plan_startin
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 OFFLINE_TITLE = {"nl": "Je bent offline", "en": "You are offline"}
+RETRY = {"nl": "Opnieuw proberen", "en": "Try again"}
 
 
 def log_in(context: BrowserContext, live_server, member) -> None:
@@ -121,6 +122,11 @@ def test_the_player_opens_from_the_service_worker_when_the_server_is_gone(
     expect(page.locator(f'#offline-trainings a[href="{player}"]')).to_be_visible()
     page.screenshot(path=str(ARTIFACTS_DIR / f"offline-page-{language}.png"), full_page=True)
     assert serious_accessibility_violations(page) == []
+
+    # The server is back: "Try again" brings the page itself.
+    page.context.unroute("**/*")
+    page.get_by_role("button", name=RETRY[language]).click()
+    expect(page.get_by_role("heading", level=1)).not_to_have_text(OFFLINE_TITLE[language])
 
 
 def reverse_in(language: str, name: str, *args: object) -> str:
