@@ -75,6 +75,15 @@ def labels() -> dict[str, str]:
     """Every word the player's JavaScript shows or speaks, in the active language."""
     return {
         "start": _("Start"),
+        "intro_title": _("Klaar om te trainen?"),
+        "intro_hint": _(
+            "Leg je telefoon zo neer dat je het scherm ziet. Tik op Start: dan gaan ook de "
+            "piepjes en de stem aan, en blijft je scherm aan."
+        ),
+        "high_pain": _(
+            "Meer dan 5 pijn is te veel. Doe die oefening vandaag niet meer. Voelt een "
+            "volgende oefening ook zo, sla hem dan over of stop."
+        ),
         "resume_notice": _("Je sessie is hervat waar je was."),
         "get_ready": _("Maak je klaar"),
         "hold": _("Vasthouden"),

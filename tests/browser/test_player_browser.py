@@ -51,6 +51,7 @@ T = {
         "pain_now": "Hoeveel pijn heb je nu",
         "effort": "Hoe zwaar was de training",
         "pain_scale": "Hoeveel pijn (0 is geen",
+        "high_pain": "Meer dan 5 pijn is te veel.",
     },
     "en": {
         "start": "Start",
@@ -76,6 +77,7 @@ T = {
         "pain_now": "How much pain do you have now",
         "effort": "How hard was the session",
         "pain_scale": "How much pain (0 is none",
+        "high_pain": "Pain above 5 is too much.",
     },
 }
 
@@ -224,10 +226,11 @@ def test_a_short_session_from_start_to_stored_result(
     clock.at(42_000)  # rest, then the second set on both sides
     expect(page.get_by_role("button", name=t["hurt"])).to_be_visible()
 
-    # It hurt: where, and how much, on a tappable scale.
+    # It hurt: where, and how much, on a tappable scale. Above 5 is too much: the next
+    # exercise says so.
     page.get_by_role("button", name=t["hurt"]).click()
     page.get_by_label(t["leg"]).check()
-    choose(page, t["pain_scale"], 3)
+    choose(page, t["pain_scale"], 7)
     shot_and_axe(page, language, "5-feedback-hurt")
     page.get_by_role("button", name=t["continue"], exact=True).click()
 
@@ -235,6 +238,7 @@ def test_a_short_session_from_start_to_stored_result(
     clock = Timeline(page)
     clock.at(3000)
     expect(page.locator(".player-phase")).to_have_text(t["in"])
+    expect(page.locator(".player-pain-note")).to_contain_text(t["high_pain"])
     shot_and_axe(page, language, "6-breathing")
     clock.at(7000)
     expect(page.locator(".player-phase")).to_have_text(t["out"])
@@ -276,7 +280,7 @@ def test_a_short_session_from_start_to_stored_result(
     assert stored.plan_session_id == today.pk
     results = {r.slug: r for r in ExerciseResult.objects.filter(session=stored)}
     plank = results["side-plank-knee"]
-    assert (plank.sets_done, plank.outcome, plank.hurt_where, plank.pain) == (2, "hurt", ["leg"], 3)
+    assert (plank.sets_done, plank.outcome, plank.hurt_where, plank.pain) == (2, "hurt", ["leg"], 7)
     assert results["belly-breathing-supine"].outcome == "right"
     assert (results["glute-bridge"].sets_done, results["glute-bridge"].outcome) == (0, "too_hard")
 

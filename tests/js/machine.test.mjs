@@ -110,3 +110,17 @@ test("reps without a tempo are counted by tapping, and the state is plain JSON",
   assert.equal(steps[s.index].kind, "feedback");
   assert.equal(s.results[2].sets_done, 1);
 });
+
+test("pain above 5 in an exercise warns on the steps after it, until the next feedback", () => {
+  const at = T0 + 5 * 60_000;
+  const base = run([[{ type: "start" }, T0], [{ type: "tick" }, at]]);
+  const five = run([[{ type: "feedback", outcome: "hurt", where: ["leg"], pain: 5 }, at]], base);
+  assert.equal(five.painWarning, false, "5 is still acceptable");
+  let s = run([[{ type: "feedback", outcome: "hurt", where: ["leg"], pain: 6 }, at]], base);
+  assert.equal(s.painWarning, true);
+  s = run([[{ type: "tick" }, at + 3000]], s);
+  assert.equal(steps[s.index].kind, "breathe");
+  assert.equal(s.painWarning, true, "still said during the next exercise");
+  s = run([[{ type: "skip" }, at + 4000], [{ type: "feedback", outcome: "right" }, at + 4000]], s);
+  assert.equal(s.painWarning, false);
+});

@@ -7,6 +7,9 @@ export const READY_MS = 3000;
 export const ADJUST_MS = 10000;
 export const OUTCOMES = ["done", "too_easy", "right", "too_hard", "hurt"];
 export const WHERE = ["lower_back", "buttock", "leg"];
+// Pain above 5 in an exercise: stop it now (clinical reference, rule R1). The player says
+// so on the steps after it, until the next feedback; the next issue lowers the dose.
+export const HIGH_PAIN = 5;
 const DEFAULT_BREATHS = 6;
 // Reps with a hold and no tempo of their own: 2 s into the position, the hold, 2 s back.
 const HOLD_REP_MOVE = 2;
@@ -84,6 +87,7 @@ export function initialState(sessionId, clientKey) {
     results: [],
     painAfter: null,
     effort: null,
+    painWarning: false,
   };
 }
 
@@ -186,7 +190,8 @@ export function reduce(state, event, steps, items, now) {
       if (hurt && (!where.length || !Number.isInteger(pain) || pain < 0 || pain > 10)) return state;
       const results = state.results.slice();
       results[step.item] = { ...results[step.item], outcome: event.outcome, hurt_where: where, pain };
-      return advance({ ...state, results }, steps, items, now, false);
+      const painWarning = hurt && pain > HIGH_PAIN;
+      return advance({ ...state, results, painWarning }, steps, items, now, false);
     }
     case "stop":
       if (state.status !== "running") return state;

@@ -143,7 +143,8 @@ function figure(item) {
 
 function introScreen() {
   return [
-    h("h2", { text: L.start }),
+    h("h2", { text: L.intro_title }),
+    h("p", { text: L.intro_hint }),
     h("ol", { class: "player-list" }, items.map((item) => h("li", {}, h("strong", { text: item.name }), `: ${item.dose}`))),
     toggles(),
     button("start", L.start, { class: "button-primary player-big" }),
@@ -167,9 +168,13 @@ function controls(step) {
   return [h("div", { class: "player-controls" }, row), time.length ? h("div", { class: "player-controls" }, time) : null];
 }
 
+function painNote() {
+  return state.painWarning ? h("p", { class: "player-note player-pain-note", text: L.high_pain }) : null;
+}
+
 function stepScreen(step) {
   const item = items[step.item];
-  const body = [progressLine(step), h("h2", { class: "player-name", text: item.name })];
+  const body = [painNote(), progressLine(step), h("h2", { class: "player-name", text: item.name })];
   if (step.side) body.push(h("p", { class: "player-side", text: step.side === "left" ? L.left_side : L.right_side }));
   if (step.kind !== "rest") body.push(figure(item));
   const phase = h("p", { class: "player-phase", "data-bind": "phase" });
@@ -221,7 +226,7 @@ function feedbackScreen(step) {
 }
 
 function endScreen() {
-  const body = [h("h2", { text: state.stopped ? L.end_title_partial : L.end_title })];
+  const body = [painNote(), h("h2", { text: state.stopped ? L.end_title_partial : L.end_title })];
   body.push(scale("pain-after", L.pain_now, draft.painAfter), scale("effort", L.effort, draft.effort));
   if (draft.error) body.push(h("p", { class: "player-error", role: "alert", text: draft.error }));
   body.push(button("finish", L.save, { class: "button-primary player-big" }));
@@ -307,7 +312,10 @@ function dispatch(event) {
     document.getElementById("resume-note")?.remove(); // said once, on the step it resumed
     draft = { outcome: null, where: [], pain: null, painAfter: null, effort: null, error: "" };
     const step = steps[state.index];
-    if (state.status === "running" && step) announce(stepWords(step));
+    if (state.status === "running" && step) {
+      const warn = state.painWarning && !before.painWarning ? `${L.high_pain} ` : "";
+      announce(warn + stepWords(step));
+    }
   }
   if (moved || event.type !== "tick") save();
   if (moved || ["pause", "resume", "adjust", "toggle", "start"].includes(event.type)) scheduleBeeps();
