@@ -13,7 +13,8 @@ from uuid import UUID
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 from ninja.security import django_auth
-from pydantic import StrictBool, StrictInt, ValidationInfo, field_validator
+from pydantic import BeforeValidator, StrictBool, StrictInt, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 from rugcoach.api.errors import ValidationErrorOut, field_error, invalid
 from rugcoach.api.schemas import MEMBERS_ONLY, WITH_BODY
@@ -24,6 +25,17 @@ router = Router(tags=["sessions"])
 Outcome = Literal["done", "too_easy", "right", "too_hard", "hurt"]
 Where = Literal["lower_back", "buttock", "leg"]
 ZeroToTen = Annotated[StrictInt, Field(ge=0, le=10)]
+
+
+def _text_only(value: object) -> object:
+    # pydantic would read a number as seconds since 1970: JSON times are ISO 8601 text.
+    if value is not None and not isinstance(value, str):
+        raise PydanticCustomError("string_type", "give ISO 8601 text, e.g. 2026-11-30T18:00:00Z")
+    return value
+
+
+IsoTime = Annotated[datetime, BeforeValidator(_text_only)]
+ClientKey = Annotated[UUID, BeforeValidator(_text_only)]
 
 
 class ExerciseResultIn(Schema):
@@ -66,12 +78,12 @@ class ExerciseResultIn(Schema):
 
 
 class SessionIn(Schema):
-    client_key: UUID = Field(description="made by the phone; the same on every retry")
-    plan_session: StrictInt | None = Field(
+    client_key: ClientKey = Field(description="made by the phone; the same on every retry")
+    plan_session: Annotated[StrictInt, Field(ge=1, le=2**31 - 1)] | None = Field(
         default=None, description="the plan session's id (the player's URL), if any"
     )
-    started_at: datetime
-    finished_at: datetime | None = None
+    started_at: IsoTime
+    finished_at: IsoTime | None = None
     completed: StrictBool = Field(description="false: stopped part-way")
     pain_after: ZeroToTen | None = None
     effort: ZeroToTen | None = Field(default=None, description="how hard it was, 0–10")

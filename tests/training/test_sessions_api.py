@@ -75,6 +75,8 @@ def test_a_partly_finished_session_is_stored(sanne, client):
     ("change", "field"),
     [
         ({"pain_after": 11}, "pain_after"),
+        ({"started_at": 0}, "started_at"),
+        ({"plan_session": 2**40}, "plan_session"),
         ({"effort": "7"}, "effort"),
         ({"completed": "yes"}, "completed"),
         ({"client_key": "not-a-uuid"}, "client_key"),
