@@ -231,6 +231,13 @@ def test_a_short_session_from_start_to_stored_result(
     page.get_by_role("button", name=t["hurt"]).click()
     page.get_by_label(t["leg"]).check()
     choose(page, t["pain_scale"], 7)
+    # The screen is redrawn on each choice; the keyboard stays on the chosen value.
+    assert page.evaluate(
+        "[document.activeElement.dataset.scale, document.activeElement.value]"
+    ) == [
+        "pain",
+        "7",
+    ]
     shot_and_axe(page, language, "5-feedback-hurt")
     page.get_by_role("button", name=t["continue"], exact=True).click()
 

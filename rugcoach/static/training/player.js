@@ -242,11 +242,21 @@ function doneScreen() {
   ];
 }
 
+// A selector for the same control on the next screen (a redraw replaces the elements).
+function sameControl(el) {
+  const d = el.dataset;
+  if (d.action) return `[data-action="${d.action}"]${d.value ? `[data-value="${d.value}"]` : ""}`;
+  if (d.toggle) return `[data-toggle="${d.toggle}"]`;
+  if (d.where) return `[data-where="${d.where}"]`;
+  if (d.scale) return `[data-scale="${d.scale}"][value="${el.value}"]`;
+  return null;
+}
+
 function render(force = false) {
   const key = screenKey();
   if (force || key !== drawn) {
-    const hadFocus = document.activeElement && screen.contains(document.activeElement);
-    const focusAction = hadFocus ? document.activeElement.dataset.action : null;
+    const focused = screen.contains(document.activeElement) ? document.activeElement : null;
+    const again = focused && sameControl(focused);
     const step = steps[state.index];
     let content;
     if (state.status === "intro") content = introScreen();
@@ -258,10 +268,14 @@ function render(force = false) {
     root.dataset.state = state.status === "running" ? step.kind : state.status;
     root.dataset.paused = String(state.paused);
     drawn = key;
-    // Keep the keyboard where it was (the same control, else the screen's heading).
-    const again = focusAction && screen.querySelector(`[data-action="${focusAction}"]`);
-    if (again) again.focus();
-    else if (hadFocus) screen.querySelector("h2")?.setAttribute("tabindex", "-1"), screen.querySelector("h2")?.focus();
+    // Keep the keyboard where it was: the same control, else the screen's heading.
+    const target = again && screen.querySelector(again);
+    if (target) target.focus();
+    else if (focused) {
+      const heading = screen.querySelector("h2");
+      heading?.setAttribute("tabindex", "-1");
+      heading?.focus();
+    }
   }
   update();
 }
@@ -386,6 +400,7 @@ screen.addEventListener("change", (event) => {
     draft.error = "";
   }
   if (el.dataset.toggle && el.dataset.toggle !== "auto" && !state[el.dataset.toggle]) sound.hush();
+  if (el.dataset.where || el.dataset.scale) render(); // clears an old "choose first"
 });
 
 document.addEventListener("visibilitychange", () => {
