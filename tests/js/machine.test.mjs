@@ -124,3 +124,10 @@ test("pain above 5 in an exercise warns on the steps after it, until the next fe
   s = run([[{ type: "skip" }, at + 4000], [{ type: "feedback", outcome: "right" }, at + 4000]], s);
   assert.equal(s.painWarning, false);
 });
+
+test("a second 'finish' (a double tap) changes nothing", () => {
+  let s = run([[{ type: "start" }, T0], [{ type: "stop" }, T0 + 1000], [{ type: "finish", painAfter: 1, effort: 2 }, T0 + 2000]]);
+  const again = run([[{ type: "finish", painAfter: 9, effort: 9 }, T0 + 3000]], s);
+  assert.equal(again, s);
+  assert.equal(report(s, { session: { id: 7, language: "nl" } }).pain_after, 1);
+});

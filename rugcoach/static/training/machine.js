@@ -197,7 +197,7 @@ export function reduce(state, event, steps, items, now) {
       if (state.status !== "running") return state;
       return enter({ ...state, stopped: true }, steps, items, steps.length - 1, now);
     case "finish": {
-      if (!step || step.kind !== "end") return state;
+      if (!step || step.kind !== "end" || state.status !== "running") return state;
       const ok = (v) => Number.isInteger(v) && v >= 0 && v <= 10;
       if (!ok(event.painAfter) || !ok(event.effort)) return state;
       return {

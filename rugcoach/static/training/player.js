@@ -317,9 +317,9 @@ function update() {
 
 // --- events ------------------------------------------------------------------------------
 
-function dispatch(event) {
+function dispatch(event, now = Date.now()) {
   const before = state;
-  state = reduce(state, event, steps, items, Date.now());
+  state = reduce(state, event, steps, items, now);
   if (state === before) return;
   const moved = state.index !== before.index || state.status !== before.status;
   if (moved) {
@@ -373,8 +373,14 @@ const actions = {
       draft.error = L.choose_end;
       return render();
     }
-    dispatch({ type: "finish", painAfter: draft.painAfter, effort: draft.effort });
-    await outbox.add(report(state, data));
+    // Into the outbox first, then the state: a tab killed in between then sends the
+    // session anyway, instead of forgetting it.
+    const event = { type: "finish", painAfter: draft.painAfter, effort: draft.effort };
+    const now = Date.now();
+    const finished = reduce(state, event, steps, items, now);
+    if (finished === state) return;
+    await outbox.add(report(finished, data));
+    dispatch(event, now);
     send();
   },
 };
