@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEPS_STAMP := $(VENV)/.deps-installed
 
-.PHONY: run test setup lint format chromium vendor messages clean lock figures-png
+.PHONY: run test test-js setup lint format chromium vendor messages clean lock figures-png
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -45,7 +45,11 @@ format: setup
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-test: setup chromium lint
+# The player's logic (timers, state machine, outbox): Node's own test runner, no npm.
+test-js:
+	node --test tests/js/
+
+test: setup chromium lint test-js
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
 

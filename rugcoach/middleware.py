@@ -11,6 +11,9 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "style-src 'self'",
         "script-src 'self'",
         "connect-src 'self'",
+        # The service worker and the web app manifest (rugcoach/pwa) come from our origin.
+        "worker-src 'self'",
+        "manifest-src 'self'",
         "font-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",
@@ -19,11 +22,11 @@ CONTENT_SECURITY_POLICY = "; ".join(
     ]
 )
 
-# Powerful browser features the app may use: none yet, so every one is switched off for
-# the app and for anything it might embed. The guided sessions (a later issue) will allow
-# "screen-wake-lock" for our own origin, and nothing else, by changing its entry to (self).
+# Powerful browser features the app may use: only the screen wake lock, for our own
+# origin (the session player keeps the screen on); every other one is switched off for
+# the app and for anything it might embed.
 PERMISSIONS_POLICY = ", ".join(
-    f"{feature}=()"
+    f"{feature}=(self)" if feature == "screen-wake-lock" else f"{feature}=()"
     for feature in (
         "accelerometer",
         "autoplay",

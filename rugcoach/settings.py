@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "rugcoach.library",
     "rugcoach.triage",
     "rugcoach.plans",
+    "rugcoach.training",
     "rugcoach.privacy",
 ]
 
@@ -75,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "rugcoach.middleware.PrivateResponseMiddleware",
+    "rugcoach.pwa.middleware.MemberTagMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into our lockout page.
     "axes.middleware.AxesMiddleware",
 ]

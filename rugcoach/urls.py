@@ -21,6 +21,8 @@ urlpatterns = [
         name="figure",
     ),
     path("agenda/<str:token>.ics", plan_downloads.calendar_feed, name="calendar_feed"),
+    # The service worker's scope is its folder: it is served from the root.
+    path("", include("rugcoach.pwa.urls")),
     *i18n_patterns(
         path("", home, name="home"),
         path(_("oefeningen/"), include("rugcoach.library.urls")),
@@ -28,6 +30,7 @@ urlpatterns = [
         path(_("plan/"), include("rugcoach.plans.urls")),
         path(_("oefenposter.pdf"), plan_downloads.generic_poster, name="generic_poster"),
         path(_("account/"), include("rugcoach.accounts.urls")),
+        path("training/", include("rugcoach.training.urls")),
         path(_("account/mijn-gegevens/"), include("rugcoach.privacy.urls")),
         path(_("privacy/"), privacy_views.policy, name="privacy_policy"),
         prefix_default_language=False,

@@ -18,6 +18,7 @@ EXPORT_MODULES = (
     "rugcoach.accounts.exports",
     "rugcoach.triage.exports",
     "rugcoach.plans.exports",
+    "rugcoach.training.exports",
 )
 
 # Models with a foreign key to the user that are not data about the member, with why.

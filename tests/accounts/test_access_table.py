@@ -21,6 +21,7 @@ fails, and so does a table entry for a URL that no longer exists.
 
 import json
 import re
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -39,6 +40,7 @@ from rugcoach.core.triage.engine import Verdict
 from rugcoach.plans import selectors, services
 from rugcoach.plans.models import CalendarFeed
 from rugcoach.privacy.services import export_member_data
+from rugcoach.training import services as training_services
 from rugcoach.triage.models import TriageResult
 from tests.plan_helpers import HOME_PROFILE, PASSWORD, TODAY, record_triage
 from tests.triage_answers import benign_answers
@@ -65,6 +67,8 @@ class World:
     result_id: int
     feed_token: str
     first_item: tuple[int, str, str]  # (week, weekday, slug) of her plan's first exercise
+    plan_session_id: int  # her plan's first session (the player's URL)
+    training_key: str  # the client key of a session she trained
 
     def markers(self) -> tuple[str, ...]:
         """Strings that only an answer about Sanne's data contains."""
@@ -73,6 +77,7 @@ class World:
             self.sanne.first_name,
             self.feed_token,
             reverse("triage:member_result", args=[self.result_id]),
+            self.training_key,
         )
 
 
@@ -345,6 +350,50 @@ TABLE: tuple[Row, ...] = (
     ),
 )
 
+
+def _session_path(world: World) -> str:
+    return reverse("training:session", args=[world.plan_session_id])
+
+
+def _training_body(world: World) -> dict[str, Any]:
+    return {
+        "client_key": str(uuid.uuid4()),
+        "plan_session": world.plan_session_id,
+        "started_at": "2026-11-30T18:00:00+01:00",
+        "completed": True,
+        "results": [{"slug": "bird-dog", "sets_done": 1, "outcome": "right"}],
+    }
+
+
+# --- guided sessions (issue 12) ----------------------------------------------------------
+TRAINING_ROWS: tuple[Row, ...] = (
+    Row("training:today", members_only(200, 200), note="others: what comes first (a check)"),
+    Row(
+        "training:session",
+        members_only(200, 404),
+        path=_session_path,
+        note="a session of another member's plan is a 404",
+    ),
+    Row(
+        "training:offline_urls",
+        members_only(200, 200, visitor=401),
+        note="others get their own (empty) list; a visitor 401, it is fetched by the worker",
+    ),
+    Row("api:sessions", members_only(200, 200, visitor=401), operation="GET /sessions"),
+    Row(
+        "api:sessions",
+        members_only(201, 422, visitor=401),
+        operation="POST /sessions",
+        method="post",
+        data=_training_body,
+        json=True,
+        id="post-session",
+        note="others may not file a session under Sanne's plan session: 422 plan_session",
+    ),
+)
+TABLE = TABLE + TRAINING_ROWS
+
+
 # URLs that show or change no member's data, each with why. The admin is Django's own,
 # behind is_staff and model permissions; its URLs are listed by namespace.
 NOT_MEMBER_DATA: dict[str, str] = {
@@ -373,7 +422,10 @@ NOT_MEMBER_DATA: dict[str, str] = {
     "GET /triage/questions": "the safety check's questions",
     "POST /triage": "evaluates answers it is sent; stores nothing",
 }
-NOT_MEMBER_DATA_NAMESPACES = {"admin": "Django's admin: staff only, its own permissions"}
+NOT_MEMBER_DATA_NAMESPACES = {
+    "admin": "Django's admin: staff only, its own permissions",
+    "pwa": "the service worker, the manifest, the icon and the offline page: the same for all",
+}
 
 
 # --- the world ----------------------------------------------------------------------------
@@ -398,6 +450,18 @@ def world(db) -> World:
     stored = selectors.current_plan(sanne)
     assert stored is not None
     first_session = selectors.parsed_plan(stored).weeks[0].sessions[0]
+    plan_session = stored.sessions.order_by("day_offset", "order").first()
+    assert plan_session is not None
+    trained, _created = training_services.record_session(
+        sanne,
+        training_services.SessionReport(
+            client_key=uuid.uuid4(),
+            started_at=plan_session.plan.created_at,
+            completed=True,
+            plan_session=plan_session.pk,
+            pain_after=1,
+        ),
+    )
     people: dict[Actor, User | None] = {
         Actor.VISITOR: None,
         Actor.MEMBER: sanne,
@@ -410,6 +474,8 @@ def world(db) -> World:
         result_id=result.pk,
         feed_token=feed.token,
         first_item=(1, first_session.weekday.value, first_session.items[0].slug),
+        plan_session_id=plan_session.pk,
+        training_key=str(trained.client_key),
     )
 
 

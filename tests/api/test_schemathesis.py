@@ -30,7 +30,7 @@ MAX_EXAMPLES = 12
 # member only: a member may leave out the safety check's answers (their stored check is
 # used), so generated profiles reach the profile's own validation instead of stopping at
 # "answer every question"; as a visitor it is slow (~40 s) and finds nothing more.
-MEMBER_OPERATIONS = "^/api/(plans|checkins)"
+MEMBER_OPERATIONS = "^/api/(plans|checkins|sessions)"
 VISITOR_SKIPS = "POST /api/plans"
 
 

@@ -1,0 +1,88 @@
+// The outbox: every finished (or stopped) session waits here, in IndexedDB, until the
+// server said it has it. It is sent when the player opens, right after finishing, and on
+// the `online` event: no Background Sync, which Safari does not have. Each entry carries
+// the key the phone made when the session started; the server stores a key once, so
+// sending again after a lost answer never makes a duplicate.
+export const PREFIX = "outbox:";
+
+// Answers that will never turn into a 2xx by sending the same body again.
+const REFUSED = new Set([400, 404, 413, 422]);
+
+export function createOutbox({ store, fetch, url, headers = () => ({}) }) {
+  let flushing = null;
+
+  async function add(body) {
+    await store.set(PREFIX + body.client_key, { body, tries: 0, refused: null });
+  }
+
+  async function entries() {
+    const keys = (await store.keys()).filter((k) => String(k).startsWith(PREFIX));
+    const found = [];
+    for (const key of keys) {
+      const entry = await store.get(key);
+      if (entry) found.push({ key, ...entry });
+    }
+    return found;
+  }
+
+  async function has(clientKey) {
+    return (await store.get(PREFIX + clientKey)) !== undefined;
+  }
+
+  async function sendAll() {
+    const summary = { sent: 0, waiting: 0, refused: 0 };
+    for (const entry of await entries()) {
+      if (entry.refused) {
+        summary.refused += 1;
+        continue;
+      }
+      let response;
+      try {
+        response = await fetch(url, {
+          method: "POST",
+          credentials: "same-origin",
+          headers: {
+            "Content-Type": "application/json",
+            "Idempotency-Key": entry.body.client_key,
+            ...headers(),
+          },
+          body: JSON.stringify(entry.body),
+        });
+      } catch {
+        // Offline or the server is gone: keep it, and stop trying the rest for now.
+        summary.waiting += 1;
+        break;
+      }
+      if (response.status === 200 || response.status === 201) {
+        await store.del(entry.key);
+        summary.sent += 1;
+      } else if (REFUSED.has(response.status)) {
+        // Kept, not lost: a later version of the app (or a person) can look at it.
+        const detail = await response.text().catch(() => "");
+        await store.set(entry.key, { body: entry.body, tries: entry.tries + 1, refused: { status: response.status, detail } });
+        summary.refused += 1;
+      } else {
+        // 401/403 (logged out), 5xx, a captive portal: try again next time.
+        await store.set(entry.key, { body: entry.body, tries: entry.tries + 1, refused: null });
+        summary.waiting += 1;
+      }
+    }
+    return summary;
+  }
+
+  // One flush at a time: `online` and opening the page can fire together.
+  function flush() {
+    flushing ??= sendAll().finally(() => {
+      flushing = null;
+    });
+    return flushing;
+  }
+
+  return { add, flush, entries, has };
+}
+
+// Django's CSRF token, from its cookie (a cached page's own token may be older).
+export function csrfHeader(cookie) {
+  const match = /(?:^|;\s*)csrftoken=([^;]+)/.exec(cookie || "");
+  return match ? { "X-CSRFToken": decodeURIComponent(match[1]) } : {};
+}

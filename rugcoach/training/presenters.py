@@ -1,0 +1,184 @@
+"""A plan session as the player runs it: everything in one JSON document, in one language,
+so the page runs from the phone's cache with no further request (issue 12 §3)."""
+
+from typing import Any
+
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from rugcoach.content import get_catalog
+from rugcoach.core.library.exercises import Exercise
+from rugcoach.core.schedule import Item, Prescription, ScheduleSession
+from rugcoach.library.figures import figure_alt, figure_url
+from rugcoach.plans.models import PlanSession
+
+# The player's own files, for the offline list (the service worker caches them).
+PLAYER_MODULES = (
+    "clock.js",
+    "machine.js",
+    "outbox.js",
+    "store.js",
+    "sound.js",
+    "player.js",
+    "replay.js",
+)
+PLAYER_STYLE = "player.css"
+
+
+def _cue(exercise: Exercise, language: str) -> str:
+    """One line to keep in mind: the first tip, else the breathing cue (as on the poster)."""
+    tips = exercise.tips.get(language)
+    return tips[0] if tips else exercise.breathing.get(language)
+
+
+def prescription_data(p: Prescription, exercise: Exercise) -> dict[str, Any]:
+    # A paced-breathing exercise runs the pacer for its time: a breathing category, or a
+    # breathing count on a timed dose.
+    paced = p.breathing is not None and (
+        exercise.category == "breathing" or p.duration_seconds is not None
+    )
+    return {
+        "sets": p.sets,
+        "reps": p.reps,
+        "hold": p.hold_seconds,
+        "duration": p.duration_seconds,
+        "per_side": p.per_side,
+        "rest": p.rest_seconds if p.sets > 1 else 0,
+        "tempo": p.tempo.model_dump() if p.tempo else None,
+        "breathing": p.breathing.model_dump() if p.breathing and paced else None,
+    }
+
+
+def item_data(item: Item, exercise: Exercise, language: str) -> dict[str, Any]:
+    p = item.prescription
+    return {
+        "key": item.key,
+        "slug": item.slug,
+        "name": exercise.name.get(language),
+        "dose": p.words().get(language),
+        "steps": list(exercise.steps.get(language)),
+        "cue": _cue(exercise, language),
+        "breathing_text": exercise.breathing.get(language),
+        "figure": {
+            "url": figure_url(item.slug, "animated", language),
+            "alt": figure_alt(item.slug, language),
+        }
+        if exercise.figure
+        else None,
+        "prescription": prescription_data(p, exercise),
+    }
+
+
+def labels() -> dict[str, str]:
+    """Every word the player's JavaScript shows or speaks, in the active language."""
+    return {
+        "start": _("Start"),
+        "intro_title": _("Klaar om te trainen?"),
+        "intro_hint": _(
+            "Leg je telefoon zo neer dat je het scherm ziet. Tik op Start: dan gaan ook de "
+            "piepjes en de stem aan, en blijft je scherm aan."
+        ),
+        "high_pain": _(
+            "Meer dan 5 pijn is te veel. Doe die oefening vandaag niet meer. Voelt een "
+            "volgende oefening ook zo, sla hem dan over of stop."
+        ),
+        "resume_notice": _("Je sessie is hervat waar je was."),
+        "get_ready": _("Maak je klaar"),
+        "hold": _("Vasthouden"),
+        "work": _("Bezig"),
+        "rest": _("Rust"),
+        "breathe_in": _("Adem in"),
+        "breathe_out": _("Adem uit"),
+        "breathe_hold": _("Vasthouden"),
+        "move": _("Beweeg"),
+        "pause_phase": _("Even vast"),
+        "back": _("Terug"),
+        "set_of": _("Set %(set)s van %(sets)s"),
+        "rep_of": _("Herhaling %(rep)s van %(reps)s"),
+        "reps_count": _("%(rep)s van %(reps)s herhalingen"),
+        "right_side": _("Rechterkant"),
+        "left_side": _("Nu de linkerkant"),
+        "exercise_of": _("Oefening %(n)s van %(total)s"),
+        "next_up": _("Hierna: %(name)s"),
+        "seconds_left": _("nog %(s)s seconden"),
+        "done_waiting": _("Klaar. Tik op Verder als je zover bent."),
+        "pause": _("Pauze"),
+        "continue": _("Verder"),
+        "paused": _("Gepauzeerd"),
+        "skip": _("Overslaan"),
+        "previous": _("Vorige"),
+        "plus": _("+10 seconden"),
+        "minus": _("−10 seconden"),
+        "rep_plus": _("+1 herhaling"),
+        "finished_reps": _("Klaar met deze set"),
+        "auto_advance": _("Zelf doorgaan als de tijd om is"),
+        "sound": _("Piepjes"),
+        "voice": _("Stem"),
+        "stop": _("Stoppen"),
+        "how_was_it": _("Hoe ging %(name)s?"),
+        "done": _("Gedaan"),
+        "too_easy": _("Te makkelijk"),
+        "right": _("Goed zo"),
+        "too_hard": _("Te zwaar"),
+        "hurt": _("Het deed pijn"),
+        "where": _("Waar voelde je het?"),
+        "lower_back": _("Onderrug"),
+        "buttock": _("Bil"),
+        "leg": _("Been"),
+        "pain_scale": _("Hoeveel pijn (0 is geen, 10 is de ergste)?"),
+        "end_title": _("Klaar met trainen"),
+        "end_title_partial": _("Je stopt eerder"),
+        "pain_now": _("Hoeveel pijn heb je nu (0 tot 10)?"),
+        "effort": _("Hoe zwaar was de training (0 is heel licht, 10 is maximaal)?"),
+        "save": _("Opslaan"),
+        "saved": _("Opgeslagen. Goed gedaan!"),
+        "pending": _(
+            "Bewaard op je telefoon. We sturen het zodra je weer verbinding hebt; je "
+            "hoeft niets te doen."
+        ),
+        "to_plan": _("Naar je plan"),
+        "wake_lock_off": _(
+            "Deze browser kan je scherm niet aan houden. Zet 'automatisch vergrendelen' "
+            "even uit, of tik af en toe op het scherm."
+        ),
+        "confirm_stop": _("Stoppen met deze sessie?"),
+        "stop_no": _("Nee, ga door"),
+        "stop_yes": _("Ja, stoppen"),
+        "choose_pain": _("Kies eerst hoeveel pijn."),
+        "choose_where": _("Kies eerst waar je het voelde."),
+        "choose_end": _("Kies eerst je pijn en hoe zwaar het was."),
+        "sets_done": _("%(done)s van %(sets)s sets gedaan"),
+        "voice_lang": "nl-NL" if translation.get_language() == "nl" else "en-GB",
+    }
+
+
+def player_data(
+    row: PlanSession, session: ScheduleSession, language: str, urls: dict[str, str]
+) -> dict[str, Any]:
+    exercises = get_catalog().exercises
+    with translation.override(language):
+        return {
+            "session": {
+                "id": row.pk,
+                "key": row.key,
+                "title": session.title.get(language) if session.title else "",
+                "language": language,
+            },
+            "items": [
+                item_data(item, exercises[item.slug], language)
+                for item in session.items
+                if item.slug in exercises
+            ],
+            "labels": labels(),
+            "urls": urls,
+        }
+
+
+def static_urls() -> list[str]:
+    return [static(f"training/{name}") for name in (*PLAYER_MODULES, PLAYER_STYLE)]
+
+
+def player_url(session_id: int) -> str:
+    return reverse("training:session", args=[session_id])

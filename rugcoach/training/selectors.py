@@ -1,0 +1,84 @@
+"""Reads for the player: which session, may the member start it now, their results."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from rugcoach.accounts import access
+from rugcoach.accounts.models import User
+from rugcoach.plans import selectors as plan_selectors
+from rugcoach.plans.models import Plan, PlanSession
+from rugcoach.training.models import TrainingSession
+from rugcoach.triage.models import TriageResult
+from rugcoach.triage.selectors import TrainingStatus, member_results
+
+# How many sessions after today's the phone keeps for offline use.
+OFFLINE_AHEAD = 2
+
+
+def member_sessions(member: User, *, viewer: User | None = None) -> QuerySet[TrainingSession]:
+    """Every read of a member's trained sessions starts here."""
+    return TrainingSession.objects.filter(member=access.reads(member, viewer))
+
+
+def plan_session_of(member: User, session_id: int) -> PlanSession:
+    """A session of the member's current plan; anything else (another member's, an old
+    plan's, unknown) is a 404, never a peek."""
+    stored = plan_selectors.current_plan(member)
+    return get_object_or_404(PlanSession.objects.select_related("plan"), pk=session_id, plan=stored)
+
+
+def session_date(session: PlanSession) -> date:
+    return session.plan.starts_on + timedelta(days=session.day_offset)
+
+
+def upcoming_sessions(stored: Plan, today: date, count: int) -> list[PlanSession]:
+    """Today's session (if any) and the ones after it, in order."""
+    offset = (today - stored.starts_on).days
+    rows = stored.sessions.filter(day_offset__gte=max(offset, 0)).order_by("day_offset", "order")
+    found = list(rows[:count])
+    for row in found:
+        row.plan = stored  # spare a query per row in session_date
+    return found
+
+
+@dataclass(frozen=True)
+class Gate:
+    """Whether the member may start a session now, and if not, what comes first.
+
+    ``step``: "train" (go), "blocked" (a check forbids training: its advice),
+    "full_check" (none yet, or it must be redone), "plan" (no usable plan),
+    "checkin" (the daily check-in first).
+    """
+
+    step: str
+    status: TrainingStatus
+    plan: Plan | None = None
+
+
+def fresh_check(member: User, today: date) -> TriageResult | None:
+    """Today's check (a check-in or a full check) made after the member's last stored
+    session: the check-in comes first every time, not once a day."""
+    latest = member_results(member).first()
+    if latest is None or timezone.localtime(latest.created_at).date() != today:
+        return None
+    last = member_sessions(member).order_by("-received_at").first()
+    if last is not None and last.received_at >= latest.created_at:
+        return None
+    return latest
+
+
+def gate(member: User, today: date) -> Gate:
+    stored, status = plan_selectors.usable_plan(member)
+    if status.blocked:
+        return Gate("blocked", status)
+    if status.needs_full_check:
+        return Gate("full_check", status)
+    if stored is None:
+        return Gate("plan", status)
+    if fresh_check(member, today) is None:
+        return Gate("checkin", status, stored)
+    return Gate("train", status, stored)

@@ -1,0 +1,88 @@
+from datetime import date
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.views.decorators.csrf import ensure_csrf_cookie
+
+from rugcoach.library.figures import figure_url
+from rugcoach.plans import selectors as plan_selectors
+from rugcoach.plans.presenters import blocking_notice
+from rugcoach.training import presenters, selectors
+
+
+def _today() -> date:
+    return timezone.localdate()
+
+
+def _gate_page(request: HttpRequest, gate: selectors.Gate, session_id: int | None) -> HttpResponse:
+    """What comes before training: the check-in, or a check's advice, or a plan."""
+    context: dict[str, object] = {"step": gate.step, "session_id": session_id}
+    blocking = gate.status.blocking
+    if gate.step == "blocked" and blocking is not None:
+        context["blocked"] = blocking_notice(blocking, translation.get_language())
+    return render(request, "training/gate.html", context)
+
+
+@login_required
+def today(request: HttpRequest) -> HttpResponse:
+    """Today's session of the current plan, once the check-in is done."""
+    gate = selectors.gate(request.user, _today())
+    if gate.step != "train" or gate.plan is None:
+        return _gate_page(request, gate, None)
+    upcoming = selectors.upcoming_sessions(gate.plan, _today(), 1)
+    if upcoming and selectors.session_date(upcoming[0]) == _today():
+        return redirect("training:session", session_id=upcoming[0].pk)
+    context = {
+        "next": upcoming[0] if upcoming else None,
+        "next_date": selectors.session_date(upcoming[0]) if upcoming else None,
+    }
+    return render(request, "training/no_session.html", context)
+
+
+@login_required
+@ensure_csrf_cookie  # the outbox sends the cookie's token with each POST
+def session(request: HttpRequest, session_id: int) -> HttpResponse:
+    row = selectors.plan_session_of(request.user, session_id)
+    gate = selectors.gate(request.user, _today())
+    if gate.step != "train":
+        return _gate_page(request, gate, row.pk)
+    schedule = plan_selectors.stored_schedule(row.plan)
+    scheduled = schedule.session(row.key)
+    assert scheduled is not None  # the rows are the schedule
+    language = translation.get_language()
+    urls = {
+        "api": reverse("api:sessions"),
+        "plan": reverse("plans:plan"),
+        "today": reverse("training:today"),
+    }
+    data = presenters.player_data(row, scheduled, language, urls)
+    return render(
+        request,
+        "training/player.html",
+        {"data": data, "row": row, "date": selectors.session_date(row), "items": data["items"]},
+    )
+
+
+def offline_urls(request: HttpRequest) -> JsonResponse:
+    """What the service worker keeps for training offline: the player pages of today's and
+    the next sessions, their figures and the player's files (current language)."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"detail": "Log in first."}, status=401)
+    stored, _status = plan_selectors.usable_plan(request.user)
+    pages: list[str] = []
+    figures: list[str] = []
+    if stored is not None:
+        language = translation.get_language()
+        for row in selectors.upcoming_sessions(stored, _today(), 1 + selectors.OFFLINE_AHEAD):
+            pages.append(presenters.player_url(row.pk))
+            for item in row.items.all():
+                url = figure_url(item.slug, "animated", language)
+                if url and url not in figures:
+                    figures.append(url)
+    return JsonResponse(
+        {"pages": pages, "figures": figures, "static": presenters.static_urls()},
+        headers={"Cache-Control": "private, no-store"},
+    )

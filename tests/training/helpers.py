@@ -1,0 +1,67 @@
+"""A member whose plan has a session today, and the check-in before it."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from rugcoach.accounts.models import User
+from rugcoach.content import get_catalog
+from rugcoach.core.schedule import BreathingCount, Prescription
+from rugcoach.plans.models import Plan, PlanItem, PlanSession, PrescriptionVersion
+from rugcoach.triage.models import TriageResult
+from rugcoach.triage.services import record_checkin
+from tests.api.test_triage_api import checkin_answers
+
+
+def plan_starting_today(member: User) -> PlanSession:
+    """Move the member's current plan so its first session is today; that session."""
+    plan = Plan.objects.get(member=member, is_current=True)
+    first = plan.sessions.order_by("day_offset", "order").first()
+    assert first is not None
+    plan.starts_on = timezone.localdate() - timedelta(days=first.day_offset)
+    plan.save(update_fields=["starts_on"])
+    return first
+
+
+def checks_made_yesterday(member: User) -> None:
+    """The full check (and any check-in) was yesterday: today's check-in is still due."""
+    yesterday = timezone.now() - timedelta(days=1)
+    TriageResult.objects.filter(member=member).update(created_at=yesterday)
+
+
+def check_in(member: User, **changes: object) -> TriageResult:
+    return record_checkin(member, checkin_answers(get_catalog().triage, **changes))
+
+
+def short_session(session: PlanSession) -> PlanSession:
+    """Replace the session's exercises with a short one that has everything the player
+    shows: a hold per side with a rest between two sets, paced breathing, and
+    repetitions at a tempo (the library's)."""
+    session.items.all().delete()
+    doses = [
+        ("side-plank-knee", Prescription(sets=2, hold_seconds=5, per_side=True, rest_seconds=10)),
+        (
+            "belly-breathing-supine",
+            Prescription(sets=1, reps=2, breathing=BreathingCount(inhale=4, exhale=6)),
+        ),
+        ("glute-bridge", Prescription(sets=1, reps=3)),
+    ]
+    reason = {"nl": "test", "en": "test"}
+    for order, (slug, dose) in enumerate(doses):
+        item = PlanItem.objects.create(
+            session=session,
+            key=f"{session.key}.{order}",
+            order=order,
+            slug=slug,
+            role="main",
+            reason=reason,
+            step="base",
+        )
+        PrescriptionVersion.objects.create(
+            item=item,
+            number=1,
+            prescription=dose.model_dump(mode="json"),
+            reason=reason,
+            source="planner",
+        )
+    return session

@@ -1,0 +1,59 @@
+"""A member's trained sessions are in their export (JSON and PDF) and go with the account."""
+
+import uuid
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from rugcoach.privacy.services import delete_member, export_member_data
+from rugcoach.training import services
+from rugcoach.training.models import ExerciseResult, TrainingSession
+
+pytestmark = pytest.mark.django_db
+
+
+def train(member) -> TrainingSession:
+    stored, _created = services.record_session(
+        member,
+        services.SessionReport(
+            client_key=uuid.uuid4(),
+            started_at=timezone.now(),
+            completed=False,
+            pain_after=3,
+            effort=7,
+            results=(
+                services.ExerciseReport(
+                    slug="bird-dog", sets_done=1, outcome="hurt", hurt_where=("leg",), pain=6
+                ),
+            ),
+        ),
+    )
+    return stored
+
+
+def test_the_export_holds_every_trained_session_with_its_results(member, client):
+    stored = train(member)
+    sessions = export_member_data(member)["training"]["training_sessions"]
+    assert [s["client_key"] for s in sessions] == [str(stored.client_key)]
+    assert sessions[0]["effort"] == 7 and sessions[0]["completed"] is False
+    assert sessions[0]["results"] == [
+        {
+            "slug": "bird-dog",
+            "item_key": "",
+            "sets_done": 1,
+            "outcome": "hurt",
+            "hurt_where": ["leg"],
+            "pain": 6,
+        }
+    ]
+    client.force_login(member)
+    pdf = client.get(reverse("privacy:export_pdf"))
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+
+
+def test_deleting_the_account_deletes_the_sessions(member):
+    train(member)
+    delete_member(member=member)
+    assert not TrainingSession.objects.exists()
+    assert not ExerciseResult.objects.exists()
