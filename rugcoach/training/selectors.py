@@ -13,7 +13,7 @@ from rugcoach.plans import selectors as plan_selectors
 from rugcoach.plans.models import Plan, PlanSession
 from rugcoach.training.models import TrainingSession
 from rugcoach.triage.models import TriageResult
-from rugcoach.triage.selectors import TrainingStatus, member_results
+from rugcoach.triage.selectors import TrainingStatus, checked_today
 
 # How many sessions after today's the phone keeps for offline use.
 OFFLINE_AHEAD = 2
@@ -51,7 +51,8 @@ class Gate:
 
     ``step``: "train" (go), "blocked" (a check forbids training: its advice),
     "full_check" (none yet, or it must be redone), "plan" (no usable plan),
-    "checkin" (the daily check-in first).
+    "checkin" (the daily check-in first), "lighter" (today's check-in asks for less than
+    the plan: its own lighter list instead of the plan's session).
     """
 
     step: str
@@ -59,19 +60,20 @@ class Gate:
     plan: Plan | None = None
 
 
-def fresh_check(member: User, today: date) -> TriageResult | None:
-    """Today's check (a check-in or a full check) made after the member's last stored
-    session: the check-in comes first every time, not once a day."""
-    latest = member_results(member).first()
-    if latest is None or timezone.localtime(latest.created_at).date() != today:
+def fresh_check(member: User, status: TrainingStatus) -> TriageResult | None:
+    """Today's check that lets the member train (``checked_today``, the one home of that
+    rule), made after the member's last stored session: the check-in comes first every
+    time, not once a day."""
+    check = checked_today(status)
+    if check is None:
         return None
     last = member_sessions(member).order_by("-received_at").first()
-    if last is not None and last.received_at >= latest.created_at:
+    if last is not None and last.received_at >= check.created_at:
         return None
-    return latest
+    return check
 
 
-def gate(member: User, today: date) -> Gate:
+def gate(member: User) -> Gate:
     stored, status = plan_selectors.usable_plan(member)
     if status.blocked:
         return Gate("blocked", status)
@@ -79,6 +81,11 @@ def gate(member: User, today: date) -> Gate:
         return Gate("full_check", status)
     if stored is None:
         return Gate("plan", status)
-    if fresh_check(member, today) is None:
+    check = fresh_check(member, status)
+    if check is None:
         return Gate("checkin", status, stored)
+    if not plan_selectors.plan_fits_check(stored, check):
+        # Today's check-in asks for less than the plan was made for (pain 6 or more, a new
+        # condition): the plan's session is not played; the today page gives the lighter list.
+        return Gate("lighter", status, stored)
     return Gate("train", status, stored)

@@ -19,6 +19,8 @@ def _today() -> date:
 
 def _gate_page(request: HttpRequest, gate: selectors.Gate, session_id: int | None) -> HttpResponse:
     """What comes before training: the check-in, or a check's advice, or a plan."""
+    if gate.step == "lighter":
+        return redirect("plans:today")
     context: dict[str, object] = {"step": gate.step, "session_id": session_id}
     blocking = gate.status.blocking
     if gate.step == "blocked" and blocking is not None:
@@ -29,7 +31,7 @@ def _gate_page(request: HttpRequest, gate: selectors.Gate, session_id: int | Non
 @login_required
 def today(request: HttpRequest) -> HttpResponse:
     """Today's session of the current plan, once the check-in is done."""
-    gate = selectors.gate(request.user, _today())
+    gate = selectors.gate(request.user)
     if gate.step != "train" or gate.plan is None:
         return _gate_page(request, gate, None)
     upcoming = selectors.upcoming_sessions(gate.plan, _today(), 1)
@@ -46,7 +48,7 @@ def today(request: HttpRequest) -> HttpResponse:
 @ensure_csrf_cookie  # the outbox sends the cookie's token with each POST
 def session(request: HttpRequest, session_id: int) -> HttpResponse:
     row = selectors.plan_session_of(request.user, session_id)
-    gate = selectors.gate(request.user, _today())
+    gate = selectors.gate(request.user)
     if gate.step != "train":
         return _gate_page(request, gate, row.pk)
     schedule = plan_selectors.stored_schedule(row.plan)

@@ -59,6 +59,19 @@ def test_a_red_flag_at_the_check_in_stops_there_with_its_advice(ready, client):
     assert 'id="session-data"' not in page
 
 
+def test_a_check_in_that_asks_for_less_than_the_plan_does_not_play_the_plan(ready, client):
+    """Pain 6 at the check-in: rest, then rebuild. The plan was made for training, so the
+    player does not start its session; the today page gives the check-in's lighter list."""
+    member, today = ready
+    check_in(member, pain_now=6)
+    for url in (reverse("training:today"), reverse("training:session", args=[today.pk])):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response.url == reverse("plans:today")
+    page = client.get(reverse("plans:today")).content.decode()
+    assert "rustiger aan te doen dan je plan" in page
+
+
 def test_every_session_needs_its_own_check_in(ready, client):
     member, today = ready
     check_in(member)
