@@ -1,6 +1,7 @@
 """A plan session as the player runs it: everything in one JSON document, in one language,
 so the page runs from the phone's cache with no further request (issue 12 §3)."""
 
+from datetime import date
 from typing import Any
 
 from django.templatetags.static import static
@@ -150,13 +151,26 @@ def labels() -> dict[str, str]:
         "choose_where": _("Kies eerst waar je het voelde."),
         "choose_end": _("Kies eerst je pijn en hoe zwaar het was."),
         "sets_done": _("%(done)s van %(sets)s sets gedaan"),
+        "checkin_first": _("Eerst je check-in van vandaag"),
+        "checkin_first_text": _(
+            "Deze sessie is op een andere dag voor je klaargezet. Vertel eerst hoe het nu met "
+            "je rug gaat: doe je check-in, dan start je daarna."
+        ),
+        "checkin_go": _("Doe de check-in"),
         "voice_lang": "nl-NL" if translation.get_language() == "nl" else "en-GB",
     }
 
 
 def player_data(
-    row: PlanSession, session: ScheduleSession, language: str, urls: dict[str, str]
+    row: PlanSession,
+    session: ScheduleSession,
+    language: str,
+    urls: dict[str, str],
+    checked_on: date,
 ) -> dict[str, Any]:
+    """The whole session for the player, in one language. ``checked_on`` is the day of the
+    check-in that opened it: a copy kept offline must not start on another day without a
+    new check-in (the player says so and links to it)."""
     exercises = get_catalog().exercises
     with translation.override(language):
         return {
@@ -165,6 +179,7 @@ def player_data(
                 "key": row.key,
                 "title": session.title.get(language) if session.title else "",
                 "language": language,
+                "checked_on": checked_on.isoformat(),
             },
             "items": [
                 item_data(item, exercises[item.slug], language)

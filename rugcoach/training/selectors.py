@@ -58,6 +58,8 @@ class Gate:
     step: str
     status: TrainingStatus
     plan: Plan | None = None
+    check: TriageResult | None = None
+    """Today's check that opened the way ("train" only)."""
 
 
 def fresh_check(member: User, status: TrainingStatus) -> TriageResult | None:
@@ -88,4 +90,4 @@ def gate(member: User) -> Gate:
         # Today's check-in asks for less than the plan was made for (pain 6 or more, a new
         # condition): the plan's session is not played; the today page gives the lighter list.
         return Gate("lighter", status, stored)
-    return Gate("train", status, stored)
+    return Gate("train", status, stored, check)

@@ -59,8 +59,11 @@ def session(request: HttpRequest, session_id: int) -> HttpResponse:
         "api": reverse("api:sessions"),
         "plan": reverse("plans:plan"),
         "today": reverse("training:today"),
+        "checkin": reverse("triage:checkin"),
     }
-    data = presenters.player_data(row, scheduled, language, urls)
+    assert gate.check is not None  # "train" always carries today's check
+    checked_on = timezone.localdate(gate.check.created_at)
+    data = presenters.player_data(row, scheduled, language, urls, checked_on)
     return render(
         request,
         "training/player.html",

@@ -15,7 +15,13 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     # bypass_csp lets the test inject axe-core; the app itself never needs it.
-    return {**browser_context_args, "viewport": PHONE, "bypass_csp": True, "locale": "nl-NL"}
+    return {
+        **browser_context_args,
+        "viewport": PHONE,
+        "bypass_csp": True,
+        "locale": "nl-NL",
+        "timezone_id": "Europe/Amsterdam",
+    }
 
 
 @pytest.fixture

@@ -82,14 +82,17 @@ T = {
 }
 
 
-T0 = datetime(2026, 11, 30, 18, 0, tzinfo=UTC)
+# The page's clock starts at the real time: the player compares its day with the day of
+# the check-in that opened the session (the browser runs in Europe/Amsterdam, as the server).
+T0 = datetime.now(UTC).replace(microsecond=0)
 
 
-def hold_the_clock(page: Page, url: str) -> None:
+def hold_the_clock(page: Page, url: str, start: datetime | None = None) -> None:
     """Open ``url`` with the page's clock stopped: only ``run_for`` moves time on."""
-    page.clock.install(time=T0)
+    start = start or T0
+    page.clock.install(time=start)
     page.goto(url)
-    page.clock.pause_at(T0 + timedelta(seconds=1))
+    page.clock.pause_at(start + timedelta(seconds=1))
 
 
 class Timeline:
@@ -290,6 +293,26 @@ def test_a_short_session_from_start_to_stored_result(
     assert (plank.sets_done, plank.outcome, plank.hurt_where, plank.pain) == (2, "hurt", ["leg"], 7)
     assert results["belly-breathing-supine"].outcome == "right"
     assert (results["glute-bridge"].sets_done, results["glute-bridge"].outcome) == (0, "too_hard")
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_session_kept_from_an_earlier_day_does_not_start_without_a_check_in(
+    page: Page, live_server, session_today, language
+):
+    """The phone kept the player page (offline copy) after yesterday's check-in. Opened
+    the next day, it must not start: it asks for today's check-in first."""
+    member, today = session_today
+    member.preferred_language = language
+    member.save(update_fields=["preferred_language"])
+    log_in(page.context, live_server, member)
+    with translation.override(language):
+        player = live_server.url + reverse("training:session", args=[today.pk])
+        checkin = reverse("triage:checkin")
+    hold_the_clock(page, player, start=T0 + timedelta(days=1))
+    link = page.locator(f"#player-screen a[href='{checkin}']")
+    expect(link).to_be_visible()
+    expect(page.get_by_role("button", name=T[language]["start"], exact=True)).to_have_count(0)
+    shot_and_axe(page, language, "0-checkin-first")
 
 
 def test_an_answer_lost_on_the_way_back_is_sent_again_and_stored_once(

@@ -233,6 +233,21 @@ function endScreen() {
   return body;
 }
 
+// The day this phone is on, as the server writes dates (YYYY-MM-DD, local time).
+function localDay(now = new Date()) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+// A copy kept offline from an earlier day: no start without today's check-in.
+function checkinFirstScreen() {
+  return [
+    h("h2", { text: L.checkin_first }),
+    h("p", { text: L.checkin_first_text }),
+    h("p", {}, h("a", { class: "button button-primary player-big", href: data.urls.checkin, text: L.checkin_go })),
+  ];
+}
+
 function doneScreen() {
   const sent = state.status === "sent";
   return [
@@ -431,6 +446,13 @@ async function begin() {
   // A session that ended is in the outbox (or stored): opening the player again starts
   // a new one, with a new key.
   const usable = saved && saved.version === 1 && saved.index < steps.length && ["intro", "running"].includes(saved.status);
+  if (!(usable && saved.status === "running") && data.session.checked_on !== localDay()) {
+    // Only a session already under way may go on; a new one needs today's check-in.
+    screen.replaceChildren(...checkinFirstScreen());
+    root.dataset.state = "checkin";
+    send();
+    return;
+  }
   state = usable ? saved : initialState(data.session.id, crypto.randomUUID());
   if (usable && saved.status === "running") {
     state = reduce(state, { type: "tick" }, steps, items, Date.now());
