@@ -5,7 +5,6 @@ from datetime import date, timedelta
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
 from rugcoach.accounts import access
 from rugcoach.accounts.models import User
