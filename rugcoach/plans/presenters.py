@@ -28,6 +28,8 @@ class ItemView:
 
 @dataclass(frozen=True)
 class SessionView:
+    key: str
+    """The session's key in the plan (``w1-mon``): the player starts a session by it."""
     week: int
     weekday: Weekday
     day_label: str
@@ -137,6 +139,7 @@ def present_plan(
                 weeks.append(WeekView(number, theme, []))
             weeks[-1].sessions.append(
                 SessionView(
+                    key=session.key,
                     week=number,
                     weekday=weekday,
                     day_label=catalog.planner.weekdays[weekday].get(language),

@@ -69,6 +69,7 @@ def plan_page(request: HttpRequest) -> HttpResponse:
             earlier=selectors.earlier_plans(member)[:10],
             outdated=intake is not None and intake.updated_at > stored.created_at,
             checked_today=checked_today(status),
+            today=_today(),
         )
     return render(request, "plans/plan.html", context)
 

@@ -30,6 +30,12 @@ def plan_session_of(member: User, session_id: int) -> PlanSession:
     return get_object_or_404(PlanSession.objects.select_related("plan"), pk=session_id, plan=stored)
 
 
+def plan_session_by_key(member: User, key: str) -> PlanSession:
+    """The same, by the session's key in the plan (``w1-mon``)."""
+    stored = plan_selectors.current_plan(member)
+    return get_object_or_404(PlanSession, key=key, plan=stored)
+
+
 def session_date(session: PlanSession) -> date:
     return session.plan.starts_on + timedelta(days=session.day_offset)
 

@@ -45,6 +45,13 @@ def today(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def session_by_key(request: HttpRequest, key: str) -> HttpResponse:
+    """A session of the current plan by its key (the plan page knows keys, not rows)."""
+    row = selectors.plan_session_by_key(request.user, key)
+    return redirect("training:session", session_id=row.pk)
+
+
+@login_required
 @ensure_csrf_cookie  # the outbox sends the cookie's token with each POST
 def session(request: HttpRequest, session_id: int) -> HttpResponse:
     row = selectors.plan_session_of(request.user, session_id)

@@ -68,6 +68,7 @@ class World:
     feed_token: str
     first_item: tuple[int, str, str]  # (week, weekday, slug) of her plan's first exercise
     plan_session_id: int  # her plan's first session (the player's URL)
+    plan_session_key: str  # the same session's key in her plan (the plan page's start link)
     training_key: str  # the client key of a session she trained
 
     def markers(self) -> tuple[str, ...]:
@@ -375,6 +376,12 @@ TRAINING_ROWS: tuple[Row, ...] = (
         note="a session of another member's plan is a 404",
     ),
     Row(
+        "training:by_key",
+        members_only(302, 404),
+        path=lambda world: reverse("training:by_key", args=[world.plan_session_key]),
+        note="by key in the member's own plan; another member's key is a 404",
+    ),
+    Row(
         "training:offline_urls",
         members_only(200, 200, visitor=401),
         note="others get their own (empty) list; a visitor 401, it is fetched by the worker",
@@ -475,6 +482,7 @@ def world(db) -> World:
         feed_token=feed.token,
         first_item=(1, first_session.weekday.value, first_session.items[0].slug),
         plan_session_id=plan_session.pk,
+        plan_session_key=plan_session.key,
         training_key=str(trained.client_key),
     )
 

@@ -148,3 +148,24 @@ def test_offline_urls_list_today_and_the_next_sessions_with_their_figures(ready,
     assert "/static/training/player.js" in answer["static"]
     client.logout()
     assert client.get(reverse("training:offline_urls")).status_code == 401
+
+
+def test_the_plan_page_the_check_in_result_and_home_start_the_player(ready, client):
+    """Start buttons: the plan page for today's session and every session to come (by its
+    key), the check-in's result page and the home page for today's."""
+    member, today = ready
+    by_key = reverse("training:by_key", args=[today.key])
+    plan_page = client.get(reverse("plans:plan")).content.decode()
+    assert plan_page.count(by_key) == 2, "today's box and today's day on the plan"
+    assert client.get(by_key).url == reverse("training:session", args=[today.pk])
+    assert reverse("training:today") in client.get(reverse("home")).content.decode()
+    check_in(member)
+    today_page = client.get(reverse("plans:today")).content.decode()
+    assert reverse("training:today") in today_page
+
+
+def test_a_session_key_of_another_members_plan_is_a_404(ready, client):
+    member, today = ready
+    other = User.objects.create_user("other@example.com", "a-calm-Strong-back-42")
+    client.force_login(other)
+    assert client.get(reverse("training:by_key", args=[today.key])).status_code == 404
