@@ -165,7 +165,7 @@ def test_the_plan_page_the_check_in_result_and_home_start_the_player(ready, clie
 
 
 def test_a_session_key_of_another_members_plan_is_a_404(ready, client):
-    member, today = ready
+    _member, today = ready
     other = User.objects.create_user("other@example.com", "a-calm-Strong-back-42")
     client.force_login(other)
     assert client.get(reverse("training:by_key", args=[today.key])).status_code == 404
