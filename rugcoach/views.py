@@ -1,15 +1,21 @@
-from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
+from django.views.decorators.http import require_GET
 
 
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "home.html")
 
 
+@require_GET
 def favicon(request: HttpRequest) -> HttpResponse:
     """Browsers ask for /favicon.ico whatever the page links; send them to the static file.
 
     Resolved per request, so the hashed name of the manifest storage is used in production.
+    Not a permanent redirect: that hashed name changes with the icon, and browsers keep a
+    301 for good; a day's cache is enough.
     """
-    return HttpResponsePermanentRedirect(static("favicon.ico"))
+    response = HttpResponseRedirect(static("favicon.ico"))
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -158,12 +158,37 @@ def words(text: str) -> list[str]:
     return WORD.findall(lowered)
 
 
+# Forms issue 11 §5 found and fixed: split compounds and stiff phrases that must not return.
+WRONG_PHRASES = (
+    "terug zakken",
+    "omhoog gaat",
+    "omhoog gaan",
+    "omhoog komt",
+    "omhoog komen",
+    "achterover leunen",
+    "voorover buigen",
+    "rugextensie-machine",
+    "bruggetjes-test",
+    "4-weken schema",
+    "4-weken plan",
+    "agenda-link",
+    "elke hoeveel minuten",
+    "wat zeg je?",
+    "eventueel een tussen",
+)
+WRONG_PHRASE = re.compile("|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in WRONG_PHRASES))
+
+
 def faults(texts: Iterator[Text] | list[Text]) -> list[Fault]:
     found = []
     for item in texts:
         for word in words(item.text):
             if word in FORMAL or word in ENGLISH:
                 found.append(Fault(item.where, word, item.text))
+        found += [
+            Fault(item.where, match.group(0), item.text)
+            for match in WRONG_PHRASE.finditer(PLACEHOLDER.sub(" ", item.text).lower())
+        ]
     return found
 
 

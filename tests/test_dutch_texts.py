@@ -39,6 +39,10 @@ def test_the_scan_reaches_templates_catalogue_and_content() -> None:
         ("Vul uw naam in", "uw"),
         ("Heeft u pijn?", "u"),
         ("U kunt nu beginnen", "u"),
+        ("Laat je knie niet terug zakken.", "terug zakken"),
+        ("Span je buik als je been omhoog gaat.", "omhoog gaat"),
+        ("Download je 4-weken schema.", "4-weken schema"),
+        ("Wat zeg je? Dat het spoed is.", "wat zeg je?"),
     ],
 )
 def test_the_scanner_catches_a_planted_fault(text: str, word: str) -> None:

@@ -218,6 +218,9 @@ async function keep(cache, url, isPage = false) {
     const response = await fetch(url, { credentials: "same-origin" });
     if (isPage) await noteOwner(response);
     if (keepable(response)) await cache.put(url, response);
+    // The server no longer serves this page as it was (a redirect to a check-in or to a
+    // lighter list, a refusal): the old copy must not answer for it offline.
+    else if (isPage) await cache.delete(url, BY_URL);
   } catch (error) {
     // Offline while fetching: the old copy, if any, stays.
   }

@@ -11,5 +11,4 @@ urlpatterns = [
     path("sw.js", views.service_worker, name="service_worker"),
     path("manifest.webmanifest", views.manifest, name="manifest"),
     path("offline/<str:language>/", views.offline, name="offline"),
-    path("favicon.ico", views.favicon, name="favicon"),
 ]

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -58,11 +58,13 @@ def worker_config() -> dict[str, Any]:
         with translation.override(language):
             offline_list = reverse("training:offline_urls")
             home = reverse("home")
-            # Opening the plan or the player refreshes what is kept for offline training,
-            # and the home page of that language (the installed app's start).
+            # Opening the plan, the player or any page of the check (a check-in, a result)
+            # refreshes what is kept for offline training, and the home page of that
+            # language (the installed app's start): a check-in that blocks or asks for less
+            # drops the kept sessions at once.
             refresh += [
                 {"prefix": reverse(name), "list": offline_list, "start": home}
-                for name in ("plans:plan", "training:today")
+                for name in ("plans:plan", "training:today", "triage:start")
             ]
             start_pages.append(home)
     figure = reverse("figure", kwargs={"slug": "x", "mode": "animated", "language": "nl"})
@@ -145,12 +147,3 @@ def offline(request: HttpRequest, language: str) -> HttpResponse:
         raise Http404("Unknown language")
     with translation.override(language):
         return render(request, "pwa/offline.html", {"language": language})
-
-
-@require_GET
-def favicon(request: HttpRequest) -> HttpResponse:
-    """Browsers ask for /favicon.ico whatever the page says: the app icon."""
-    response = HttpResponseRedirect(static("pwa/icon-192.png"))
-    # Not permanent: the icon's static name changes with its content in production.
-    response["Cache-Control"] = "public, max-age=86400"
-    return response

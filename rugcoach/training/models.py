@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 class Outcome(models.TextChoices):
     DONE = "done", _("Gedaan")
     TOO_EASY = "too_easy", _("Te makkelijk")
-    RIGHT = "right", _("Goed zo")
+    RIGHT = "right", _("Precies goed")
     TOO_HARD = "too_hard", _("Te zwaar")
     HURT = "hurt", _("Het deed pijn")
 

@@ -121,7 +121,7 @@ def labels() -> dict[str, str]:
         "how_was_it": _("Hoe ging %(name)s?"),
         "done": _("Gedaan"),
         "too_easy": _("Te makkelijk"),
-        "right": _("Goed zo"),
+        "right": _("Precies goed"),
         "too_hard": _("Te zwaar"),
         "hurt": _("Het deed pijn"),
         "where": _("Waar voelde je het?"),
@@ -167,10 +167,12 @@ def player_data(
     language: str,
     urls: dict[str, str],
     checked_on: date,
+    check_id: int,
 ) -> dict[str, Any]:
     """The whole session for the player, in one language. ``checked_on`` is the day of the
     check-in that opened it: a copy kept offline must not start on another day without a
-    new check-in (the player says so and links to it)."""
+    new check-in (the player says so and links to it). ``check_id`` is that check: once a
+    session under it is finished, no kept copy starts another under the same check."""
     exercises = get_catalog().exercises
     with translation.override(language):
         return {
@@ -180,6 +182,7 @@ def player_data(
                 "title": session.title.get(language) if session.title else "",
                 "language": language,
                 "checked_on": checked_on.isoformat(),
+                "check_id": check_id,
             },
             "items": [
                 item_data(item, exercises[item.slug], language)

@@ -74,8 +74,9 @@ def fresh_check(member: User, status: TrainingStatus) -> TriageResult | None:
     check = checked_today(status)
     if check is None:
         return None
-    last = member_sessions(member).order_by("-received_at").first()
-    if last is not None and last.received_at >= check.created_at:
+    # A session started after the check used it. When a session arrived does not count: one
+    # finished offline yesterday and sent after today's check-in leaves that check-in free.
+    if member_sessions(member).filter(started_at__gte=check.created_at).exists():
         return None
     return check
 

@@ -70,7 +70,7 @@ def session(request: HttpRequest, session_id: int) -> HttpResponse:
     }
     assert gate.check is not None  # "train" always carries today's check
     checked_on = timezone.localdate(gate.check.created_at)
-    data = presenters.player_data(row, scheduled, language, urls, checked_on)
+    data = presenters.player_data(row, scheduled, language, urls, checked_on, gate.check.pk)
     return render(
         request,
         "training/player.html",
@@ -83,7 +83,10 @@ def offline_urls(request: HttpRequest) -> JsonResponse:
     the next sessions, their figures and the player's files (current language)."""
     if not request.user.is_authenticated:
         return JsonResponse({"detail": "Log in first."}, status=401)
-    stored, _status = plan_selectors.usable_plan(request.user)
+    # Only what the member may start now: after a check-in that blocks or asks for less than
+    # the plan, the list is empty and the worker drops the copies it kept (safety first).
+    gate = selectors.gate(request.user)
+    stored = gate.plan if gate.step == "train" else None
     pages: list[str] = []
     figures: list[str] = []
     if stored is not None:

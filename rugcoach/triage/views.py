@@ -133,9 +133,13 @@ def result(request: HttpRequest) -> HttpResponse:
 def member_result(request: HttpRequest, result_id: int) -> HttpResponse:
     stored = selectors.result_of_member(request.user, result_id)
     catalog, language = get_catalog(), translation.get_language()
+    status = selectors.training_status(request.user)
     context = {
         "verdict": present_verdict(stored.stored_verdict, catalog, language),
         "stored": stored,
+        # The next step ("go to your plan") only under the check that counts now: an old
+        # result opened from the history while a newer check blocks must not say "train".
+        "is_current": status.latest == stored and status.may_train,
         "answers": present_answers(stored.answers, catalog.triage, language),
     }
     return render(request, "triage/result.html", context)

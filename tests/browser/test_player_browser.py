@@ -42,7 +42,7 @@ T = {
         "skip": "Overslaan",
         "hurt": "Het deed pijn",
         "leg": "Been",
-        "right": "Goed zo",
+        "right": "Precies goed",
         "too_hard": "Te zwaar",
         "resumed": "Je sessie is hervat waar je was.",
         "save": "Opslaan",
@@ -313,6 +313,33 @@ def test_a_session_kept_from_an_earlier_day_does_not_start_without_a_check_in(
     expect(link).to_be_visible()
     expect(page.get_by_role("button", name=T[language]["start"], exact=True)).to_have_count(0)
     shot_and_axe(page, language, "0-checkin-first")
+
+
+def test_a_kept_copy_does_not_start_a_second_session_on_the_same_check_in(
+    page: Page, live_server, session_today
+):
+    """One check-in opens one session. The phone kept the player page (as the service
+    worker does); after a session under that check-in is finished, the kept copy does not
+    start another: it asks for a new check-in, even with no server to ask."""
+    member, today = session_today
+    log_in(page.context, live_server, member)
+    player = live_server.url + reverse("training:session", args=[today.pk])
+    kept = page.context.request.get(player).text()
+    assert 'id="session-data"' in kept
+    hold_the_clock(page, player)
+    page.get_by_role("button", name="Start", exact=True).click()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Stoppen").click()
+    choose(page, "Hoeveel pijn heb je nu", 1)
+    choose(page, "Hoe zwaar was de training", 2)
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator(".player-saved")).to_be_visible()
+
+    # The kept copy answers, as the worker's cache would offline.
+    page.route(player, lambda route: route.fulfill(body=kept, content_type="text/html"))
+    page.reload()
+    expect(page.locator(f"#player-screen a[href='{reverse('triage:checkin')}']")).to_be_visible()
+    expect(page.get_by_role("button", name="Start", exact=True)).to_have_count(0)
 
 
 def test_an_answer_lost_on_the_way_back_is_sent_again_and_stored_once(

@@ -99,12 +99,15 @@ def test_public_pages_stay_cacheable(client, member):
 
 
 @pytest.mark.django_db
-def test_every_powerful_browser_feature_is_off(client):
+def test_every_powerful_browser_feature_is_off_but_the_players_wake_lock(client):
+    """Everything off, for every origin; only the screen wake lock is allowed, for our own
+    origin (the session player keeps the screen on), and nothing for anyone else."""
     for path in ("/", "/oefeningen/", "/static/css/app.css"):
         policy = client.get(path).headers.get("Permissions-Policy", "")
         features = dict(item.strip().split("=", 1) for item in policy.split(","))
         for feature in ("camera", "microphone", "geolocation", "payment", "usb"):
             assert features.get(feature) == "()", (path, feature)
+        assert features.pop("screen-wake-lock") == "(self)", path
         assert all(allow == "()" for allow in features.values()), path
 
 

@@ -3,23 +3,15 @@
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from rugcoach.core.planner.pregnancy import pregnancy_stage
+from tests.plans.migrating import back_to_the_latest_schema, migrate  # noqa: F401
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = [("plans", "0001_initial")]
 AFTER = [("plans", "0002_due_date_from_trimester")]
 GIVEN_ON = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
-
-
-def migrate(target):  # type: ignore[no-untyped-def]
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(target)
-    return executor.loader.project_state(target).apps
 
 
 def profile(**changes: object) -> dict[str, object]:

@@ -72,6 +72,17 @@ def test_a_verdict_that_forbids_training_has_no_plan_link(client, content, membe
     assert "/plan/verder/" not in html and "next-step-title" not in html
 
 
+def test_an_old_result_opened_while_a_newer_check_blocks_has_no_plan_link(client, content, member):
+    """From the history: the old "you may train" result must not send the member to the
+    plan while a newer check-in forbids training."""
+    client.force_login(member)
+    good = record_triage(member)
+    assert "/plan/verder/" in client.get(f"/mag-ik-trainen/uitslag/{good.pk}/").content.decode()
+    client.post("/mag-ik-trainen/check-in/", checkin_data(content, checkin_nerve_signs=True))
+    html = client.get(f"/mag-ik-trainen/uitslag/{good.pk}/").content.decode()
+    assert "/plan/verder/" not in html and "next-step-title" not in html
+
+
 def test_the_next_step_is_the_check_then_the_plan(client, member, planned):
     other = type(member).objects.create_user("niets@example.com", "a-calm-Strong-back-42")
     client.force_login(other)

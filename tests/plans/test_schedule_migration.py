@@ -8,8 +8,6 @@ import subprocess
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 from icalendar import Calendar
 
@@ -20,18 +18,12 @@ from rugcoach.core.planner import SelfTests, alternatives, build_plan, focus_are
 from rugcoach.plans import selectors
 from rugcoach.plans.models import CalendarFeed, Plan, PlanRevision
 from tests.plan_helpers import HOME_PROFILE, PASSWORD, record_triage
+from tests.plans.migrating import back_to_the_latest_schema, migrate  # noqa: F401
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = [("plans", "0002_due_date_from_trimester")]
 AFTER = [("plans", "0004_carry_plans_to_rows")]
-
-
-def migrate(target):  # type: ignore[no-untyped-def]
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(target)
-    return executor.loader.project_state(target).apps
 
 
 def old_shape_plan(verdict) -> dict:  # type: ignore[no-untyped-def]

@@ -132,12 +132,6 @@ def test_every_page_links_the_manifest_and_registers_the_worker(client):
     assert 'data-service-worker="/sw.js"' in page
 
 
-def test_the_favicon_is_the_app_icon(client):
-    response = client.get("/favicon.ico")
-    assert response.status_code == 302
-    assert response["Location"] == "/static/pwa/icon-192.png"
-
-
 # --- the offline page --------------------------------------------------------------------
 
 

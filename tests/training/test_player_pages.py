@@ -3,6 +3,7 @@
 import json
 import re
 import uuid
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
@@ -138,7 +139,11 @@ def test_another_members_session_is_a_404(ready, client):
 
 
 def test_offline_urls_list_today_and_the_next_sessions_with_their_figures(ready, client):
-    _member, today = ready
+    member, today = ready
+    assert client.get(reverse("training:offline_urls")).json()["pages"] == [], (
+        "nothing to keep before today's check-in"
+    )
+    check_in(member)
     answer = client.get(reverse("training:offline_urls")).json()
     pages = answer["pages"]
     assert pages[0] == reverse("training:session", args=[today.pk])
@@ -169,3 +174,34 @@ def test_a_session_key_of_another_members_plan_is_a_404(ready, client):
     other = User.objects.create_user("other@example.com", "a-calm-Strong-back-42")
     client.force_login(other)
     assert client.get(reverse("training:by_key", args=[today.key])).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "answers", [{"pain_now": 6}, {"checkin_nerve_signs": True}], ids=["lighter", "red-flag"]
+)
+def test_a_later_check_in_that_says_no_empties_the_offline_list(ready, client, answers):
+    """A good check-in in the morning keeps sessions on the phone; a check-in later that
+    blocks or asks for less empties the list, so the worker drops the kept copies."""
+    member, _today = ready
+    check_in(member)
+    assert client.get(reverse("training:offline_urls")).json()["pages"]
+    check_in(member, **answers)
+    assert client.get(reverse("training:offline_urls")).json()["pages"] == []
+
+
+def test_a_session_sent_late_does_not_use_up_todays_check_in(ready, client):
+    """Yesterday's session, finished offline, reaches the server after today's check-in:
+    it started before the check, so the check-in still opens today's session."""
+    member, today = ready
+    check_in(member)
+    services.record_session(
+        member,
+        services.SessionReport(
+            client_key=uuid.uuid4(),
+            started_at=timezone.now() - timedelta(days=1),
+            completed=True,
+            plan_session=today.pk,
+        ),
+    )
+    page = client.get(reverse("training:session", args=[today.pk])).content.decode()
+    assert 'id="session-data"' in page

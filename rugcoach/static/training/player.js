@@ -16,6 +16,9 @@ const screen = document.getElementById("player-screen");
 const live = document.getElementById("player-live");
 const store = typeof indexedDB === "undefined" ? memoryStore() : idbStore;
 const stateKey = `player:${data.session.id}`;
+// One check-in opens one session: once a session under it is finished, a kept copy of any
+// session opened by the same check does not start again (docs/player.md).
+const checkUsedKey = `check-used:${data.session.check_id}`;
 const sound = createSound({ lang: L.voice_lang });
 const outbox = createOutbox({
   store,
@@ -395,6 +398,7 @@ const actions = {
     const finished = reduce(state, event, steps, items, now);
     if (finished === state) return;
     await outbox.add(report(finished, data));
+    await store.set(checkUsedKey, true).catch(() => {});
     dispatch(event, now);
     send();
   },
@@ -446,15 +450,23 @@ async function begin() {
   // A session that ended is in the outbox (or stored): opening the player again starts
   // a new one, with a new key.
   const usable = saved && saved.version === 1 && saved.index < steps.length && ["intro", "running"].includes(saved.status);
-  if (!(usable && saved.status === "running") && data.session.checked_on !== localDay()) {
-    // Only a session already under way may go on; a new one needs today's check-in.
+  // Only a session started today and under way may go on after a reload.
+  const resuming = usable && saved.status === "running" && saved.startedAt !== null && localDay(new Date(saved.startedAt)) === localDay();
+  let checkUsed = false;
+  try {
+    checkUsed = Boolean(await store.get(checkUsedKey));
+  } catch {
+    checkUsed = false;
+  }
+  if (!resuming && (data.session.checked_on !== localDay() || checkUsed)) {
+    // A new session needs a check-in of today that no finished session used yet.
     screen.replaceChildren(...checkinFirstScreen());
     root.dataset.state = "checkin";
     send();
     return;
   }
-  state = usable ? saved : initialState(data.session.id, crypto.randomUUID());
-  if (usable && saved.status === "running") {
+  state = usable && (resuming || saved.status === "intro") ? saved : initialState(data.session.id, crypto.randomUUID());
+  if (resuming) {
     state = reduce(state, { type: "tick" }, steps, items, Date.now());
     live.textContent = L.resume_notice;
     screen.before(h("p", { class: "player-note", id: "resume-note", text: L.resume_notice }));
