@@ -5,11 +5,18 @@ from django.http import HttpRequest
 from django.utils import translation
 
 from rugcoach.content import get_catalog
+from rugcoach.pwa.middleware import member_tag
 
 
 def brand(request: HttpRequest) -> dict[str, Any]:
-    """The gym's name, and the warning signs every page shows (content/warnings.yaml)."""
-    return {"gym_name": settings.RUGCOACH_GYM_NAME, "safety_warnings": _warnings}
+    """The gym's name, the warning signs every page shows (content/warnings.yaml), and the
+    opaque tag of who is logged in (the player's outbox sends a session only under the
+    member who trained it)."""
+    return {
+        "gym_name": settings.RUGCOACH_GYM_NAME,
+        "safety_warnings": _warnings,
+        "member_tag": lambda: member_tag(request),
+    }
 
 
 def _warnings() -> dict[str, Any]:

@@ -82,3 +82,18 @@ test("the CSRF token comes from Django's cookie", () => {
   assert.deepEqual(csrfHeader("a=1; csrftoken=abc%3D; b=2"), { "X-CSRFToken": "abc=" });
   assert.deepEqual(csrfHeader(""), {});
 });
+
+test("a session goes only under the member who trained it (a shared phone)", async () => {
+  const s = server();
+  const store = memoryStore();
+  const anne = createOutbox({ store, fetch: s.fetch, url: "/api/sessions", member: "tag-anne" });
+  await anne.add(session("anne-1"));
+  // Anne logs out offline; Bert logs in on the same phone: his pages must not send hers.
+  const bert = createOutbox({ store, fetch: s.fetch, url: "/api/sessions", member: "tag-bert" });
+  assert.deepEqual(await bert.flush(), { sent: 0, waiting: 1, refused: 0 });
+  assert.equal(s.calls.length, 0, "nothing sent under Bert's login");
+  assert.ok(await bert.has("anne-1"), "kept for Anne");
+  const anneAgain = createOutbox({ store, fetch: s.fetch, url: "/api/sessions", member: "tag-anne" });
+  assert.deepEqual(await anneAgain.flush(), { sent: 1, waiting: 0, refused: 0 });
+  assert.ok(s.stored.has("anne-1"));
+});

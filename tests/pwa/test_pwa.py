@@ -180,6 +180,15 @@ def test_every_page_names_whom_it_was_made_for_without_saying_who(client, member
     assert client.get("/").headers[MEMBER_HEADER] == VISITOR
 
 
+def test_every_page_tells_the_outbox_the_same_tag_in_a_meta_element(client, member):
+    """The player's outbox sends a session only under the member who trained it; the page
+    says who that is with the same opaque tag as the header."""
+    client.force_login(member)
+    response = client.get("/")
+    tag = response.headers[MEMBER_HEADER]
+    assert f'<meta name="rugcoach-member" content="{tag}">' in response.content.decode()
+
+
 def test_the_api_and_figures_carry_no_member_tag(client, member):
     client.force_login(member)
     assert MEMBER_HEADER not in client.get("/api/exercises").headers

@@ -8,11 +8,14 @@ export const PREFIX = "outbox:";
 // Answers that will never turn into a 2xx by sending the same body again.
 const REFUSED = new Set([400, 404, 413, 422]);
 
-export function createOutbox({ store, fetch, url, headers = () => ({}) }) {
+// `member`: the opaque tag of whoever is logged in on this page (the page's
+// <meta name="rugcoach-member">). An entry is sent only under the member who made it: on a
+// shared phone, another member's login never carries it (it would be refused and lost).
+export function createOutbox({ store, fetch, url, headers = () => ({}), member = null }) {
   let flushing = null;
 
   async function add(body) {
-    await store.set(PREFIX + body.client_key, { body, tries: 0, refused: null });
+    await store.set(PREFIX + body.client_key, { body, member, tries: 0, refused: null });
   }
 
   async function entries() {
@@ -31,9 +34,14 @@ export function createOutbox({ store, fetch, url, headers = () => ({}) }) {
 
   async function sendAll() {
     const summary = { sent: 0, waiting: 0, refused: 0 };
-    for (const entry of await entries()) {
+    for (const { key, ...entry } of await entries()) {
       if (entry.refused) {
         summary.refused += 1;
+        continue;
+      }
+      if (entry.member && entry.member !== member) {
+        // Someone else's session: it waits for its own member to log in on this phone.
+        summary.waiting += 1;
         continue;
       }
       let response;
@@ -54,16 +62,16 @@ export function createOutbox({ store, fetch, url, headers = () => ({}) }) {
         break;
       }
       if (response.status === 200 || response.status === 201) {
-        await store.del(entry.key);
+        await store.del(key);
         summary.sent += 1;
       } else if (REFUSED.has(response.status)) {
         // Kept, not lost: a later version of the app (or a person) can look at it.
         const detail = await response.text().catch(() => "");
-        await store.set(entry.key, { body: entry.body, tries: entry.tries + 1, refused: { status: response.status, detail } });
+        await store.set(key, { ...entry, tries: entry.tries + 1, refused: { status: response.status, detail } });
         summary.refused += 1;
       } else {
         // 401/403 (logged out), 5xx, a captive portal: try again next time.
-        await store.set(entry.key, { body: entry.body, tries: entry.tries + 1, refused: null });
+        await store.set(key, { ...entry, tries: entry.tries + 1, refused: null });
         summary.waiting += 1;
       }
     }
@@ -79,6 +87,11 @@ export function createOutbox({ store, fetch, url, headers = () => ({}) }) {
   }
 
   return { add, flush, entries, has };
+}
+
+// Who is logged in on this page, as the opaque tag every page carries (or null).
+export function pageMember(doc) {
+  return doc.querySelector('meta[name="rugcoach-member"]')?.getAttribute("content") || null;
 }
 
 // Django's CSRF token, from its cookie (a cached page's own token may be older).

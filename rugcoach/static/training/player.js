@@ -3,7 +3,7 @@
 // result to the outbox. The logic itself lives in clock.js, machine.js and outbox.js.
 import { breathPhase, elapsed, remaining, secondsLeft, tempoPhase } from "./clock.js";
 import { ADJUST_MS, OUTCOMES, WHERE, WORK_KINDS, buildSteps, initialState, reduce, report } from "./machine.js";
-import { createOutbox, csrfHeader } from "./outbox.js";
+import { createOutbox, csrfHeader, pageMember } from "./outbox.js";
 import { createSound } from "./sound.js";
 import { idbStore, memoryStore } from "./store.js";
 
@@ -25,6 +25,7 @@ const outbox = createOutbox({
   fetch: (...args) => fetch(...args),
   url: data.urls.api,
   headers: () => csrfHeader(document.cookie),
+  member: pageMember(document),
 });
 
 let state;

@@ -1,7 +1,7 @@
 // Sends what waits in the player's outbox: loaded by the player and by the pages around
 // it (the check-in gate), so a session finished offline reaches the server the next time
 // any of them opens, or when the phone comes back online. No Background Sync needed.
-import { createOutbox, csrfHeader } from "./outbox.js";
+import { createOutbox, csrfHeader, pageMember } from "./outbox.js";
 import { idbStore } from "./store.js";
 
 export const outbox = createOutbox({
@@ -9,6 +9,7 @@ export const outbox = createOutbox({
   fetch: (...args) => fetch(...args),
   url: "/api/sessions",
   headers: () => csrfHeader(document.cookie),
+  member: pageMember(document),
 });
 
 export function replay() {
