@@ -14,6 +14,7 @@ from rugcoach.core.library.exercises import Exercise
 from rugcoach.core.schedule import Item, Prescription, ScheduleSession
 from rugcoach.library.figures import figure_alt, figure_url
 from rugcoach.plans.models import PlanSession
+from rugcoach.training.models import Outcome, Where
 
 # The player's own files, for the offline list (the service worker caches them).
 PLAYER_MODULES = (
@@ -119,15 +120,10 @@ def labels() -> dict[str, str]:
         "voice": _("Stem"),
         "stop": _("Stoppen"),
         "how_was_it": _("Hoe ging %(name)s?"),
-        "done": _("Gedaan"),
-        "too_easy": _("Te makkelijk"),
-        "right": _("Precies goed"),
-        "too_hard": _("Te zwaar"),
-        "hurt": _("Het deed pijn"),
+        # The answers' words are the model's choices (one home for them).
+        **{outcome.value: str(outcome.label) for outcome in Outcome},
         "where": _("Waar voelde je het?"),
-        "lower_back": _("Onderrug"),
-        "buttock": _("Bil"),
-        "leg": _("Been"),
+        **{where.value: str(where.label) for where in Where},
         "pain_scale": _("Hoeveel pijn (0 is geen, 10 is de ergste)?"),
         "end_title": _("Klaar met trainen"),
         "end_title_partial": _("Je stopt eerder"),
