@@ -13,7 +13,14 @@ from uuid import UUID
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 from ninja.security import django_auth
-from pydantic import BeforeValidator, StrictBool, StrictInt, ValidationInfo, field_validator
+from pydantic import (
+    AwareDatetime,
+    BeforeValidator,
+    StrictBool,
+    StrictInt,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from rugcoach.api.errors import ValidationErrorOut, field_error, invalid
@@ -34,7 +41,8 @@ def _text_only(value: object) -> object:
     return value
 
 
-IsoTime = Annotated[datetime, BeforeValidator(_text_only)]
+# A time zone is required: a time without one would be read as Amsterdam time, silently.
+IsoTime = Annotated[AwareDatetime, BeforeValidator(_text_only)]
 ClientKey = Annotated[UUID, BeforeValidator(_text_only)]
 
 

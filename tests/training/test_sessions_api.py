@@ -76,6 +76,7 @@ def test_a_partly_finished_session_is_stored(sanne, client):
     [
         ({"pain_after": 11}, "pain_after"),
         ({"started_at": 0}, "started_at"),
+        ({"started_at": "2026-11-30T18:00:00"}, "started_at"),  # no time zone
         ({"plan_session": 2**40}, "plan_session"),
         ({"effort": "7"}, "effort"),
         ({"completed": "yes"}, "completed"),
