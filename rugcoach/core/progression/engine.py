@@ -14,7 +14,7 @@ times (E1) lets it rise under P1 or P2. Every rise is capped at one step a windo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import fmean
@@ -357,13 +357,19 @@ def _decide(
     plan = _rung(planned, rungs)
     bands = rules.bands
 
-    def change(action: Action, rung: int | None, rule: RuleId) -> ItemDecision:
+    def change(rung: int | None, rule: RuleId, action: Action | None = None) -> ItemDecision:
+        """The item at ``rung`` (None: as planned, for a swap or an advance). The action
+        says how it moves from what the member did last time; a version is added where
+        it differs from the plan."""
         prescription = planned if rung is None else _at(planned, rungs, rung)
-        if action != "swap" and action != "advance" and prescription == planned:
+        if action is None:
+            moved = 0 if done is None or rung is None else rung - done
+            action = "progress" if moved > 0 else "regress" if moved < 0 else "unchanged"
+        if action == "unchanged" and prescription == planned:
             return keep()
         reason = _reason(rule, rules)
         version = None
-        if rung is not None and prescription != planned:
+        if prescription != planned:
             version = PrescriptionVersion(
                 number=len(item.versions) + 1,
                 prescription=prescription,
@@ -385,54 +391,40 @@ def _decide(
     if hurt or high:
         rule: RuleId = "E2" if hurt else "R1"
         if done is None or done == 0:
-            return change("swap", None, rule)
-        return change("regress", min(done - 1, plan if plan is not None else done - 1), rule)
+            return change(None, rule, "swap")
+        return change(done - 1, rule)
     if done is None or plan is None:
         return keep()  # off the ladder: no step to take along it
 
-    ceiling = min(plan, done)  # no rise, as a start
-    ceiling_rule: RuleId | None = None
     if mode == "tolerated":
         tolerated = _tolerated(logs, rungs, rules)
-        target = min(ceiling, done - 1 if tolerated is None else tolerated)
-        return _down(change, max(0, target), plan, "R2")
+        target = done - 1 if tolerated is None else min(done, tolerated)
+        return change(max(0, target), "R2")
     if mode == "cut":
         before = [e for s, e in logs if (s.on - starts_on).days // rules.weeks.days < current]
-        reference = _rung(before[-1].prescription, rungs) if before else done
-        target = min(ceiling, (done if reference is None else reference) - 1)
-        return _down(change, max(0, target), plan, "R3")
+        reference = _rung(before[-1].prescription, rungs) if before else None
+        # One rung below last week's dose, so every session of this week gets the same
+        # cut (evaluated again after each session, it does not cut again).
+        target = min(done, (done if reference is None else reference) - 1)
+        return change(max(0, target), "R3")
     if mode == "hold":
-        return _down(change, ceiling, plan, _hold_rule(last_session, rules))
+        return change(done, _hold_rule(last_session, rules))
 
     # P1 or P2: a rise may come from the plan (P2: its next planned point), from P1, or
     # from "too easy" three times at this dose (E1); E4 and E3 can block it.
-    wanted = plan
-    rule_up: RuleId = "P2" if mode == "planned" else "P1"
-    easy = _too_easy(logs, done, rungs, rules.too_easy_in_a_row)
-    if mode == "progress" or easy:
-        wanted = max(plan, done + 1)
-        rule_up = "P1" if mode == "progress" else "E1"
-    if wanted <= done:
-        return _down(change, min(plan, wanted), plan, rule_up)
+    rule_up: RuleId = "P1" if mode == "progress" else "P2"
+    rise = mode == "progress" or plan > done
+    if not rise and _too_easy(logs, done, rungs, rules.too_easy_in_a_row):
+        rise, rule_up = True, "E1"
+    if not rise:
+        return change(done, rule_up)
     if last.outcome == "too_hard":
-        ceiling_rule = "E4"
-    elif _rises(logs, rungs, session_on, rules) >= rules.steps.max_up:
-        ceiling_rule = "E3"
-    if ceiling_rule is not None:
-        return _down(change, done, plan, ceiling_rule)
-    target = done + 1
-    if target >= len(rungs):
-        return change("advance", None, rule_up)
-    if target == plan:
-        return keep()
-    return change("progress", target, rule_up)
-
-
-_Change = Callable[[Action, int | None, RuleId], ItemDecision]
-
-
-def _down(change: _Change, target: int, plan: int, rule: RuleId) -> ItemDecision:
-    return change("regress" if target < plan else "unchanged", target, rule)
+        return change(done, "E4")
+    if _rises(logs, rungs, session_on, rules) >= rules.steps.max_up:
+        return change(done, "E3")
+    if done + 1 >= len(rungs):
+        return change(None, rule_up, "advance")
+    return change(done + 1, rule_up)
 
 
 def _hold_rule(last: SessionLog, rules: ProgressionContent) -> RuleId:
