@@ -55,21 +55,22 @@ def schedule(days: int = 28, planned: dict[str, int] | None = None) -> Schedule:
     """A session every other day; the mains at rung 0, or at ``planned[slug]`` from week 3."""
     sessions = []
     for day in range(0, days, 2):
-        items = [
-            Item(key=f"{key(day)}.0", order=0, slug="cat-cow", role="warm-up", reason=PLANNER,
-                 step="base", versions=(PrescriptionVersion(number=1, prescription=at("cat-cow", None), reason=PLANNER),)),
-        ]  # fmt: skip
+        items = [_item(f"{key(day)}.0", 0, "cat-cow", "warm-up", None)]
         for order, slug in enumerate(MAINS, start=1):
             rung = (planned or {}).get(slug, 0) if day >= 14 else 0
-            items.append(
-                Item(key=f"{key(day)}.{order}", order=order, slug=slug, role="main",
-                     reason=PLANNER, step="base",
-                     versions=(PrescriptionVersion(number=1, prescription=at(slug, rung), reason=PLANNER),))
-            )  # fmt: skip
+            items.append(_item(f"{key(day)}.{order}", order, slug, "main", rung))
         sessions.append(
             ScheduleSession(key=key(day), day_offset=day, order=0, seconds=600, items=tuple(items))
         )
     return Schedule(kind="test", sessions=tuple(sessions))
+
+
+def _item(item_key: str, order: int, slug: str, role: str, rung: int | None) -> Item:
+    first = PrescriptionVersion(number=1, prescription=at(slug, rung), reason=PLANNER)
+    return Item(
+        key=item_key, order=order, slug=slug, role=role,  # type: ignore[arg-type]
+        reason=PLANNER, step="base", versions=(first,),
+    )  # fmt: skip
 
 
 def morning(pain: int, feeling: str = "same", stiffness: int | None = None) -> FollowUp:
@@ -81,7 +82,7 @@ def session(
     *,
     baseline: int = 2,
     peak: int = 1,
-    next_morning: FollowUp | None | str = "settled",
+    next_morning: FollowUp | str | None = "settled",
     later: FollowUp | None = None,
     rungs: dict[str, int] | None = None,
     outcomes: dict[str, str] | None = None,
