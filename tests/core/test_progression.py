@@ -260,3 +260,15 @@ def test_the_schema_rejects_a_missing_rule_and_crossed_bands(tmp_path):
     with pytest.raises(ContentError) as error:
         load_progression(content_dir)
     assert "safe_max must be below acceptable_max" in str(error.value)
+
+
+def test_r2_and_r3_together_the_lower_dose_wins():
+    week0 = [session(d, baseline=1) for d in (0, 2, 4, 6)]  # tolerated at rung 0
+    week1 = [session(d, baseline=3, peak=6, rungs={"glute-bridge": 2}) for d in (8, 10, 12)]
+    worse = session(14, baseline=3, rungs={"glute-bridge": 2}, next_morning=morning(5, "worse"))
+    evaluation = run([*week0, *week1, worse])
+    assert evaluation.status == "reduced"
+    assert rules_of(evaluation) == ["R2", "R3"]
+    bridge = item(evaluation, "glute-bridge")
+    assert bridge.prescription.rung == 0  # R2's last tolerated dose, below R3's cut to 1
+    assert bridge.reason is not None and bridge.reason.rule == "R2"

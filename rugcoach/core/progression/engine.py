@@ -6,7 +6,7 @@ with the rule that changed it. The ladder is the planner's (``next_rung`` from t
 dose): a step is one rung of it, down or up; this module keeps no ladder of its own.
 
 Precedence, safest first: P0 (stop) > R4 (pause) > R2 (back to the last tolerated dose) and
-R3 (cut the week) > R1 without an exercise (hold) > R5 and H1 (hold) > P2 (planned points
+R3 (cut the week; both at once: the lower dose) > R1 without an exercise (hold) > R5 and H1 (hold) > P2 (planned points
 only) > P1 (one step up). Per exercise, on top: "it hurt" or pain above the band (E2, R1)
 lower it whatever the plan's state; "too hard" (E4) blocks a rise; "too easy" three
 times (E1) lets it rise under P1 or P2. Every rise is capped at one step a window (E3).
@@ -45,7 +45,8 @@ from rugcoach.core.triage.conditions import Level
 __all__ = ["apply", "evaluate", "ladder"]
 
 _MAX_RUNGS = 32
-Mode = Literal["stop", "pause", "tolerated", "cut", "hold", "planned", "progress"]
+Mode = Literal["stop", "pause", "tolerated", "cut", "both", "hold", "planned", "progress"]
+"""How the plan's state moves the items; ``both``: R2 and R3 at once, the lower dose wins."""
 
 
 def ladder(dose: Dose) -> tuple[Amount, ...]:
@@ -138,7 +139,7 @@ def evaluate(
             recheck = starts_on + timedelta(days=(current + 1) * weeks)
             reasons.append("R3")
         if r2:
-            mode = "tolerated" if not r3 else mode
+            mode = "both" if r3 else "tolerated"
             status = status if r3 else "held"
             reasons.insert(0, "R2")
         if not (r2 or r3) and last is not None:
@@ -396,17 +397,19 @@ def _decide(
     if done is None or plan is None:
         return keep()  # off the ladder: no step to take along it
 
-    if mode == "tolerated":
-        tolerated = _tolerated(logs, rungs, rules)
-        target = done - 1 if tolerated is None else min(done, tolerated)
-        return change(max(0, target), "R2")
-    if mode == "cut":
-        before = [e for s, e in logs if (s.on - starts_on).days // rules.weeks.days < current]
-        reference = _rung(before[-1].prescription, rungs) if before else None
-        # One rung below last week's dose, so every session of this week gets the same
-        # cut (evaluated again after each session, it does not cut again).
-        target = min(done, (done if reference is None else reference) - 1)
-        return change(max(0, target), "R3")
+    if mode in ("tolerated", "cut", "both"):
+        targets: list[tuple[int, RuleId]] = []
+        if mode != "cut":
+            tolerated = _tolerated(logs, rungs, rules)
+            targets.append((done - 1 if tolerated is None else min(done, tolerated), "R2"))
+        if mode != "tolerated":
+            before = [e for s, e in logs if (s.on - starts_on).days // rules.weeks.days < current]
+            reference = _rung(before[-1].prescription, rungs) if before else None
+            # One rung below last week's dose, so every session of this week gets the same
+            # cut (evaluated again after each session, it does not cut again).
+            targets.append((min(done, (done if reference is None else reference) - 1), "R3"))
+        target, rule_down = min(targets)
+        return change(max(0, target), rule_down)
     if mode == "hold":
         return change(done, _hold_rule(last_session, rules))
 
