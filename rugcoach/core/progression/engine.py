@@ -5,11 +5,12 @@ and for each item of the next session its prescription (a new version, or unchan
 with the rule that changed it. The ladder is the planner's (``next_rung`` from the base
 dose): a step is one rung of it, down or up; this module keeps no ladder of its own.
 
-Precedence, safest first: P0 (stop) > R4 (pause) > R2 (back to the last tolerated dose) and
-R3 (cut the week; both at once: the lower dose) > R1 without an exercise (hold) > R5 and H1 (hold) > P2 (planned points
-only) > P1 (one step up). Per exercise, on top: "it hurt" or pain above the band (E2, R1)
-lower it whatever the plan's state; "too hard" (E4) blocks a rise; "too easy" three
-times (E1) lets it rise under P1 or P2. Every rise is capped at one step a window (E3).
+Precedence, safest first: P0 (stop) > R4 (pause) > R2 (back to the last tolerated
+dose) and R3 (cut the week; both at once: the lower dose) > R1 without an exercise
+(hold) > R5 and H1 (hold) > P2 (planned points only) > P1 (one step up). Per exercise,
+on top: "it hurt" or pain above the band (E2, R1) lower it whatever the plan's state;
+"too hard" (E4) blocks a rise; "too easy" three times (E1) lets it rise under P1 or P2.
+Every rise is capped at one step a window (E3).
 """
 
 from __future__ import annotations
