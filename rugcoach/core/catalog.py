@@ -16,6 +16,7 @@ from rugcoach.core.kernel.vocabulary import Vocabulary
 from rugcoach.core.library.exercises import Exercise, NotAdvised
 from rugcoach.core.library.posters import PosterContent, load_posters
 from rugcoach.core.planner.content import PlannerContent, load_planner_content
+from rugcoach.core.progression.content import ProgressionContent, load_progression
 from rugcoach.core.triage.loader import load_triage
 from rugcoach.core.triage.schema import TriageContent
 from rugcoach.core.triage.warnings import Warnings, load_warnings
@@ -33,6 +34,7 @@ class Catalog:
     planner: PlannerContent
     posters: PosterContent
     warnings: Warnings
+    progression: ProgressionContent
     not_advised: dict[str, NotAdvised] = field(default_factory=dict)
 
     def exercise(self, slug: str) -> Exercise | None:
@@ -91,7 +93,7 @@ def load_catalog(content_dir: Path) -> Catalog:
         )
     except ContentError as error:
         problems.extend(error.problems)
-    planner = posters = warnings = None
+    planner = posters = warnings = progression = None
     try:
         planner = load_planner_content(content_dir, exercises)
     except ContentError as error:
@@ -104,6 +106,10 @@ def load_catalog(content_dir: Path) -> Catalog:
         warnings = load_warnings(content_dir)
     except ContentError as error:
         problems.extend(error.problems)
+    try:
+        progression = load_progression(content_dir)
+    except ContentError as error:
+        problems.extend(error.problems)
     if (
         problems
         or vocabulary is None
@@ -111,6 +117,7 @@ def load_catalog(content_dir: Path) -> Catalog:
         or planner is None
         or posters is None
         or warnings is None
+        or progression is None
     ):
         raise ContentError(problems)
     return Catalog(
@@ -120,6 +127,7 @@ def load_catalog(content_dir: Path) -> Catalog:
         planner=planner,
         posters=posters,
         warnings=warnings,
+        progression=progression,
         not_advised=not_advised,
     )
 

@@ -56,3 +56,12 @@ def test_the_planner_reads_the_catalog_without_loading_it():
     modules = loaded_after("from rugcoach.core.planner import build_plan, swap")
     assert "rugcoach.core.planner.engine" in modules
     assert "rugcoach.core.catalog" not in modules
+
+
+def test_the_progression_engine_is_pure_and_does_not_load_the_catalog():
+    # It steps along the planner's ladder and takes its rules as an argument: the catalog
+    # loads them, so the engine never imports the catalog (nor Django).
+    modules = loaded_after("from rugcoach.core.progression.engine import evaluate")
+    assert "rugcoach.core.planner.dose" in modules
+    assert "rugcoach.core.catalog" not in modules
+    assert not [m for m in modules if m.startswith("django")]
