@@ -25,11 +25,11 @@ from pydantic_core import PydanticCustomError
 
 from rugcoach.api.errors import ValidationErrorOut, field_error, invalid
 from rugcoach.api.schemas import MEMBERS_ONLY, WITH_BODY
+from rugcoach.core.progression.models import Outcome  # the one list of answers
 from rugcoach.training import exports, selectors, services
 
 router = Router(tags=["sessions"])
 
-Outcome = Literal["done", "too_easy", "right", "too_hard", "hurt"]
 Where = Literal["lower_back", "buttock", "leg"]
 ZeroToTen = Annotated[StrictInt, Field(ge=0, le=10)]
 

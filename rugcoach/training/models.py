@@ -13,6 +13,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Outcome(models.TextChoices):
+    """The member's answer after an exercise: the values of ``core.progression.Outcome``
+    (the engine reads them), with the words a member sees."""
+
     DONE = "done", _("Gedaan")
     TOO_EASY = "too_easy", _("Te makkelijk")
     RIGHT = "right", _("Precies goed")

@@ -83,9 +83,10 @@ def labels() -> dict[str, str]:
             "piepjes en de stem aan, en blijft je scherm aan."
         ),
         "high_pain": _(
-            "Meer dan 5 pijn is te veel. Doe die oefening vandaag niet meer. Voelt een "
-            "volgende oefening ook zo, sla hem dan over of stop."
-        ),
+            "Meer dan %(band)s pijn is te veel. Doe die oefening vandaag niet meer. Voelt "
+            "een volgende oefening ook zo, sla hem dan over of stop."
+        )
+        % {"band": get_catalog().progression.bands.acceptable_max},
         "resume_notice": _("Je sessie is hervat waar je was."),
         "get_ready": _("Maak je klaar"),
         "hold": _("Vasthouden"),
@@ -179,6 +180,8 @@ def player_data(
                 "language": language,
                 "checked_on": checked_on.isoformat(),
                 "check_id": check_id,
+                # Pain above this in an exercise is too much (R1's band, one home).
+                "high_pain": get_catalog().progression.bands.acceptable_max,
             },
             "items": [
                 item_data(item, exercises[item.slug], language)

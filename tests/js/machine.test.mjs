@@ -12,7 +12,7 @@ const items = [
 const steps = buildSteps(items);
 const kinds = () => steps.map((s) => s.kind + (s.side ? `:${s.side}` : ""));
 
-function run(events, start = initialState(7, "key-1")) {
+function run(events, start = initialState(7, "key-1", 5)) {
   let state = start;
   for (const [event, at] of events) state = reduce(state, event, steps, items, at);
   return state;

@@ -133,3 +133,14 @@ def test_get_lists_only_the_members_own_sessions(sanne, client):
     client.logout()
     assert client.get("/api/sessions").status_code == 401
     assert post(client, body()).status_code == 401
+
+
+def test_the_stored_answers_are_the_progression_engines_answers():
+    """The model's choices carry the words; the engine's Literal is the list. They must not
+    drift apart, or an answer the player stores would be one the engine cannot read."""
+    from typing import get_args
+
+    from rugcoach.core.progression.models import Outcome as EngineOutcome
+    from rugcoach.training.models import Outcome
+
+    assert tuple(Outcome.values) == get_args(EngineOutcome)

@@ -7,9 +7,6 @@ export const READY_MS = 3000;
 export const ADJUST_MS = 10000;
 export const OUTCOMES = ["done", "too_easy", "right", "too_hard", "hurt"];
 export const WHERE = ["lower_back", "buttock", "leg"];
-// Pain above 5 in an exercise: stop it now (clinical reference, rule R1). The player says
-// so on the steps after it, until the next feedback; the next issue lowers the dose.
-export const HIGH_PAIN = 5;
 const DEFAULT_BREATHS = 6;
 // Reps with a hold and no tempo of their own: 2 s into the position, the hold, 2 s back.
 const HOLD_REP_MOVE = 2;
@@ -67,11 +64,15 @@ export function buildSteps(items) {
 
 export const WORK_KINDS = new Set(["breathe", "reps", "hold", "timed"]);
 
-export function initialState(sessionId, clientKey) {
+// `highPain`: pain above this in an exercise is too much: stop it now (clinical reference,
+// rule R1; the band lives in content/progression.yaml and comes in the page's JSON). The
+// player says so on the steps after it, until the next feedback.
+export function initialState(sessionId, clientKey, highPain) {
   return {
     version: 1,
     sessionId,
     clientKey,
+    highPain,
     status: "intro", // intro → running → finished (report made) → sent
     index: -1,
     timer: null,
@@ -190,7 +191,7 @@ export function reduce(state, event, steps, items, now) {
       if (hurt && (!where.length || !Number.isInteger(pain) || pain < 0 || pain > 10)) return state;
       const results = state.results.slice();
       results[step.item] = { ...results[step.item], outcome: event.outcome, hurt_where: where, pain };
-      const painWarning = hurt && pain > HIGH_PAIN;
+      const painWarning = hurt && pain > state.highPain;
       return advance({ ...state, results, painWarning }, steps, items, now, false);
     }
     case "stop":

@@ -466,7 +466,7 @@ async function begin() {
     send();
     return;
   }
-  state = usable && (resuming || saved.status === "intro") ? saved : initialState(data.session.id, crypto.randomUUID());
+  state = usable && (resuming || saved.status === "intro") ? saved : initialState(data.session.id, crypto.randomUUID(), data.session.high_pain);
   if (resuming) {
     state = reduce(state, { type: "tick" }, steps, items, Date.now());
     live.textContent = L.resume_notice;
