@@ -40,3 +40,8 @@ def test_every_week_has_a_cell_per_day(tmp_path):
 
     with pytest.raises(ContentError, match="2 sessions for 3 days"):
         load_changed(tmp_path, drop_friday)
+
+
+def test_the_schedule_names_its_source(tmp_path):
+    with pytest.raises(ContentError, match="source"):
+        load_changed(tmp_path, lambda generic: generic["schedule"].pop("source"))

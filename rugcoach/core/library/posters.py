@@ -25,6 +25,7 @@ class Schedule(_Frozen):
 
     title: Text
     note: Text
+    source: str = Field(min_length=1, description="where the schedule comes from (the guide)")
     days: tuple[Text, ...] = Field(min_length=1, max_length=7)
     weeks: tuple[ScheduleWeek, ...] = Field(min_length=1, max_length=6)
 
