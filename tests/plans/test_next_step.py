@@ -150,6 +150,8 @@ def test_the_plan_no_longer_asks_for_the_checkin_once_done_today(client, content
     html = client.get("/plan/").content.decode()
     assert "Doe eerst de check-in" not in html
     assert 'href="/plan/vandaag/"' in html
+    # It says what is true after a session too (the player asks for the next check-in).
+    assert "Je check-in van vandaag is gedaan" in html and "je mag vandaag trainen" not in html
 
 
 def test_yesterdays_checkin_does_not_count_for_today(client, content, planned):
