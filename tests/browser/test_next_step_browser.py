@@ -51,14 +51,12 @@ def pain_step(page: Page, live_server) -> None:
     raise AssertionError("no pain question")
 
 
-def answer_wizard_one_screen(page: Page) -> None:
+def fill_benign(page: Page, names) -> None:  # type: ignore[no-untyped-def]
+    """Give each named question of the screen its benign answer."""
     from rugcoach.content import get_catalog
     from tests.triage_answers import benign
 
     content = get_catalog().triage
-    names = page.eval_on_selector_all(
-        "form.questions input:not([type=hidden])", "els => [...new Set(els.map(e => e.name))]"
-    )
     for name in names:
         value = benign(content.questions[name])
         if isinstance(value, bool):
@@ -67,6 +65,13 @@ def answer_wizard_one_screen(page: Page) -> None:
             page.fill(f'input[name="{name}"]', str(value))
         else:
             page.check(f'input[name="{name}"][value="{value}"]')
+
+
+def answer_wizard_one_screen(page: Page) -> None:
+    names = page.eval_on_selector_all(
+        "form.questions input:not([type=hidden])", "els => [...new Set(els.map(e => e.name))]"
+    )
+    fill_benign(page, names)
     page.locator("form.questions button[type=submit]").click()
     page.wait_for_load_state()
 
@@ -104,18 +109,7 @@ def test_the_pain_scale_works_without_javascript(browser, live_server):
     page.locator(".pain-scale-option").nth(7).click()
     others = page.locator('form.questions input:not([type=hidden]):not([name="pain_now"])')
     names = {others.nth(i).get_attribute("name") for i in range(others.count())}
-    from rugcoach.content import get_catalog
-    from tests.triage_answers import benign
-
-    content = get_catalog().triage
-    for name in names:
-        value = benign(content.questions[name])
-        if isinstance(value, bool):
-            value = "yes" if value else "no"
-        if content.questions[name].type.value == "number":
-            page.fill(f'input[name="{name}"]', str(value))
-        else:
-            page.check(f'input[name="{name}"][value="{value}"]')
+    fill_benign(page, names)
     step_url = page.url
     page.locator("form.questions button[type=submit]").click()
     page.wait_for_load_state()
