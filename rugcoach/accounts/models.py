@@ -46,6 +46,11 @@ class User(AbstractUser):
         default=settings.LANGUAGE_CODE,
     )
     role = models.CharField(_("rol"), max_length=16, choices=Role.choices, default=Role.MEMBER)
+    followup_emails = models.BooleanField(
+        _("vraag na de training per e-mail"),
+        default=False,
+        help_text=_("De ochtend na een training een e-mail met de vraag hoe je rug is."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

@@ -50,6 +50,9 @@ class TrainingSession(models.Model):
     started_at = models.DateTimeField()
     finished_at = models.DateTimeField(null=True, blank=True)
     completed = models.BooleanField(help_text="false: stopped part-way")
+    pain_before = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="the pain of the check-in that opened the session"
+    )
     pain_after = models.PositiveSmallIntegerField(null=True, blank=True)
     effort = models.PositiveSmallIntegerField(null=True, blank=True)
     language = models.CharField(max_length=8, default="nl")
@@ -63,6 +66,9 @@ class TrainingSession(models.Model):
             ),
             models.CheckConstraint(
                 condition=_zero_to_ten("pain_after"), name="training_session_pain_0_10"
+            ),
+            models.CheckConstraint(
+                condition=_zero_to_ten("pain_before"), name="training_session_pain_before_0_10"
             ),
             models.CheckConstraint(
                 condition=_zero_to_ten("effort"), name="training_session_effort_0_10"
@@ -84,6 +90,12 @@ class ExerciseResult(models.Model):
     )
     hurt_where = models.JSONField(default=list, help_text="lower_back, buttock, leg")
     pain = models.PositiveSmallIntegerField(null=True, blank=True)
+    prescription = models.JSONField(
+        null=True,
+        blank=True,
+        help_text="the dose the member was given (core.schedule.Prescription), as the item's "
+        "version was when the session started; null for an exercise outside the plan",
+    )
 
     class Meta:
         ordering = ["order", "id"]
@@ -101,3 +113,94 @@ class ExerciseResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.slug}: {self.outcome or 'skipped'}"
+
+
+class Feeling(models.TextChoices):
+    """'How is your back compared with before the session?'"""
+
+    BETTER = "better", _("Beter")
+    SAME = "same", _("Hetzelfde")
+    WORSE = "worse", _("Slechter")
+
+
+class FollowUp(models.Model):
+    """A question after a session: the next morning, and again at 48 h if it was worse.
+
+    Made when the session is stored (the next morning's) or when the morning answer is
+    "worse" (the 48-hour one); answered once. ``due_at`` is when it is asked (and the
+    reminder e-mail goes out); ``reminded_at`` records that the e-mail went.
+    """
+
+    class Kind(models.TextChoices):
+        NEXT_MORNING = "next_morning", _("De ochtend erna")
+        LATER = "later", _("48 uur later")
+
+    session = models.ForeignKey(TrainingSession, on_delete=models.CASCADE, related_name="followups")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    due_at = models.DateTimeField()
+    answered_at = models.DateTimeField(null=True, blank=True)
+    feeling = models.CharField(max_length=8, choices=Feeling.choices, blank=True, default="")
+    pain = models.PositiveSmallIntegerField(null=True, blank=True)
+    stiffness = models.PositiveSmallIntegerField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "kind"], name="followup_once_per_kind"),
+            models.CheckConstraint(condition=_zero_to_ten("pain"), name="followup_pain_0_10"),
+            models.CheckConstraint(
+                condition=_zero_to_ten("stiffness"), name="followup_stiffness_0_10"
+            ),
+            # An answer is whole: a feeling and a pain score, and a time.
+            models.CheckConstraint(
+                condition=Q(answered_at__isnull=True, feeling="", pain__isnull=True)
+                | (Q(answered_at__isnull=False, pain__isnull=False) & ~Q(feeling="")),
+                name="followup_answer_whole",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} follow-up of {self.session_id}"
+
+
+class Adaptation(models.Model):
+    """One run of the progression engine on a member's plan: its status, the plan-wide
+    rules that fired, the dose changes it made (each also a PrescriptionVersion of its
+    item), and R4's safety signal. The latest row of a plan is the plan's state."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Actief")
+        HELD = "held", _("Vastgehouden")
+        REDUCED = "reduced", _("Verlaagd")
+        PAUSED = "paused-advise-physio", _("Gepauzeerd: laat je rug nakijken")
+        STOPPED = "stopped", _("Gestopt")
+
+    class Trigger(models.TextChoices):
+        SESSION = "session", _("Training")
+        FOLLOWUP = "followup", _("Vraag na de training")
+        CHECKIN = "checkin", _("Check-in")
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="adaptations"
+    )
+    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="adaptations")
+    created_at = models.DateTimeField(default=timezone.now)
+    trigger = models.CharField(max_length=16, choices=Trigger.choices)
+    status = models.CharField(max_length=24, choices=Status.choices)
+    reasons = models.JSONField(default=list, help_text="[{rule, nl, en}]: the plan-wide rules")
+    session_key = models.CharField(max_length=32, blank=True, default="")
+    changes = models.JSONField(
+        default=list,
+        help_text="[{item_key, slug, action, rule, nl, en, before, after}]: before/after are "
+        "Prescriptions as JSON; a swap names its new slug in 'to'",
+    )
+    safety_signal = models.BooleanField(default=False, help_text="R4: advise a physio")
+    recheck_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["member", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.status} for plan {self.plan_id} at {self.created_at:%Y-%m-%d %H:%M}"
