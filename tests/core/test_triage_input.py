@@ -133,10 +133,13 @@ def test_checkin_asks_pain_and_the_warning_signs_that_can_change_overnight() -> 
     ids = [q.id for q in questions]
     assert {"checkin_genital_sensation", "checkin_walking", "checkin_nerve_signs"} <= set(ids)
     assert "checkin_pregnancy_signs" not in ids
-    assert all(q.red_flag for q in questions[1:])
+    # Between the pain and the last question: only warning signs. The last one asks how
+    # the previous session went (issue 13, for the progression engine); it is no red flag.
+    assert all(q.red_flag for q in questions[1:-1])
+    assert questions[-1].id == "checkin_worse_after_training" and not questions[-1].red_flag
     assert visible_questions({"pregnant": False}, content(), checkin=True) == questions
     pregnant = [q.id for q in checkin_questions(content(), {"pregnant": True})]
-    assert pregnant == [*ids, "checkin_pregnancy_signs"]
+    assert pregnant == [*ids[:-1], "checkin_pregnancy_signs", "checkin_worse_after_training"]
 
 
 def test_checkin_nerve_question_names_numbness_or_tingling_like_the_full_check() -> None:

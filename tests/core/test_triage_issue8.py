@@ -160,18 +160,35 @@ def test_pregnancy_reaches_week_13_while_time_passes() -> None:
 
 def test_the_questions_fingerprint_follows_meaning_not_wording() -> None:
     loaded = content()
-    same = questions_version(loaded.questions, loaded.checkin_order)
+    same = questions_version(loaded.questions)
     assert same == loaded.questions_version and len(same) == 12
     reworded = {
         qid: q.model_copy(update={"help": q.help.model_copy(update={"nl": "anders"})})
         for qid, q in loaded.questions.items()
     }
-    assert questions_version(reworded, loaded.checkin_order) == same
+    assert questions_version(reworded) == same
     fewer = {qid: q for qid, q in loaded.questions.items() if qid != "gut_feeling"}
-    assert questions_version(fewer, loaded.checkin_order) != same
+    assert questions_version(fewer) != same
     wider = dict(loaded.questions)
     wider["pain_now"] = wider["pain_now"].model_copy(update={"max": 11})
-    assert questions_version(wider, loaded.checkin_order) != same
+    assert questions_version(wider) != same
+    # pain_now is asked in both; the check-in no longer reusing a stored answer counts.
+    wider["pain_now"] = loaded.questions["pain_now"].model_copy(update={"checkin": False})
+    assert questions_version(wider) != same
+
+
+def test_check_in_only_questions_leave_the_fingerprint_alone() -> None:
+    """A full check never stores a check-in-only answer: adding, removing or changing one
+    (issue 13's checkin_worse_after_training) must not send members back to the full check."""
+    loaded = content()
+    checkin_only = [q for q in loaded.questions.values() if q.checkin and not q.triage]
+    assert {"checkin_worse_after_training", "checkin_walking"} <= {q.id for q in checkin_only}
+    without = dict(loaded.questions)
+    del without["checkin_worse_after_training"]
+    assert questions_version(without) == loaded.questions_version
+    changed = dict(loaded.questions)
+    changed["checkin_walking"] = changed["checkin_walking"].model_copy(update={"red_flag": False})
+    assert questions_version(changed) == loaded.questions_version
 
 
 def test_loading_twice_gives_the_same_fingerprint() -> None:

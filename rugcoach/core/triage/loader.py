@@ -94,17 +94,20 @@ def load_triage(
         checkin_no_findings=rules_file.checkin_no_findings,
         red_flag_net=rules_file.red_flag_net,
         contraindications=unsuitable,
-        questions_version=questions_version(ordered, questions_file.checkin_order),
+        questions_version=questions_version(ordered),
     )
 
 
-def questions_version(questions: Mapping[str, Question], checkin_order: Iterable[str]) -> str:
-    """A short fingerprint of what the questions ask, not how they are worded.
+def questions_version(questions: Mapping[str, Question]) -> str:
+    """A short fingerprint of what a full check asks and stores, not how it is worded.
 
-    It changes when a question is added, removed or split, or its options, range,
-    follow-up condition or red-flag marking change: then a stored check's answers no
-    longer mean the same. A reworded text or help line leaves it alone, so that fixing
-    a typo does not send every member back to the full check.
+    It changes when a question of the full check is added, removed or split, or its
+    options, range, follow-up condition, red-flag marking or reuse by the check-in
+    change: then a stored check's answers no longer mean the same. A reworded text or
+    help line leaves it alone, so that fixing a typo does not send every member back to
+    the full check. Check-in-only questions are left out: a full check never stores
+    their answers, so adding, changing or reordering one (they are asked fresh every
+    check-in) says nothing new about what a stored full check means.
     """
     meaning = [
         {
@@ -112,13 +115,14 @@ def questions_version(questions: Mapping[str, Question], checkin_order: Iterable
             "type": question.type.value,
             "options": [[option.value, option.red_flag] for option in question.options],
             "range": [question.min, question.max, question.unit],
-            "asked": [question.triage, question.checkin, question.from_record],
+            "asked": [question.checkin, question.from_record],
             "red_flag": question.red_flag,
             "ask_if": [condition.model_dump(mode="json") for condition in question.ask_if],
         }
         for question in questions.values()
+        if question.triage
     ]
-    data = json.dumps([meaning, list(checkin_order)], sort_keys=True, separators=(",", ":"))
+    data = json.dumps(meaning, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(data.encode()).hexdigest()[:12]
 
 
