@@ -1,16 +1,17 @@
 """Reads for the player: which session, may the member start it now, their results."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from rugcoach.accounts import access
 from rugcoach.accounts.models import User
 from rugcoach.plans import selectors as plan_selectors
 from rugcoach.plans.models import Plan, PlanSession
-from rugcoach.training.models import TrainingSession
+from rugcoach.training.models import Adaptation, FollowUp, TrainingSession
 from rugcoach.triage.models import TriageResult
 from rugcoach.triage.selectors import TrainingStatus, checked_today
 
@@ -97,3 +98,30 @@ def gate(member: User) -> Gate:
         # condition): the plan's session is not played; the today page gives the lighter list.
         return Gate("lighter", status, stored)
     return Gate("train", status, stored, check)
+
+
+def open_followups(
+    member: User, *, viewer: User | None = None, now: datetime | None = None
+) -> list[FollowUp]:
+    """Follow-ups due and not answered, newest first (with their session)."""
+    now = now or timezone.now()
+    return list(
+        FollowUp.objects.filter(
+            session__member=access.reads(member, viewer),
+            answered_at__isnull=True,
+            due_at__lte=now,
+        )
+        .select_related("session")
+        .order_by("-due_at", "-id")
+    )
+
+
+def member_adaptations(member: User, *, viewer: User | None = None) -> QuerySet[Adaptation]:
+    """Every run of the progression engine that changed something, newest first."""
+    return Adaptation.objects.filter(member=access.reads(member, viewer))
+
+
+def plan_state(stored: Plan) -> Adaptation | None:
+    """The plan's state: the engine's latest run on it. ``stored`` comes from a selector
+    that asked the access policy."""
+    return Adaptation.objects.filter(plan=stored).first()
