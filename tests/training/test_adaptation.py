@@ -44,7 +44,7 @@ def _later_item(first: PlanSession, slug: str) -> PlanItem:
 
 
 def _train(member, session: PlanSession, outcomes: dict[str, tuple[str, int | None]], **kw):
-    started = timezone.now() - timedelta(minutes=20)
+    started = timezone.now()  # just after the check-in
     results = tuple(
         ExerciseReport(
             slug=item.slug,
@@ -77,7 +77,7 @@ def ready(member_with_plan):
     """Today is the plan's first session day and the member checked in (pain 2)."""
     first = plan_starting_today(member_with_plan)
     checks_made_yesterday(member_with_plan)
-    check_in(member_with_plan, pain_now=2)
+    check_in(member_with_plan, pain_now=3)
     return member_with_plan, first
 
 
@@ -90,7 +90,7 @@ def test_it_hurt_lowers_that_exercise_next_time_with_its_reason(ready):
 
     session = _train(member, first, {hurt.slug: ("hurt", 7)})
 
-    assert session.pain_before == 2, "the check-in's pain is the session's baseline"
+    assert session.pain_before == 3, "the check-in's pain is the session's baseline"
     given = session.results.get(slug=hurt.slug).prescription
     assert given == shown, "the dose the member was given is kept with the result"
     adaptation = Adaptation.objects.get(member=member, trigger="session")
