@@ -222,7 +222,7 @@ def _record_swap(
                 number=(latest.number if latest else 0) + 1,
                 prescription=item.prescription.model_dump(mode="json"),
                 reason=(why or item.reason).model_dump(),
-                source="swap",
+                source="swap" if changed_by == "member" else "progression-swap",
             )
             models.PlanSession.objects.filter(plan=stored, key=session.key).update(
                 seconds=session.seconds

@@ -57,6 +57,7 @@ class Gate:
 
     ``step``: "train" (go), "blocked" (a check forbids training: its advice),
     "full_check" (none yet, or it must be redone), "plan" (no usable plan),
+    "paused" (the progression engine paused the plan: R4, see a physio first),
     "checkin" (the daily check-in first), "lighter" (today's check-in asks for less than
     the plan: its own lighter list instead of the plan's session).
     """
@@ -66,6 +67,8 @@ class Gate:
     plan: Plan | None = None
     check: TriageResult | None = None
     """Today's check that opened the way ("train" only)."""
+    paused: Adaptation | None = None
+    """The engine's run that paused the plan and advises a physio ("paused" only)."""
 
 
 def fresh_check(member: User, status: TrainingStatus) -> TriageResult | None:
@@ -90,6 +93,9 @@ def gate(member: User) -> Gate:
         return Gate("full_check", status)
     if stored is None:
         return Gate("plan", status)
+    state = plan_state(stored)
+    if state is not None and state.status == Adaptation.Status.PAUSED:
+        return Gate("paused", status, stored, paused=state)
     check = fresh_check(member, status)
     if check is None:
         return Gate("checkin", status, stored)

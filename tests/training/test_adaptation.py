@@ -1,75 +1,26 @@
 """Pain feedback changes the next session: stored sessions, follow-ups and checks run the
 progression engine, whose decisions become prescription versions with their reasons."""
 
-import uuid
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
 from rugcoach.core.schedule import Prescription
-from rugcoach.plans.models import PlanItem, PlanSession, PrescriptionVersion
+from rugcoach.plans.models import PlanItem, PrescriptionVersion
 from rugcoach.training import services
 from rugcoach.training.models import Adaptation, FollowUp
-from rugcoach.training.services import ExerciseReport, SessionReport
-from tests.training.helpers import check_in, checks_made_yesterday, plan_starting_today
+from tests.training.helpers import (
+    check_in,
+    checks_made_yesterday,
+    in_next_session,
+    later_item,
+    main_items,
+    plan_starting_today,
+    train,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def _main_items(session: PlanSession) -> list[PlanItem]:
-    return list(session.items.filter(role="main").order_by("order"))
-
-
-def _in_next_session(first: PlanSession) -> PlanItem:
-    """A main exercise of the first session that the next session has too."""
-    following = (
-        PlanSession.objects.filter(plan=first.plan, day_offset__gt=first.day_offset)
-        .order_by("day_offset", "order")
-        .first()
-    )
-    slugs = set(following.items.filter(role="main").values_list("slug", flat=True))
-    return next(item for item in _main_items(first) if item.slug in slugs)
-
-
-def _later_item(first: PlanSession, slug: str) -> PlanItem:
-    """The same exercise in the plan's next session that has it."""
-    return (
-        PlanItem.objects.filter(
-            session__plan=first.plan, slug=slug, session__day_offset__gt=first.day_offset
-        )
-        .order_by("session__day_offset")
-        .first()
-    )
-
-
-def _train(member, session: PlanSession, outcomes: dict[str, tuple[str, int | None]], **kw):
-    started = timezone.now()  # just after the check-in
-    results = tuple(
-        ExerciseReport(
-            slug=item.slug,
-            item_key=item.key,
-            sets_done=1,
-            outcome=outcomes.get(item.slug, ("right", None))[0],
-            pain=outcomes.get(item.slug, ("right", None))[1],
-            hurt_where=("lower_back",) if outcomes.get(item.slug, ("",))[0] == "hurt" else (),
-        )
-        for item in session.items.order_by("order")
-    )
-    stored, created = services.record_session(
-        member,
-        SessionReport(
-            client_key=uuid.uuid4(),
-            plan_session=session.pk,
-            started_at=started,
-            finished_at=started + timedelta(minutes=15),
-            completed=True,
-            pain_after=kw.get("pain_after", 2),
-            results=results,
-        ),
-    )
-    assert created
-    return stored
 
 
 @pytest.fixture
@@ -83,12 +34,12 @@ def ready(member_with_plan):
 
 def test_it_hurt_lowers_that_exercise_next_time_with_its_reason(ready):
     member, first = ready
-    hurt = _in_next_session(first)
-    later = _later_item(first, hurt.slug)
+    hurt = in_next_session(first)
+    later = later_item(first, hurt.slug)
     before = Prescription.model_validate(later.versions.order_by("-number").first().prescription)
     shown = hurt.versions.order_by("-number").first().prescription
 
-    session = _train(member, first, {hurt.slug: ("hurt", 7)})
+    session = train(member, first, {hurt.slug: ("hurt", 7)})
 
     assert session.pain_before == 3, "the check-in's pain is the session's baseline"
     given = session.results.get(slug=hurt.slug).prescription
@@ -115,7 +66,7 @@ def test_it_hurt_lowers_that_exercise_next_time_with_its_reason(ready):
 
 def test_a_session_asks_the_next_morning_and_a_worse_morning_asks_again_and_holds(ready):
     member, first = ready
-    session = _train(member, first, {})
+    session = train(member, first, {})
     morning = FollowUp.objects.get(session=session)
     assert morning.kind == "next_morning"
     local = timezone.localtime(morning.due_at)
@@ -136,8 +87,8 @@ def test_a_session_asks_the_next_morning_and_a_worse_morning_asks_again_and_hold
 
 def test_a_calm_session_and_a_good_morning_progress_one_step(ready):
     member, first = ready
-    main = _main_items(first)
-    session = _train(member, first, {}, pain_after=1)
+    main = main_items(first)
+    session = train(member, first, {}, pain_after=1)
     morning = FollowUp.objects.get(session=session)
     services.answer_followup(member, followup_id=morning.pk, feeling="better", pain=1)
     state = Adaptation.objects.filter(member=member).first()
@@ -151,7 +102,7 @@ def test_a_calm_session_and_a_good_morning_progress_one_step(ready):
 
 def test_running_the_engine_again_on_the_same_history_changes_nothing(ready):
     member, first = ready
-    _train(member, first, {_in_next_session(first).slug: ("hurt", 7)})
+    train(member, first, {in_next_session(first).slug: ("hurt", 7)})
     versions = PrescriptionVersion.objects.count()
     runs = Adaptation.objects.count()
     from rugcoach.training import progression
@@ -163,7 +114,7 @@ def test_running_the_engine_again_on_the_same_history_changes_nothing(ready):
 
 def test_a_check_with_a_red_flag_stops_the_plan(ready):
     member, first = ready
-    _train(member, first, {})
+    train(member, first, {})
     check_in(member, fever=True)
     state = Adaptation.objects.filter(member=member).first()
     assert state.trigger == "checkin"
@@ -173,7 +124,7 @@ def test_a_check_with_a_red_flag_stops_the_plan(ready):
 
 def test_an_answer_outside_the_choices_names_its_field(ready):
     member, first = ready
-    session = _train(member, first, {})
+    session = train(member, first, {})
     morning = FollowUp.objects.get(session=session)
     with pytest.raises(services.InvalidFollowUpAnswer) as error:
         services.answer_followup(member, followup_id=morning.pk, feeling="meh", pain=3)
@@ -187,9 +138,51 @@ def test_an_answer_outside_the_choices_names_its_field(ready):
 
 def test_another_members_follow_up_is_not_found(ready, django_user_model):
     member, first = ready
-    session = _train(member, first, {})
+    session = train(member, first, {})
     other = django_user_model.objects.create_user("other@example.com", "x-long-password-1")
     with pytest.raises(services.FollowUpNotFound):
         services.answer_followup(
             other, followup_id=FollowUp.objects.get(session=session).pk, feeling="same", pain=1
         )
+
+
+def test_the_plan_page_and_the_player_say_why_a_dose_changed(ready, client):
+    member, first = ready
+    hurt = in_next_session(first)
+    train(member, first, {hurt.slug: ("hurt", 7)})
+    change = next(
+        c
+        for c in Adaptation.objects.get(member=member, trigger="session").changes
+        if c["slug"] == hurt.slug
+    )
+    client.force_login(member)
+    page = client.get("/plan/").content.decode()
+    assert "Waarom dit veranderde:" in page
+    assert change["nl"] in page
+
+    # The next session, after the next check-in: the player shows the reason too.
+    check_in(member, pain_now=2)
+    following = later_item(first, hurt.slug).session if change["action"] != "swap" else None
+    if following is None:
+        following = PlanItem.objects.get(session__plan=first.plan, key=change["item_key"]).session
+    player = client.get(f"/training/{following.pk}/")
+    assert player.status_code == 200, player.content[:300]
+    assert change["nl"] in player.content.decode()
+
+
+def test_a_plan_paused_by_the_engine_sends_the_member_to_a_physio_not_the_player(ready, client):
+    member, first = ready
+    Adaptation.objects.create(
+        member=member,
+        plan=first.plan,
+        trigger="followup",
+        status="paused-advise-physio",
+        reasons=[{"rule": "R4", "nl": "Twee weken op rij slechter.", "en": "Worse two weeks."}],
+        safety_signal=True,
+    )
+    client.force_login(member)
+    page = client.get(f"/training/{first.pk}/").content.decode()
+    assert "Je plan staat op pauze" in page
+    assert "Twee weken op rij slechter." in page
+    assert "fysiotherapeut" in page
+    assert 'id="player"' not in page and "player.js" not in page

@@ -62,14 +62,19 @@ def test_deleting_the_account_deletes_the_sessions(member):
 
 
 def test_the_export_holds_follow_ups_and_the_plans_dose_changes(member_with_plan):
-    from tests.training.test_adaptation import _in_next_session, _train
-    from tests.training.helpers import check_in, checks_made_yesterday, plan_starting_today
+    from tests.training.helpers import (
+        check_in,
+        checks_made_yesterday,
+        in_next_session,
+        plan_starting_today,
+    )
+    from tests.training.helpers import train as train_plan_session
 
     first = plan_starting_today(member_with_plan)
     checks_made_yesterday(member_with_plan)
     check_in(member_with_plan, pain_now=3)
-    hurt = _in_next_session(first)
-    stored = _train(member_with_plan, first, {hurt.slug: ("hurt", 7)})
+    hurt = in_next_session(first)
+    stored = train_plan_session(member_with_plan, first, {hurt.slug: ("hurt", 7)})
     morning = stored.followups.get()
     services.answer_followup(member_with_plan, followup_id=morning.pk, feeling="worse", pain=5)
 
