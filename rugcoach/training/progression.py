@@ -43,7 +43,7 @@ from rugcoach.triage.models import TriageResult
 from rugcoach.triage.selectors import training_status
 
 # The check-in question that feeds R2 ("clearly worse 24–48 hours after your last session?").
-WORSE_AFTER_TRAINING = "worse_after_training"
+WORSE_AFTER_TRAINING = "checkin_worse_after_training"
 
 
 def adapt(member: User, *, trigger: str, today: date | None = None) -> Adaptation | None:

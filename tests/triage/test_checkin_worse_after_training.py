@@ -6,8 +6,10 @@ covers only what a full check stores, and migration 0003 carries the stored valu
 """
 
 import json
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
@@ -109,3 +111,27 @@ def test_the_full_check_keeps_its_own_question_that_does_block(member):
     assert "worse_after_training" in asked and QUESTION not in asked
     assert content.questions["worse_after_training"].triage
     assert not content.questions[QUESTION].triage and not content.questions[QUESTION].red_flag
+
+
+def test_yes_at_the_next_check_in_holds_the_dose_with_r2(member_with_plan):
+    """The wiring to the engine: the check-in's answer, read from the stored check-in,
+    returns the plan to the last tolerated dose (R2), and the verdict still says train."""
+    from rugcoach.training.models import Adaptation, TrainingSession
+    from tests.training.helpers import check_in, checks_made_yesterday, plan_starting_today, train
+
+    first = plan_starting_today(member_with_plan)
+    checks_made_yesterday(member_with_plan)
+    check_in(member_with_plan, pain_now=2)
+    train(member_with_plan, first, {})
+    yesterday = timezone.now() - timedelta(days=1)
+    TrainingSession.objects.update(started_at=yesterday, finished_at=yesterday)
+    TriageResult.objects.filter(member=member_with_plan).update(created_at=yesterday)
+
+    calm = check_in(member_with_plan, **{QUESTION: False})
+    assert "R2" not in [r["rule"] for r in Adaptation.objects.filter(member=member_with_plan).first().reasons]
+    worse = check_in(member_with_plan, **{QUESTION: True})
+
+    assert worse.may_train and worse.verdict["reasons"] == calm.verdict["reasons"]
+    state = Adaptation.objects.filter(member=member_with_plan).first()
+    assert state.trigger == "checkin"
+    assert "R2" in [r["rule"] for r in state.reasons]
