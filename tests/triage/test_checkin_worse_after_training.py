@@ -128,7 +128,8 @@ def test_yes_at_the_next_check_in_holds_the_dose_with_r2(member_with_plan):
     TriageResult.objects.filter(member=member_with_plan).update(created_at=yesterday)
 
     calm = check_in(member_with_plan, **{QUESTION: False})
-    assert "R2" not in [r["rule"] for r in Adaptation.objects.filter(member=member_with_plan).first().reasons]
+    before = Adaptation.objects.filter(member=member_with_plan).first()
+    assert "R2" not in [r["rule"] for r in before.reasons]
     worse = check_in(member_with_plan, **{QUESTION: True})
 
     assert worse.may_train and worse.verdict["reasons"] == calm.verdict["reasons"]
