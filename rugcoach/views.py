@@ -3,9 +3,13 @@ from django.shortcuts import render
 from django.templatetags.static import static
 from django.views.decorators.http import require_GET
 
+from rugcoach.training import followups
+
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html")
+    # The open follow-up question, asked where a member lands (the same card as the plan's).
+    cards = followups.open_cards(request, request.user) if request.user.is_authenticated else ""
+    return render(request, "home.html", {"followup_cards": cards})
 
 
 @require_GET

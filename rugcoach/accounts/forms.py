@@ -187,3 +187,14 @@ class LanguagePreferenceForm(forms.ModelForm):
         model = User
         fields = ("preferred_language",)
         widgets = {"preferred_language": forms.RadioSelect}
+
+
+class FollowUpEmailsForm(forms.Form):
+    """Whether the morning after a session brings an e-mail with the follow-up question."""
+
+    followup_emails = forms.BooleanField(
+        required=False,
+        label=_("E-mail me de vraag na de training"),
+        help_text=_("De ochtend na een training: hoe is je rug? Eén korte vraag, met een link."),
+        widget=forms.CheckboxInput(attrs={"aria-describedby": "followup-emails-help"}),
+    )

@@ -18,6 +18,14 @@ def set_preferred_language(user: User, language: str) -> None:
         user.save(update_fields=["preferred_language"])
 
 
+def set_followup_emails(user: User, *, enabled: bool) -> None:
+    """Whether the follow-up question after a session also comes by e-mail."""
+    access.changes(user)
+    if user.followup_emails != enabled:
+        user.followup_emails = enabled
+        user.save(update_fields=["followup_emails"])
+
+
 @dataclass(frozen=True)
 class Keepable:
     """Something a visitor did before signing up that the new account may keep (the

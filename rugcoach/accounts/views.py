@@ -12,8 +12,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from rugcoach.accounts.forms import EmailAuthenticationForm, LanguagePreferenceForm, SignupForm
-from rugcoach.accounts.services import keepable_offers, set_preferred_language, sign_up
+from rugcoach.accounts.forms import (
+    EmailAuthenticationForm,
+    FollowUpEmailsForm,
+    LanguagePreferenceForm,
+    SignupForm,
+)
+from rugcoach.accounts.services import (
+    keepable_offers,
+    set_followup_emails,
+    set_preferred_language,
+    sign_up,
+)
 
 # After sign-up a member goes on to their next step (the check, their result, or the
 # plan intake); the plans app decides which (it reads both the checks and the plans).
@@ -62,14 +72,18 @@ class EmailLoginView(LoginView):
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
     form = LanguagePreferenceForm(request.POST or None, instance=request.user)
-    if request.method == "POST" and form.is_valid():
+    emails = FollowUpEmailsForm(
+        request.POST or None, initial={"followup_emails": request.user.followup_emails}
+    )
+    if request.method == "POST" and form.is_valid() and emails.is_valid():
         language = form.cleaned_data["preferred_language"]
         form.save()
-        messages.success(request, _("Je taalvoorkeur is opgeslagen."))
+        set_followup_emails(request.user, enabled=emails.cleaned_data["followup_emails"])
+        messages.success(request, _("Je voorkeuren zijn opgeslagen."))
         response = HttpResponseRedirect(translate_url(request.path, language))
         _set_language_cookie(response, language)
         return response
-    return render(request, "accounts/profile.html", {"form": form})
+    return render(request, "accounts/profile.html", {"form": form, "emails": emails})
 
 
 @require_POST

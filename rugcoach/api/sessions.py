@@ -23,10 +23,10 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from rugcoach.api.errors import ValidationErrorOut, field_error, invalid
+from rugcoach.api.errors import ErrorOut, ValidationErrorOut, field_error, invalid
 from rugcoach.api.schemas import MEMBERS_ONLY, WITH_BODY
 from rugcoach.core.progression.models import Outcome  # the one list of answers
-from rugcoach.training import exports, selectors, services
+from rugcoach.training import exports, followups, selectors, services
 
 router = Router(tags=["sessions"])
 
@@ -182,3 +182,65 @@ def post_session(request: HttpRequest, body: SessionIn) -> Any:
 def list_sessions(request: HttpRequest) -> Any:
     sessions = selectors.member_sessions(request.user).prefetch_related("results")[:200]
     return [exports.session_data(s) for s in sessions]
+
+
+class FollowUpIn(Schema):
+    kind: Literal["next_morning", "later"] | None = Field(
+        default=None, description="which question; left out: the open one"
+    )
+    feeling: Literal["better", "same", "worse"] = Field(
+        description="your back compared with before the session"
+    )
+    pain: ZeroToTen
+    stiffness: ZeroToTen | None = None
+
+
+class FollowUpOut(Schema):
+    id: int
+    kind: str
+    due_at: datetime
+    answered_at: datetime | None
+    feeling: str
+    pain: int | None
+    stiffness: int | None
+
+
+@router.post(
+    "/{client_key}/followup",
+    auth=django_auth,
+    url_name="session_followup",
+    response={
+        201: FollowUpOut,
+        404: ErrorOut,
+        409: ErrorOut,
+        422: ValidationErrorOut,
+        **MEMBERS_ONLY,
+        **WITH_BODY,
+    },
+    summary="Answer the follow-up question of a session",
+    description="'How is your back compared with before the session?' The session is its "
+    "`client_key` (as `GET /api/sessions` shows it). 201 with the answered follow-up; 404 "
+    "for an unknown session or another member's; 409 when it was answered already or no "
+    "question is open yet.",
+)
+def answer_followup(request: HttpRequest, client_key: UUID, body: FollowUpIn) -> Any:
+    try:
+        found = followups.followup_to_answer(request.user, client_key, body.kind)
+        answered = services.answer_followup(
+            request.user,
+            followup_id=found.pk,
+            feeling=body.feeling,
+            pain=body.pain,
+            stiffness=body.stiffness,
+        )
+    except services.FollowUpNotFound:
+        return Status(404, {"detail": "No session of yours with this client_key."})
+    except followups.NothingOpen as error:
+        if error.answered:
+            return Status(409, {"detail": "This follow-up was answered already."})
+        return Status(409, {"detail": "No follow-up of this session is open now."})
+    except services.FollowUpAlreadyAnswered:
+        return Status(409, {"detail": "This follow-up was answered already."})
+    except services.InvalidFollowUpAnswer as error:
+        return _error(error.field, str(error))
+    return Status(201, answered)

@@ -6,7 +6,7 @@ at the member's chosen time whatever the season.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -69,13 +69,22 @@ def sessions_feed(
     describe: Callable[[Item], str],
     session_url: str,
     stamp: datetime,
+    next_lines: Sequence[str] = (),
+    today: date | None = None,
 ) -> bytes:
     """One event per planned session, with a reminder 15 minutes before.
 
     ``describe`` gives the line shown for an item in the event: its name and its dose
-    in the words of the plan page.
+    in the words of the plan page. ``next_lines`` (an open follow-up question and its
+    link) go at the top of the next session from ``today`` on, the one a member looks at.
     """
     calendar = _calendar(calendar_name, stamp)
+    upcoming = [
+        s
+        for s in schedule.sessions
+        if today is None or starts_on + timedelta(s.day_offset) >= today
+    ]
+    next_key = min(upcoming, key=lambda s: (s.day_offset, s.order)).key if upcoming else None
     for session in schedule.sessions:
         day = starts_on + timedelta(days=session.day_offset)
         start = datetime.combine(day, at, tzinfo=AMSTERDAM)
@@ -88,6 +97,8 @@ def sessions_feed(
         event.add("dtend", start + timedelta(minutes=minutes))
         event.add("summary", f"{title} · {minutes} min")
         lines = [describe(item) for item in session.items]
+        if next_lines and session.key == next_key:
+            lines = [*next_lines, "", *lines]
         event.add("description", "\n".join([*lines, "", session_url]))
         event.add("url", session_url)
         event.add_component(_alarm(15, title))

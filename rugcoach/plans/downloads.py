@@ -19,7 +19,7 @@ from rugcoach.core.schedule import Item as ScheduleItem
 from rugcoach.library.figures import figure_svg
 from rugcoach.library.presenters import format_dose
 from rugcoach.middleware import PRIVATE
-from rugcoach.plans import calendar, pdf, selectors, services
+from rugcoach.plans import calendar, extras, pdf, selectors, services
 from rugcoach.plans.forms import PostureFeedForm, SessionsFeedForm
 from rugcoach.plans.models import CalendarFeed
 from rugcoach.plans.presenters import blocking_notice, item_dose, poster_doses, present_plan
@@ -362,4 +362,7 @@ def _sessions_ics(request: HttpRequest, feed: CalendarFeed, language: str, stamp
         describe=describe,
         session_url=request.build_absolute_uri(reverse("plans:plan")),
         stamp=stamp,
+        # An open follow-up question (registered by training: plans.extras) on the next one.
+        next_lines=extras.feed_notes(feed.member, request.build_absolute_uri),
+        today=timezone.localdate(),
     )

@@ -14,7 +14,7 @@ from rugcoach.core.planner import NoPlan, PlanError, Profile, Weekday, alternati
 from rugcoach.core.planner.schedule import session_key
 from rugcoach.core.triage.engine import Verdict
 from rugcoach.library.presenters import ExercisePresenter
-from rugcoach.plans import selectors, services
+from rugcoach.plans import extras, selectors, services
 from rugcoach.plans.forms import (
     SELF_TEST_FIELDS,
     IntakeForm,
@@ -38,7 +38,9 @@ def plan_page(request: HttpRequest) -> HttpResponse:
     status = training_status(member)
     intake = selectors.intake_of(member)
     stored = selectors.current_plan(member)
-    context: dict[str, object] = {"verdict_row": status.triage, "intake": intake}
+    # What apps above plans add (the open follow-up question): plans.extras.
+    panels = extras.plan_panels(request, member)
+    context: dict[str, object] = {"verdict_row": status.triage, "intake": intake, "panels": panels}
     blocking = status.blocking
     if blocking is not None:
         # A check that forbids training stops the plan: say why and what to do.

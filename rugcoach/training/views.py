@@ -6,11 +6,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.csrf import ensure_csrf_cookie
+from django.views.decorators.http import require_http_methods
 
 from rugcoach.library.figures import figure_url
 from rugcoach.plans import selectors as plan_selectors
 from rugcoach.plans.presenters import blocking_notice
-from rugcoach.training import presenters, selectors
+from rugcoach.training import followups, presenters, selectors, services
+from rugcoach.training.forms import FollowUpForm
 
 
 def _today() -> date:
@@ -104,3 +106,38 @@ def offline_urls(request: HttpRequest) -> JsonResponse:
         {"pages": pages, "figures": figures, "static": presenters.static_urls()},
         headers={"Cache-Control": "private, no-store"},
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def followup(request: HttpRequest, pk: int) -> HttpResponse:
+    """'How is your back compared with before the session?': the form while it is open;
+    once answered, the answer and what it means for the next session."""
+    found = followups.followup_of(request.user, pk)
+    context: dict[str, object] = {"followup": found, "day": followups.session_day(found)}
+    if found.answered_at is not None:
+        context["meaning"] = followups.next_session_meaning(request.user)
+        return render(request, "training/followup.html", context)
+    if not followups.is_due(found):
+        context["not_yet"] = timezone.localtime(found.due_at)
+        return render(request, "training/followup.html", context)
+    form = FollowUpForm(request.POST or None, followup_id=found.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.answer_followup(
+                request.user,
+                followup_id=found.pk,
+                feeling=form.cleaned_data["feeling"],
+                pain=form.cleaned_data["pain"],
+                stiffness=form.cleaned_data["stiffness"],
+            )
+        except services.InvalidFollowUpAnswer as error:
+            form.add_error(error.field if error.field in form.fields else None, str(error))
+        except services.FollowUpAlreadyAnswered:
+            pass  # answered a moment ago (another tab): the page shows that answer
+        if not form.errors:
+            # Post/redirect/get: the page now shows the answer and what it means.
+            return redirect("training:followup", pk=found.pk)
+    context["form"] = form
+    status = 400 if form.errors else 200
+    return render(request, "training/followup.html", context, status=status)
