@@ -24,12 +24,14 @@ import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from enum import StrEnum
 from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from rugcoach.accounts import access
 from rugcoach.accounts.models import User
@@ -41,6 +43,7 @@ from rugcoach.plans import selectors, services
 from rugcoach.plans.models import CalendarFeed
 from rugcoach.privacy.services import export_member_data
 from rugcoach.training import services as training_services
+from rugcoach.training.models import FollowUp
 from rugcoach.triage.models import TriageResult
 from tests.plan_helpers import HOME_PROFILE, PASSWORD, TODAY, record_triage
 from tests.triage_answers import benign_answers
@@ -70,6 +73,7 @@ class World:
     plan_session_id: int  # her plan's first session (the player's URL)
     plan_session_key: str  # the same session's key in her plan (the plan page's start link)
     training_key: str  # the client key of a session she trained
+    followup_id: int  # that session's next-morning question, due now
 
     def markers(self) -> tuple[str, ...]:
         """Strings that only an answer about Sanne's data contains."""
@@ -397,6 +401,36 @@ TRAINING_ROWS: tuple[Row, ...] = (
         id="post-session",
         note="others may not file a session under Sanne's plan session: 422 plan_session",
     ),
+    # --- follow-up questions (issue 13) ------------------------------------------------------
+    Row(
+        "training:followup",
+        members_only(200, 404),
+        path=lambda w: reverse("training:followup", args=[w.followup_id]),
+        note="another member's question is a 404",
+    ),
+    Row(
+        "training:followup",
+        members_only(302, 404),
+        method="post",
+        path=lambda w: reverse("training:followup", args=[w.followup_id]),
+        data=lambda w: {"feeling": "same", "pain": "2"},
+        id="answer-followup",
+    ),
+    Row(
+        "api:session_followup",
+        members_only(201, 404, visitor=401),
+        operation="POST /sessions/{client_key}/followup",
+        method="post",
+        path=lambda w: reverse("api:session_followup", args=[w.training_key]),
+        data=lambda w: {"feeling": "same", "pain": 2},
+        json=True,
+        note="the session is Sanne's client key: unknown to anyone else, a 404",
+    ),
+    Row(
+        "home",
+        everyone(200),
+        note="the same page for all, plus the viewer's own open follow-up question",
+    ),
 )
 TABLE = TABLE + TRAINING_ROWS
 
@@ -404,7 +438,6 @@ TABLE = TABLE + TRAINING_ROWS
 # URLs that show or change no member's data, each with why. The admin is Django's own,
 # behind is_staff and model permissions; its URLs are listed by namespace.
 NOT_MEMBER_DATA: dict[str, str] = {
-    "home": "the same page for everyone (a member sees a link to their own plan)",
     "privacy_policy": "the policy text",
     "generic_poster": "the guide's poster, the same for everyone",
     "figure": "exercise drawings",
@@ -469,6 +502,8 @@ def world(db) -> World:
             pain_after=1,
         ),
     )
+    # The next morning has come: her question is open (home, plan, its page, the API).
+    FollowUp.objects.filter(session=trained).update(due_at=timezone.now() - timedelta(minutes=1))
     people: dict[Actor, User | None] = {
         Actor.VISITOR: None,
         Actor.MEMBER: sanne,
@@ -484,6 +519,7 @@ def world(db) -> World:
         plan_session_id=plan_session.pk,
         plan_session_key=plan_session.key,
         training_key=str(trained.client_key),
+        followup_id=FollowUp.objects.get(session=trained).pk,
     )
 
 

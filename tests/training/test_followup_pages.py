@@ -3,6 +3,7 @@ cards on the home and plan pages, the API, the calendar feed and the e-mail sett
 
 import json
 import re
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -171,8 +172,8 @@ def second_open_question(member: User) -> FollowUp:
 
 # Home: the session, the user, the open follow-ups with their session (one query).
 HOME_QUERIES = 3
-# The plan page's 11 + the open follow-ups with their session (one query) + the plan's
-# latest Adaptation (the engine's reasons shown under a changed dose).
+# The plan page's count (tests/plans/test_plan_pages.py), which includes the one query
+# for the open follow-ups with their session.
 PLAN_PAGE_QUERIES = 12
 
 
@@ -286,7 +287,9 @@ def test_the_account_page_turns_the_follow_up_email_on_and_off(client, member):
     client.force_login(member)
     html = client.get("/account/").content.decode()
     assert "E-mail me de vraag na de training" in html
-    assert 'name="followup_emails"' in html and "checked" not in html.split("followup_emails")[1][:80]
+    assert (
+        'name="followup_emails"' in html and "checked" not in html.split("followup_emails")[1][:80]
+    )
     response = client.post("/account/", {"preferred_language": "nl", "followup_emails": "on"})
     assert response.status_code == 302
     member.refresh_from_db()
@@ -296,3 +299,44 @@ def test_the_account_page_turns_the_follow_up_email_on_and_off(client, member):
     client.post("/account/", {"preferred_language": "nl"})  # the box left unticked
     member.refresh_from_db()
     assert member.followup_emails is False
+
+
+# The session, the user, the follow-up with its session; answered: + the current plan
+# and its latest Adaptation (what the answer means for the next session).
+FOLLOWUP_PAGE_QUERIES = {"open": 3, "answered": 5}
+
+
+def test_the_page_costs_the_same_with_more_sessions_and_questions(
+    client, trained, django_assert_num_queries
+):
+    member, followup = trained
+    client.force_login(member)
+    with django_assert_num_queries(FOLLOWUP_PAGE_QUERIES["open"]):
+        assert client.get(page(followup.pk)).status_code == 200
+    client.post(page(followup.pk), {"feeling": "worse", "pain": "5"})
+    with django_assert_num_queries(FOLLOWUP_PAGE_QUERIES["answered"]):
+        assert client.get(page(followup.pk)).status_code == 200
+    session = TrainingSession.objects.get(member=member)
+    for days in range(1, 5):  # four more sessions, each with its answered question
+        copy = TrainingSession.objects.create(
+            member=member,
+            client_key=uuid.uuid4(),
+            session_key=session.session_key,
+            started_at=session.started_at - timedelta(days=days),
+            completed=True,
+        )
+        FollowUp.objects.create(
+            session=copy,
+            kind="next_morning",
+            due_at=copy.started_at + timedelta(hours=14),
+            answered_at=copy.started_at + timedelta(hours=15),
+            feeling="same",
+            pain=2,
+        )
+    assert FollowUp.objects.filter(session__member=member).count() == 6
+    with django_assert_num_queries(FOLLOWUP_PAGE_QUERIES["answered"]):
+        assert client.get(page(followup.pk)).status_code == 200
+    later = FollowUp.objects.get(session=session, kind="later")
+    make_due(later)
+    with django_assert_num_queries(FOLLOWUP_PAGE_QUERIES["open"]):
+        assert client.get(page(later.pk)).status_code == 200
