@@ -17,7 +17,10 @@ class FollowUpForm(forms.Form):
         label=_("Hoe is je rug vergeleken met voor de training?"),
         choices=Feeling.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": _("Kies beter, hetzelfde of slechter.")},
+        error_messages={
+            "required": _("Kies beter, hetzelfde of slechter."),
+            "invalid_choice": _("Kies beter, hetzelfde of slechter."),
+        },
     )
 
     def __init__(self, *args: object, followup_id: int, **kwargs: object) -> None:

@@ -19,9 +19,14 @@ def migrate(target: list[tuple[str, str]]) -> Apps:
     return executor.loader.project_state(target).apps
 
 
-@pytest.fixture(autouse=True)
-def back_to_the_latest_schema() -> Iterator[None]:
-    yield
+def migrate_to_latest() -> None:
+    """Every app at its latest migration: what today's pages and services need."""
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
     executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+@pytest.fixture(autouse=True)
+def back_to_the_latest_schema() -> Iterator[None]:
+    yield
+    migrate_to_latest()
