@@ -35,6 +35,7 @@ from rugcoach.core.progress.outcomes import (
 from rugcoach.core.schedule import Prescription
 from rugcoach.progress import selectors
 from rugcoach.progress.selectors import SessionPains
+from rugcoach.training import selectors as training_selectors
 
 # The chart and its table show the latest sessions; more would crowd a phone's width.
 CHART_SESSIONS = 20
@@ -93,7 +94,8 @@ def _exercise_name(slug: str, language: str) -> str:
 
 def dose_changes(member: User, language: str, *, viewer: User | None = None) -> list[DoseChange]:
     found: list[DoseChange] = []
-    for adaptation in selectors.member_adaptations(member, viewer=viewer)[:CHANGES_SHOWN]:
+    adaptations = training_selectors.member_adaptations(member, viewer=viewer)
+    for adaptation in adaptations[:CHANGES_SHOWN]:
         for change in adaptation.changes:
             to = change.get("to") or ""
             found.append(

@@ -15,7 +15,7 @@ from rugcoach.core.progress.days import PlanSpan
 from rugcoach.plans.models import PlanSession
 from rugcoach.progress.models import PsfsAssessment
 from rugcoach.training import selectors as training_selectors
-from rugcoach.training.models import Adaptation, FollowUp
+from rugcoach.training.models import FollowUp
 
 
 @dataclass(frozen=True)
@@ -84,13 +84,6 @@ def plan_spans(member: User, *, viewer: User | None = None) -> list[PlanSpan]:
         )
         for plan_id in starts  # dicts keep the query's order
     ]
-
-
-def member_adaptations(member: User, *, viewer: User | None = None) -> QuerySet[Adaptation]:
-    """The progression engine's runs on the member's plans, newest first."""
-    return Adaptation.objects.filter(member=access.reads(member, viewer)).order_by(
-        "-created_at", "-id"
-    )
 
 
 def member_psfs(member: User, *, viewer: User | None = None) -> QuerySet[PsfsAssessment]:
