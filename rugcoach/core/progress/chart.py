@@ -16,8 +16,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 __all__ = ["SERIES", "ChartLabels", "ChartSession", "pain_chart"]
 
-WIDTH, HEIGHT = 640, 300
-LEFT, RIGHT, TOP, BOTTOM = 44, 16, 48, 40
+# Drawn for a phone's width: at 360 units across, 13-unit text stays readable there.
+WIDTH, HEIGHT = 360, 290
+LEFT, RIGHT, TOP, BOTTOM = 30, 10, 78, 30
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"  # the device's own
 TEXT = "#222222"
 GRID = "#d0d0d0"
@@ -114,18 +115,19 @@ def pain_chart(
         parts.append(
             f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
             f'stroke="{GRID}" stroke-width="1"/>'
-            f'<text x="{LEFT - 8}" y="{y + 4:.1f}" text-anchor="end" fill="{TEXT}">{pain}</text>'
+            f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" fill="{TEXT}">{pain}</text>'
         )
-    parts.append(f'<text x="{LEFT}" y="{TOP - 30}" fill="{TEXT}">{escape(labels.axis)}</text>')
-    # The legend: each series' shape and line, then the baseline's.
-    legend_x = LEFT
-    for series in SERIES:
-        parts.append(_legend(series, legend_x, TOP - 12, labels.series(series.key)))
-        legend_x += 30 + 8 * len(labels.series(series.key))
+    parts.append(f'<text x="4" y="16" fill="{TEXT}">{escape(labels.axis)}</text>')
+    # The legend in two rows of two: each series' line and shape, then the baseline's line.
+    half = (WIDTH - 8) / 2
+    spots = [(4 + half * (n % 2), 36 + 20 * (n // 2)) for n in range(4)]
+    for series, (x, y) in zip(SERIES, spots, strict=False):
+        parts.append(_legend(series, x, y, labels.series(series.key)))
+    x, y = spots[3]
     parts.append(
-        f'<line x1="{legend_x}" x2="{legend_x + 18}" y1="{TOP - 12}" y2="{TOP - 12}" '
+        f'<line x1="{x}" x2="{x + 18}" y1="{y}" y2="{y}" '
         f'stroke="{BASELINE}" stroke-width="2" stroke-dasharray="8 4"/>'
-        f'<text x="{legend_x + 24}" y="{TOP - 8}" fill="{TEXT}">{escape(labels.baseline)}</text>'
+        f'<text x="{x + 24}" y="{y + 4}" fill="{TEXT}">{escape(labels.baseline)}</text>'
     )
     if baseline is not None:
         y = y_of(baseline)
@@ -147,8 +149,8 @@ def pain_chart(
                 f'stroke-width="2"{dash}/>'
             )
         parts.extend(_marker(series.key, x, y, series.colour) for x, y in points)
-    # Dates under the columns: at most about eight, so they never overlap.
-    every = max(1, -(-count // 8))
+    # Dates under the columns: at most five, so they never overlap.
+    every = max(1, -(-count // 5))
     for index, session in enumerate(sessions):
         if index % every == 0 or index == count - 1:
             parts.append(
