@@ -107,3 +107,17 @@ def test_the_service_refuses_what_is_not_a_psfs(member):
     assert "give 3 to 5 activities" in error.value.problems
     assert "activity 2: named twice" in error.value.problems
     assert not PsfsAssessment.objects.exists()
+
+
+def test_the_export_holds_the_assessments_and_deleting_the_member_removes_them(member):
+    from rugcoach.privacy.services import delete_member, export_member_data
+
+    services.record_psfs(member, activities=[("Bukken", 2), ("Tillen", 4), ("Fietsen", 6)])
+    export = export_member_data(member)
+    assert export["progress"]["psfs_assessments"][0]["activities"] == [
+        {"name": "Bukken", "score": 2},
+        {"name": "Tillen", "score": 4},
+        {"name": "Fietsen", "score": 6},
+    ]
+    delete_member(member=member)
+    assert not PsfsAssessment.objects.exists()
