@@ -6,7 +6,7 @@ The rules (streak, weeks, meaningful change, the chart) are the pure core's
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.utils import timezone, translation
@@ -71,6 +71,8 @@ class Progress:
     weeks: list[WeekMinutes]
     month: date
     calendar: list[list[CalendarDay]]
+    previous_month: date | None  # a month to page back to (one with sessions before it)
+    next_month: date | None
     sessions: list[SessionPains]  # the chart's, oldest first
     total_sessions: int
     baseline: int | None
@@ -130,8 +132,18 @@ def chart_labels(language: str) -> ChartLabels:
         )
 
 
-def progress(member: User, today: date, language: str, *, viewer: User | None = None) -> Progress:
+def progress(
+    member: User,
+    today: date,
+    language: str,
+    *,
+    month: date | None = None,
+    viewer: User | None = None,
+) -> Progress:
+    """``month``: the calendar's month (its first day); this month when None or later."""
     outcomes = get_catalog().outcomes
+    this_month = today.replace(day=1)
+    shown_month = min(month or this_month, this_month)
     sessions = selectors.session_pains(member, viewer=viewer)
     per_day = Counter(s.on for s in sessions)
     plan = planned(selectors.plan_spans(member, viewer=viewer))
@@ -163,8 +175,12 @@ def progress(member: User, today: date, language: str, *, viewer: User | None = 
         today=today,
         streak=streak(per_day, today, rest_days=outcomes.streak.rest_days, plan=plan),
         weeks=weekly_minutes(((s.on, s.seconds) for s in sessions), today, WEEKS_SHOWN),
-        month=today.replace(day=1),
-        calendar=month_calendar(today.year, today.month, per_day, today),
+        month=shown_month,
+        calendar=month_calendar(shown_month.year, shown_month.month, per_day, today),
+        previous_month=(
+            _previous(shown_month) if sessions and sessions[0].on < shown_month else None
+        ),
+        next_month=_next(shown_month) if shown_month < this_month else None,
         sessions=shown,
         total_sessions=len(sessions),
         baseline=baseline,
@@ -174,6 +190,14 @@ def progress(member: User, today: date, language: str, *, viewer: User | None = 
         psfs_due=psfs_due(last_psfs, today, outcomes.psfs_due.every_days),
         changes=dose_changes(member, language, viewer=viewer),
     )
+
+
+def _previous(month: date) -> date:
+    return (month - timedelta(days=1)).replace(day=1)
+
+
+def _next(month: date) -> date:
+    return (month + timedelta(days=31)).replace(day=1)
 
 
 def _ratings(activities: list[dict[str, Any]]) -> list[Rating]:

@@ -1,3 +1,6 @@
+import re
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -9,12 +12,24 @@ from rugcoach.content import get_catalog
 from rugcoach.progress import presenters, selectors, services
 from rugcoach.progress.forms import PsfsForm
 
+MONTH = re.compile(r"\d{4}-\d{2}")
+
+
+def _month(value: str | None) -> date | None:
+    """``?month=2026-10`` (the calendar's paging links); anything else shows this month."""
+    if not value or not MONTH.fullmatch(value):
+        return None
+    year, month = (int(part) for part in value.split("-"))
+    return date(year, month, 1) if year >= 2000 and 1 <= month <= 12 else None
+
 
 @login_required
 def page(request: HttpRequest) -> HttpResponse:
     """The member's progress: calendar, streak, minutes, dose changes, pain and outcomes."""
     language = translation.get_language()
-    shown = presenters.progress(request.user, timezone.localdate(), language)
+    shown = presenters.progress(
+        request.user, timezone.localdate(), language, month=_month(request.GET.get("month"))
+    )
     return render(
         request,
         "progress/progress.html",

@@ -168,3 +168,24 @@ def test_queries_do_not_grow_with_sessions(
 
 # session + user, sessions, plan days, PSFS, adaptations
 QUERIES = 6
+
+
+def test_the_calendar_pages_back_to_earlier_months(client_of, member):
+    today = timezone.localdate()
+    this_month = today.replace(day=1)
+    last_month = (this_month - timedelta(days=1)).replace(day=1)
+    trained(member, (today - last_month).days - 2)  # the 3rd of last month
+    html = client_of.get(URL).content.decode()
+    assert f'href="?month={last_month:%Y-%m}#calendar-title"' in html
+    assert 'rel="next"' not in html
+    assert html.count('class="trained-mark"') == 0
+
+    earlier = client_of.get(URL, {"month": f"{last_month:%Y-%m}"}).content.decode()
+    assert earlier.count('class="trained-mark"') == 1
+    assert f'href="?month={this_month:%Y-%m}#calendar-title"' in earlier
+    assert 'rel="prev"' not in earlier, "no sessions before it"
+
+    for bad in ("2026-13", "nonsense", "1999-01", f"{today.year + 1}-01"):
+        shown = client_of.get(URL, {"month": bad})
+        assert shown.status_code == 200
+        assert shown.content.decode().count('class="trained-mark"') == 0, bad
