@@ -96,7 +96,8 @@ def _exercise_name(slug: str, language: str) -> str:
 
 def dose_changes(member: User, language: str, *, viewer: User | None = None) -> list[DoseChange]:
     found: list[DoseChange] = []
-    adaptations = training_selectors.member_adaptations(member, viewer=viewer)
+    # Runs that changed no dose (a hold, a status) are not dose changes.
+    adaptations = training_selectors.member_adaptations(member, viewer=viewer).exclude(changes=[])
     for adaptation in adaptations[:CHANGES_SHOWN]:
         for change in adaptation.changes:
             to = change.get("to") or ""

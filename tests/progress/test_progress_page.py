@@ -189,3 +189,38 @@ def test_the_calendar_pages_back_to_earlier_months(client_of, member):
         shown = client_of.get(URL, {"month": bad})
         assert shown.status_code == 200
         assert shown.content.decode().count('class="trained-mark"') == 0, bad
+
+
+def test_runs_that_changed_no_dose_do_not_push_a_change_off_the_list(client_of, member_with_plan):
+    stored = plan_selectors.current_plan(member_with_plan)
+    change = {
+        "item_key": "w1-mon.1",
+        "slug": "glute-bridge",
+        "action": "regress",
+        "rule": "R1",
+        "nl": "Een oude verandering.",
+        "en": "An old change.",
+        "before": Prescription(sets=3, reps=12).model_dump(mode="json"),
+        "after": Prescription(sets=2, reps=12).model_dump(mode="json"),
+    }
+    earlier = timezone.now() - timedelta(days=10)
+    Adaptation.objects.create(
+        member=member_with_plan,
+        plan=stored,
+        trigger="session",
+        status="held",
+        changes=[change],
+        created_at=earlier,
+    )
+    for n in range(25):
+        Adaptation.objects.create(
+            member=member_with_plan,
+            plan=stored,
+            trigger="followup",
+            status="held",
+            changes=[],
+            created_at=earlier + timedelta(hours=n + 1),
+        )
+    html = client_of.get(URL).content.decode()
+    assert "Een oude verandering." in html
+    assert html.count('class="dose-change"') == 1
