@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "rugcoach.triage",
     "rugcoach.plans",
     "rugcoach.training",
+    "rugcoach.progress",
     "rugcoach.privacy",
 ]
 

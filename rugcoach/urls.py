@@ -31,6 +31,7 @@ urlpatterns = [
         path(_("oefenposter.pdf"), plan_downloads.generic_poster, name="generic_poster"),
         path(_("account/"), include("rugcoach.accounts.urls")),
         path("training/", include("rugcoach.training.urls")),
+        path(_("voortgang/"), include("rugcoach.progress.urls")),
         path(_("account/mijn-gegevens/"), include("rugcoach.privacy.urls")),
         path(_("privacy/"), privacy_views.policy, name="privacy_policy"),
         prefix_default_language=False,

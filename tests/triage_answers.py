@@ -1,16 +1,8 @@
-"""Benign triage answers for tests: everything fine unless a test says otherwise."""
+"""Benign triage answers for tests: everything fine unless a test says otherwise (the calm
+member of ``rugcoach.triage.calm``, which the demo data uses too)."""
 
 from rugcoach.core.triage.schema import AnswerType, Question, TriageContent
-
-# Where "no" / the first option / the minimum is not the benign answer.
-BENIGN = {
-    "age": 40,
-    "pain_now": 2,
-    "duration_weeks": 2,
-    "onset_age": 38,
-    "leg_pain_stable": True,
-    "pregnancy_week": 20,
-}
+from rugcoach.triage.calm import calm_answer, calm_answers
 
 
 def candidates(question: Question) -> list[object]:
@@ -24,12 +16,9 @@ def candidates(question: Question) -> list[object]:
 
 
 def benign(question: Question) -> object:
-    if question.id in BENIGN:
-        return BENIGN[question.id]
-    assert question.type is not AnswerType.NUMBER, f"add a benign value for {question.id}"
-    return candidates(question)[0]
+    return calm_answer(question)
 
 
 def benign_answers(content: TriageContent) -> dict[str, object]:
     """A benign answer to every question, follow-ups and check-in questions included."""
-    return {question.id: benign(question) for question in content.questions.values()}
+    return dict(calm_answers(content))

@@ -16,6 +16,7 @@ from rugcoach.core.kernel.vocabulary import Vocabulary
 from rugcoach.core.library.exercises import Exercise, NotAdvised
 from rugcoach.core.library.posters import PosterContent, load_posters
 from rugcoach.core.planner.content import PlannerContent, load_planner_content
+from rugcoach.core.progress.content import OutcomesContent, load_outcomes
 from rugcoach.core.progression.content import ProgressionContent, load_progression
 from rugcoach.core.triage.loader import load_triage
 from rugcoach.core.triage.schema import TriageContent
@@ -35,6 +36,7 @@ class Catalog:
     posters: PosterContent
     warnings: Warnings
     progression: ProgressionContent
+    outcomes: OutcomesContent
     not_advised: dict[str, NotAdvised] = field(default_factory=dict)
 
     def exercise(self, slug: str) -> Exercise | None:
@@ -93,7 +95,7 @@ def load_catalog(content_dir: Path) -> Catalog:
         )
     except ContentError as error:
         problems.extend(error.problems)
-    planner = posters = warnings = progression = None
+    planner = posters = warnings = progression = outcomes = None
     try:
         planner = load_planner_content(content_dir, exercises)
     except ContentError as error:
@@ -110,6 +112,10 @@ def load_catalog(content_dir: Path) -> Catalog:
         progression = load_progression(content_dir)
     except ContentError as error:
         problems.extend(error.problems)
+    try:
+        outcomes = load_outcomes(content_dir)
+    except ContentError as error:
+        problems.extend(error.problems)
     if (
         problems
         or vocabulary is None
@@ -118,6 +124,7 @@ def load_catalog(content_dir: Path) -> Catalog:
         or posters is None
         or warnings is None
         or progression is None
+        or outcomes is None
     ):
         raise ContentError(problems)
     return Catalog(
@@ -128,6 +135,7 @@ def load_catalog(content_dir: Path) -> Catalog:
         posters=posters,
         warnings=warnings,
         progression=progression,
+        outcomes=outcomes,
         not_advised=not_advised,
     )
 

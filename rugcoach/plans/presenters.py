@@ -155,9 +155,7 @@ def present_plan(
                             role=item.role,
                             dose=item_dose(item),
                             reason=item.reason.get(language),
-                            why_changed=item.why_changed.get(language)
-                            if item.why_changed
-                            else "",
+                            why_changed=item.why_changed.get(language) if item.why_changed else "",
                         )
                         for item in session.items
                         if item.slug in catalog.exercises

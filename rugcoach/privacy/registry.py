@@ -19,6 +19,7 @@ EXPORT_MODULES = (
     "rugcoach.triage.exports",
     "rugcoach.plans.exports",
     "rugcoach.training.exports",
+    "rugcoach.progress.exports",
 )
 
 # Models with a foreign key to the user that are not data about the member, with why.

@@ -434,6 +434,38 @@ TRAINING_ROWS: tuple[Row, ...] = (
 )
 TABLE = TABLE + TRAINING_ROWS
 
+_PSFS = [
+    {"name": "Bukken", "score": 3},
+    {"name": "Tillen", "score": 4},
+    {"name": "Fietsen", "score": 6},
+]
+
+# --- progress and outcomes (issue 13 §3) -----------------------------------------------------
+PROGRESS_ROWS: tuple[Row, ...] = (
+    Row("progress:page", members_only(200, 200), note="others see their own, empty progress"),
+    Row("progress:psfs", members_only(200, 200)),
+    Row(
+        "progress:psfs",
+        members_only(302, 302),
+        method="post",
+        data=lambda w: {f"{k}_{n}": a[k] for n, a in enumerate(_PSFS, 1) for k in a},
+        id="post-psfs",
+        note="others save their own assessment, never Sanne's",
+    ),
+    Row("api:progress", members_only(200, 200, visitor=401), operation="GET /progress"),
+    Row(
+        "api:progress_psfs",
+        members_only(201, 201, visitor=401),
+        operation="POST /progress/psfs",
+        method="post",
+        data=lambda w: {"activities": _PSFS},
+        json=True,
+        id="post-psfs-api",
+        note="others store their own assessment",
+    ),
+)
+TABLE = TABLE + PROGRESS_ROWS
+
 
 # URLs that show or change no member's data, each with why. The admin is Django's own,
 # behind is_staff and model permissions; its URLs are listed by namespace.
