@@ -154,7 +154,10 @@ class PrescriptionVersion(models.Model):
     number = models.PositiveSmallIntegerField()
     prescription = models.JSONField(help_text="rugcoach.core.schedule.Prescription as JSON")
     reason = models.JSONField(help_text="{nl, en}: why this dose")
-    source = models.CharField(max_length=16, help_text="planner, swap, progression, trainer")
+    source = models.CharField(
+        max_length=16,
+        help_text="planner, swap (the member's), progression, progression-swap, trainer",
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

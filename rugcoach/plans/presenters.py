@@ -24,6 +24,8 @@ class ItemView:
     role: str
     dose: str
     reason: str
+    why_changed: str = ""
+    """Why the engine or a trainer changed this dose or exercise; empty if it is as planned."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,9 @@ def present_plan(
                             role=item.role,
                             dose=item_dose(item),
                             reason=item.reason.get(language),
+                            why_changed=item.why_changed.get(language)
+                            if item.why_changed
+                            else "",
                         )
                         for item in session.items
                         if item.slug in catalog.exercises

@@ -1,6 +1,7 @@
 """Reads for personal plans, always scoped to one member."""
 
-from datetime import date
+from collections.abc import Iterable
+from datetime import date, datetime
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -269,3 +270,21 @@ def _with_library_pace(data: dict, exercise: Exercise | None) -> Prescription:
             else BreathingCount(inhale=pace.inhale, exhale=pace.exhale, hold=pace.hold),
         }
     )
+
+
+def doses_at(stored: models.Plan, item_keys: Iterable[str], at: datetime) -> dict[str, dict]:
+    """Each item's prescription (JSON) as it stood at ``at``: its latest version made by
+    then, i.e. the dose the player showed for a session started at ``at``. One query."""
+    found: dict[str, dict] = {}
+    versions = (
+        models.PrescriptionVersion.objects.filter(
+            item__session__plan=stored, item__key__in=list(item_keys)
+        )
+        .select_related(None)
+        .values_list("item__key", "created_at", "prescription")
+        .order_by("item__key", "number")
+    )
+    for key, created_at, prescription in versions:
+        if created_at <= at or key not in found:
+            found[key] = prescription  # the first version stands even if made after ``at``
+    return found

@@ -1,9 +1,11 @@
 """Writes for personal plans: the intake, generating a plan, swapping an exercise."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.db.models import Max
 from django.forms import ModelForm
 from django.forms.models import construct_instance
 from django.utils import timezone
@@ -11,13 +13,16 @@ from django.utils import timezone
 from rugcoach.accounts import access
 from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
+from rugcoach.core.kernel.text import Text
 from rugcoach.core.planner import (
     NoPlan,
     Plan,
+    PlanError,
     Profile,
     SelfTests,
     SwapScope,
     Weekday,
+    alternatives,
     build_plan,
     focus_areas,
     focus_left_out,
@@ -26,6 +31,7 @@ from rugcoach.core.planner import (
 from rugcoach.core.planner.pregnancy import due_date_problem
 from rugcoach.core.planner.schedule import plan_schedule
 from rugcoach.core.schedule import Item as ScheduleItem
+from rugcoach.core.schedule import Prescription
 from rugcoach.core.triage.engine import Verdict
 from rugcoach.plans import models, selectors
 from rugcoach.triage.selectors import training_status
@@ -183,7 +189,15 @@ def _item_fields(item: ScheduleItem) -> dict[str, object]:
 
 
 def _record_swap(
-    stored: models.Plan, before: Plan, after: Plan, slug: str, replacement: str, scope: str
+    stored: models.Plan,
+    before: Plan,
+    after: Plan,
+    slug: str,
+    replacement: str,
+    scope: str,
+    *,
+    changed_by: str = "member",
+    why: Text | None = None,
 ) -> None:
     """The swapped items get the replacement and a new prescription version; the plan a
     new revision saying what changed, who and why. Nothing else is touched."""
@@ -207,8 +221,8 @@ def _record_swap(
                 item=row,
                 number=(latest.number if latest else 0) + 1,
                 prescription=item.prescription.model_dump(mode="json"),
-                reason=item.reason.model_dump(),
-                source="swap",
+                reason=(why or item.reason).model_dump(),
+                source="swap" if changed_by == "member" else "progression-swap",
             )
             models.PlanSession.objects.filter(plan=stored, key=session.key).update(
                 seconds=session.seconds
@@ -217,9 +231,9 @@ def _record_swap(
     models.PlanRevision.objects.create(
         plan=stored,
         number=(latest_revision.number if latest_revision else 0) + 1,
-        changed_by="member",
+        changed_by=changed_by,
         what={"kind": "swap", "from": slug, "to": replacement, "scope": scope, "items": changed},
-        why="the member chose another exercise with the same purpose",
+        why=why.en[:200] if why else "the member chose another exercise with the same purpose",
     )
 
 
@@ -298,3 +312,85 @@ def revoke_feed(member: User, kind: str) -> int:
     return models.CalendarFeed.objects.filter(
         member=access.changes(member), kind=kind, revoked_at__isnull=True
     ).update(revoked_at=timezone.now())
+
+
+def swap_for_progression(
+    stored: models.Plan, *, session_key: str, slug: str, why: Text | None, by: User
+) -> str | None:
+    """Replace an exercise that hurt at its easiest dose by one with the same purpose, in
+    that session and every later one where it is allowed; the replacement's slug, or None
+    when nothing may replace it. The caller holds the transaction (the plan row locked)."""
+    access.authorize_id(by, stored.member_id, action=access.Action.CHANGE)
+    week, weekday = _week_and_day(session_key)
+    catalog = get_catalog()
+    before = Plan.model_validate(stored.plan)
+    profile = Profile.model_validate(stored.profile)
+    verdict = Verdict.model_validate(stored.verdict)
+    try:
+        options = alternatives(
+            before, week, weekday, slug, profile, verdict, catalog, catalog.planner
+        )
+        if not options:
+            return None
+        updated = swap(
+            before,
+            week,
+            weekday,
+            slug,
+            options[0],
+            profile,
+            verdict,
+            catalog,
+            catalog.planner,
+            scope="everywhere",
+        )
+    except PlanError:
+        return None
+    stored.plan = updated.model_dump(mode="json")
+    stored.save(update_fields=["plan"])
+    _record_swap(
+        stored, before, updated, slug, options[0], "everywhere", changed_by="progression", why=why
+    )
+    return options[0]
+
+
+def _week_and_day(session_key: str) -> tuple[int, Weekday]:
+    week, _, day = session_key.partition("-")
+    return int(week.removeprefix("w")), Weekday(day)
+
+
+def add_progression_versions(
+    stored: models.Plan, *, versions: Mapping[str, tuple[Prescription, Text]], by: User
+) -> None:
+    """Each item's next dose as the progression engine decided it (item key → dose and
+    why): a new prescription version of the item, and one plan revision naming them.
+    The caller holds the transaction."""
+    access.authorize_id(by, stored.member_id, action=access.Action.CHANGE)
+    rows = {
+        row.key: row
+        for row in models.PlanItem.objects.filter(session__plan=stored, key__in=list(versions))
+    }
+    latest = {
+        v["item_id"]: v["number"]
+        for v in models.PrescriptionVersion.objects.filter(item__in=rows.values())
+        .values("item_id")
+        .annotate(number=Max("number"))
+    }
+    models.PrescriptionVersion.objects.bulk_create(
+        models.PrescriptionVersion(
+            item=row,
+            number=latest.get(row.pk, 0) + 1,
+            prescription=versions[key][0].model_dump(mode="json"),
+            reason=versions[key][1].model_dump(),
+            source="progression",
+        )
+        for key, row in rows.items()
+    )
+    latest_revision = stored.revisions.order_by("-number").first()
+    models.PlanRevision.objects.create(
+        plan=stored,
+        number=(latest_revision.number if latest_revision else 0) + 1,
+        changed_by="progression",
+        what={"kind": "doses", "items": sorted(rows)},
+        why="the progression engine adapted the next session to the member's pain feedback",
+    )

@@ -70,6 +70,7 @@ def item_data(item: Item, exercise: Exercise, language: str) -> dict[str, Any]:
         if exercise.figure
         else None,
         "prescription": prescription_data(p, exercise),
+        "why_changed": item.why_changed.get(language) if item.why_changed else "",
     }
 
 
@@ -78,6 +79,7 @@ def labels() -> dict[str, str]:
     return {
         "start": _("Start"),
         "intro_title": _("Klaar om te trainen?"),
+        "why_changed": _("Waarom dit veranderde:"),
         "intro_hint": _(
             "Leg je telefoon zo neer dat je het scherm ziet. Tik op Start: dan gaan ook de "
             "piepjes en de stem aan, en blijft je scherm aan."

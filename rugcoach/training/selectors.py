@@ -1,16 +1,17 @@
 """Reads for the player: which session, may the member start it now, their results."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from rugcoach.accounts import access
 from rugcoach.accounts.models import User
 from rugcoach.plans import selectors as plan_selectors
 from rugcoach.plans.models import Plan, PlanSession
-from rugcoach.training.models import TrainingSession
+from rugcoach.training.models import Adaptation, FollowUp, TrainingSession
 from rugcoach.triage.models import TriageResult
 from rugcoach.triage.selectors import TrainingStatus, checked_today
 
@@ -56,6 +57,7 @@ class Gate:
 
     ``step``: "train" (go), "blocked" (a check forbids training: its advice),
     "full_check" (none yet, or it must be redone), "plan" (no usable plan),
+    "paused" (the progression engine paused the plan: R4, see a physio first),
     "checkin" (the daily check-in first), "lighter" (today's check-in asks for less than
     the plan: its own lighter list instead of the plan's session).
     """
@@ -65,6 +67,8 @@ class Gate:
     plan: Plan | None = None
     check: TriageResult | None = None
     """Today's check that opened the way ("train" only)."""
+    paused: Adaptation | None = None
+    """The engine's run that paused the plan and advises a physio ("paused" only)."""
 
 
 def fresh_check(member: User, status: TrainingStatus) -> TriageResult | None:
@@ -89,6 +93,9 @@ def gate(member: User) -> Gate:
         return Gate("full_check", status)
     if stored is None:
         return Gate("plan", status)
+    state = plan_state(stored)
+    if state is not None and state.status == Adaptation.Status.PAUSED:
+        return Gate("paused", status, stored, paused=state)
     check = fresh_check(member, status)
     if check is None:
         return Gate("checkin", status, stored)
@@ -97,3 +104,30 @@ def gate(member: User) -> Gate:
         # condition): the plan's session is not played; the today page gives the lighter list.
         return Gate("lighter", status, stored)
     return Gate("train", status, stored, check)
+
+
+def open_followups(
+    member: User, *, viewer: User | None = None, now: datetime | None = None
+) -> list[FollowUp]:
+    """Follow-ups due and not answered, newest first (with their session)."""
+    now = now or timezone.now()
+    return list(
+        FollowUp.objects.filter(
+            session__member=access.reads(member, viewer),
+            answered_at__isnull=True,
+            due_at__lte=now,
+        )
+        .select_related("session")
+        .order_by("-due_at", "-id")
+    )
+
+
+def member_adaptations(member: User, *, viewer: User | None = None) -> QuerySet[Adaptation]:
+    """Every run of the progression engine that changed something, newest first."""
+    return Adaptation.objects.filter(member=access.reads(member, viewer))
+
+
+def plan_state(stored: Plan) -> Adaptation | None:
+    """The plan's state: the engine's latest run on it. ``stored`` comes from a selector
+    that asked the access policy."""
+    return Adaptation.objects.filter(plan=stored).first()

@@ -1,15 +1,49 @@
-"""Writes of training results. A session is stored once per (member, client key)."""
+"""Writes of training results and follow-ups. A session is stored once per (member,
+client key); each write that adds something the progression engine reads runs it in the
+same transaction (``progression.adapt``)."""
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time, timedelta
+from typing import Any
 from uuid import UUID
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from rugcoach.accounts import access
 from rugcoach.accounts.models import User
+from rugcoach.plans import selectors as plan_selectors
 from rugcoach.plans.models import PlanSession
-from rugcoach.training.models import ExerciseResult, TrainingSession
+from rugcoach.training import progression
+from rugcoach.training.models import (
+    Adaptation,
+    ExerciseResult,
+    Feeling,
+    FollowUp,
+    TrainingSession,
+)
+from rugcoach.triage.models import TriageResult
+
+# The next-morning question is asked from this local time on the day after the session.
+MORNING = time(8, 0)
+# The second question, when the morning was worse: this long after the session started.
+LATER_AFTER = timedelta(hours=48)
+
+
+class FollowUpNotFound(Exception):
+    """No follow-up of this member with that id."""
+
+
+class FollowUpAlreadyAnswered(Exception):
+    """A follow-up is answered once; the first answer stands."""
+
+
+class InvalidFollowUpAnswer(ValueError):
+    """An answer outside the choices; ``field`` names what to fix."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        super().__init__(message)
 
 
 class NotYourSession(Exception):
@@ -54,11 +88,17 @@ def record_session(
         return existing, False
     plan_session = None
     if report.plan_session is not None:
-        plan_session = PlanSession.objects.filter(
-            pk=report.plan_session, plan__member=member
-        ).first()
+        plan_session = (
+            PlanSession.objects.select_related("plan")
+            .filter(pk=report.plan_session, plan__member=member)
+            .first()
+        )
         if plan_session is None:
             raise NotYourSession(report.plan_session)
+    doses: dict[str, Any] = {}
+    if plan_session is not None:
+        keys = [r.item_key for r in report.results if r.item_key]
+        doses = plan_selectors.doses_at(plan_session.plan, keys, report.started_at)
     try:
         with transaction.atomic():
             stored = TrainingSession.objects.create(
@@ -69,6 +109,7 @@ def record_session(
                 started_at=report.started_at,
                 finished_at=report.finished_at,
                 completed=report.completed,
+                pain_before=progression.pain_before(member, report.started_at),
                 pain_after=report.pain_after,
                 effort=report.effort,
                 language=report.language,
@@ -83,9 +124,15 @@ def record_session(
                     outcome=result.outcome,
                     hurt_where=list(result.hurt_where),
                     pain=result.pain,
+                    prescription=doses.get(result.item_key),
                 )
                 for order, result in enumerate(report.results)
             )
+            if plan_session is not None:
+                morning = timezone.localdate(report.started_at) + timedelta(days=1)
+                due = timezone.make_aware(datetime.combine(morning, MORNING))
+                _ask_followup(stored, FollowUp.Kind.NEXT_MORNING, due)
+                progression.adapt(member, trigger=Adaptation.Trigger.SESSION)
     except IntegrityError:
         # The same key arrived at the same moment on another connection and won.
         found = TrainingSession.objects.filter(member=member, client_key=report.client_key).first()
@@ -94,3 +141,61 @@ def record_session(
         return found, False
     # Read back, so the first answer is the very one a replay gets (times in UTC).
     return TrainingSession.objects.get(pk=stored.pk), True
+
+
+def _ask_followup(session: TrainingSession, kind: str, due_at: datetime) -> FollowUp:
+    """The one place a follow-up question is made (once per session and kind)."""
+    followup, _ = FollowUp.objects.get_or_create(
+        session=session, kind=kind, defaults={"due_at": due_at}
+    )
+    return followup
+
+
+def answer_followup(
+    member: User,
+    *,
+    followup_id: int,
+    feeling: str,
+    pain: int,
+    stiffness: int | None = None,
+    by: User | None = None,
+) -> FollowUp:
+    """Store the answer to a follow-up and adapt the plan to it.
+
+    A next-morning answer that is worse (said so, or pain above the score before the
+    session) asks again 48 hours after the session. Two answers at once: one wins, the
+    other gets FollowUpAlreadyAnswered (the update is conditional, on every database)."""
+    member = access.authorize(by or member, member, action=access.Action.CHANGE)
+    if feeling not in Feeling.values:
+        raise InvalidFollowUpAnswer("feeling", "choose better, same or worse")
+    for name, value in (("pain", pain), ("stiffness", stiffness)):
+        if value is not None and not (isinstance(value, int) and 0 <= value <= 10):
+            raise InvalidFollowUpAnswer(name, "give a whole number from 0 to 10")
+    with transaction.atomic():
+        followup = (
+            FollowUp.objects.select_related("session")
+            .filter(pk=followup_id, session__member=member)
+            .first()
+        )
+        if followup is None:
+            raise FollowUpNotFound(followup_id)
+        now = timezone.now()
+        answered = FollowUp.objects.filter(pk=followup.pk, answered_at__isnull=True).update(
+            answered_at=now, feeling=feeling, pain=pain, stiffness=stiffness
+        )
+        if not answered:
+            raise FollowUpAlreadyAnswered(followup_id)
+        followup.refresh_from_db()
+        session = followup.session
+        baseline = session.pain_before
+        worse = feeling == Feeling.WORSE or (baseline is not None and pain > baseline)
+        if followup.kind == FollowUp.Kind.NEXT_MORNING and worse:
+            _ask_followup(session, FollowUp.Kind.LATER, session.started_at + LATER_AFTER)
+        progression.adapt(member, trigger=Adaptation.Trigger.FOLLOWUP)
+    return followup
+
+
+def check_recorded(sender: type[TriageResult], *, result: TriageResult, **_: object) -> None:
+    """A stored check or check-in: the engine reads it (a red flag stops the plan, a
+    check-in "clearly worse after the last session" holds it)."""
+    progression.adapt(result.member, trigger=Adaptation.Trigger.CHECKIN)

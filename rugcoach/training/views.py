@@ -25,6 +25,9 @@ def _gate_page(request: HttpRequest, gate: selectors.Gate, session_id: int | Non
     blocking = gate.status.blocking
     if gate.step == "blocked" and blocking is not None:
         context["blocked"] = blocking_notice(blocking, translation.get_language())
+    if gate.paused is not None:
+        language = translation.get_language()
+        context["paused_reasons"] = [reason[language] for reason in gate.paused.reasons]
     return render(request, "training/gate.html", context)
 
 

@@ -4,13 +4,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db import transaction
 from django.utils import timezone
 
 from rugcoach.accounts import access
 from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
 from rugcoach.core.triage.engine import Answer, TriageInputError, Verdict, aged_answers, evaluate
-from rugcoach.triage import selectors
+from rugcoach.triage import selectors, signals
 from rugcoach.triage.models import TriageResult
 
 
@@ -43,16 +44,19 @@ def record_result(
     """Store a completed triage or check-in exactly as the member saw it, with the
     fingerprint of the questions it answered (a frozen snapshot). ``created_at``: when
     it was done, if not now (a check kept from before sign-up)."""
-    return TriageResult.objects.create(
-        created_at=created_at or timezone.now(),
-        member=access.changes(member),
-        kind=TriageResult.Kind.CHECKIN if verdict.checkin else TriageResult.Kind.TRIAGE,
-        answers=dict(answers),
-        level=verdict.level.value,
-        may_train=verdict.may_train,
-        verdict=verdict.model_dump(mode="json"),
-        questions_version=get_catalog().triage.questions_version,
-    )
+    with transaction.atomic():
+        result = TriageResult.objects.create(
+            created_at=created_at or timezone.now(),
+            member=access.changes(member),
+            kind=TriageResult.Kind.CHECKIN if verdict.checkin else TriageResult.Kind.TRIAGE,
+            answers=dict(answers),
+            level=verdict.level.value,
+            may_train=verdict.may_train,
+            verdict=verdict.model_dump(mode="json"),
+            questions_version=get_catalog().triage.questions_version,
+        )
+        signals.check_recorded.send(sender=TriageResult, result=result)
+    return result
 
 
 def keep_visitor_check(

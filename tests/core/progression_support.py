@@ -35,7 +35,12 @@ PLANNER = Text(nl="Zo gepland.", en="As planned.")
 def at(slug: str, rung: int | None) -> Prescription:
     """The exercise's dose at a rung of its ladder (None: one calm set, off the ladder)."""
     dose = catalog().exercises[slug].dose
-    amount = ladder(dose)[rung or 0]
+    base = ladder(dose)[0]
+    amount = (
+        base.with_sets(base.sets + rung)
+        if rung is not None and rung < 0
+        else ladder(dose)[rung or 0]
+    )
     return Prescription(
         sets=1 if rung is None else amount.sets,
         reps=amount.reps,

@@ -29,6 +29,10 @@ from tests.core.progression_support import (
 )
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
+# From the YAML, not the engine: glute bridge's base is the low end of its sets.
+BRIDGE_BASE_SETS = yaml.safe_load((CONTENT / "exercises" / "glute-bridge.yaml").read_text())[
+    "dose"
+]["sets"]
 
 
 def rules_of(evaluation) -> list[str]:
@@ -97,8 +101,14 @@ def test_r1_pain_above_five_in_an_exercise_lowers_it_next_time():
     assert bridge.action == "regress" and bridge.prescription.rung == 1
     assert bridge.reason is not None and bridge.reason.rule == "R1"
     assert item(evaluation, "bird-dog").prescription.rung == 0  # held, not raised
-    # At the bottom of its ladder there is no lower dose: swap it for one with the same purpose.
-    bottom = run([session(0, peak=7, pains={"glute-bridge": 7})])
+    # At its base dose it goes to one set fewer; at one set there is no lower dose: swap it
+    # for one with the same purpose.
+    base = run([session(0, peak=7, pains={"glute-bridge": 7})])
+    assert item(base, "glute-bridge").action == "regress"
+    assert item(base, "glute-bridge").prescription.rung == -1
+    assert item(base, "glute-bridge").prescription.sets == BRIDGE_BASE_SETS - 1
+    one_set = {"glute-bridge": 1 - BRIDGE_BASE_SETS}
+    bottom = run([session(0, peak=7, rungs=one_set, pains={"glute-bridge": 7})])
     assert item(bottom, "glute-bridge").action == "swap"
 
 
@@ -192,7 +202,8 @@ def test_e2_it_hurt_lowers_the_exercise_or_swaps_it():
     bridge = item(evaluation, "glute-bridge")
     assert bridge.action == "regress" and bridge.prescription.rung == 0
     assert bridge.reason is not None and bridge.reason.rule == "E2"
-    bottom = run([session(0, outcomes={"glute-bridge": "hurt"})])
+    one_set = {"glute-bridge": 1 - BRIDGE_BASE_SETS}
+    bottom = run([session(0, rungs=one_set, outcomes={"glute-bridge": "hurt"})])
     assert item(bottom, "glute-bridge").action == "swap"
     assert item(bottom, "glute-bridge").reason.rule == "E2"
 

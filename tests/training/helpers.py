@@ -1,5 +1,6 @@
 """A member whose plan has a session today, and the check-in before it."""
 
+import uuid
 from datetime import timedelta
 
 from django.utils import timezone
@@ -8,6 +9,8 @@ from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
 from rugcoach.core.schedule import BreathingCount, Prescription
 from rugcoach.plans.models import Plan, PlanItem, PlanSession, PrescriptionVersion
+from rugcoach.training import services
+from rugcoach.training.services import ExerciseReport, SessionReport
 from rugcoach.triage.models import TriageResult
 from rugcoach.triage.services import record_checkin
 from tests.api.test_triage_api import checkin_answers
@@ -65,3 +68,58 @@ def short_session(session: PlanSession) -> PlanSession:
             source="planner",
         )
     return session
+
+
+def main_items(session: PlanSession) -> list[PlanItem]:
+    return list(session.items.filter(role="main").order_by("order"))
+
+
+def in_next_session(first: PlanSession) -> PlanItem:
+    """A main exercise of the first session that the next session has too."""
+    following = (
+        PlanSession.objects.filter(plan=first.plan, day_offset__gt=first.day_offset)
+        .order_by("day_offset", "order")
+        .first()
+    )
+    slugs = set(following.items.filter(role="main").values_list("slug", flat=True))
+    return next(item for item in main_items(first) if item.slug in slugs)
+
+
+def later_item(first: PlanSession, slug: str) -> PlanItem:
+    """The same exercise in the plan's next session that has it."""
+    return (
+        PlanItem.objects.filter(
+            session__plan=first.plan, slug=slug, session__day_offset__gt=first.day_offset
+        )
+        .order_by("session__day_offset")
+        .first()
+    )
+
+
+def train(member, session: PlanSession, outcomes: dict[str, tuple[str, int | None]], **kw):
+    started = timezone.now()  # just after the check-in
+    results = tuple(
+        ExerciseReport(
+            slug=item.slug,
+            item_key=item.key,
+            sets_done=1,
+            outcome=outcomes.get(item.slug, ("right", None))[0],
+            pain=outcomes.get(item.slug, ("right", None))[1],
+            hurt_where=("lower_back",) if outcomes.get(item.slug, ("",))[0] == "hurt" else (),
+        )
+        for item in session.items.order_by("order")
+    )
+    stored, created = services.record_session(
+        member,
+        SessionReport(
+            client_key=uuid.uuid4(),
+            plan_session=session.pk,
+            started_at=started,
+            finished_at=started + timedelta(minutes=15),
+            completed=True,
+            pain_after=kw.get("pain_after", 2),
+            results=results,
+        ),
+    )
+    assert created
+    return stored

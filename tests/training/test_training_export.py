@@ -45,8 +45,10 @@ def test_the_export_holds_every_trained_session_with_its_results(member, client)
             "outcome": "hurt",
             "hurt_where": ["leg"],
             "pain": 6,
+            "prescription": None,
         }
     ]
+    assert sessions[0]["followups"] == [], "a session outside a plan asks nothing after it"
     client.force_login(member)
     pdf = client.get(reverse("privacy:export_pdf"))
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
@@ -57,3 +59,31 @@ def test_deleting_the_account_deletes_the_sessions(member):
     delete_member(member=member)
     assert not TrainingSession.objects.exists()
     assert not ExerciseResult.objects.exists()
+
+
+def test_the_export_holds_follow_ups_and_the_plans_dose_changes(member_with_plan):
+    from tests.training.helpers import (
+        check_in,
+        checks_made_yesterday,
+        in_next_session,
+        plan_starting_today,
+    )
+    from tests.training.helpers import train as train_plan_session
+
+    first = plan_starting_today(member_with_plan)
+    checks_made_yesterday(member_with_plan)
+    check_in(member_with_plan, pain_now=3)
+    hurt = in_next_session(first)
+    stored = train_plan_session(member_with_plan, first, {hurt.slug: ("hurt", 7)})
+    morning = stored.followups.get()
+    services.answer_followup(member_with_plan, followup_id=morning.pk, feeling="worse", pain=5)
+
+    data = export_member_data(member_with_plan)["training"]
+    session = data["training_sessions"][0]
+    assert session["pain_before"] == 3
+    assert next(r for r in session["results"] if r["slug"] == hurt.slug)["prescription"]
+    answers = {f["kind"]: f for f in session["followups"]}
+    assert answers["next_morning"]["feeling"] == "worse" and answers["next_morning"]["pain"] == 5
+    assert answers["later"]["answered_at"] is None
+    changes = [c for a in data["plan_adaptations"] for c in a["changes"]]
+    assert any(c["slug"] == hurt.slug and c["rule"] == "E2" for c in changes)

@@ -64,7 +64,10 @@ def _rung(item: PlanItem, exercise: Exercise | None) -> int | None:
     if exercise is None or item.role != "main":
         return None
     target = Amount(item.sets, item.reps, item.hold_seconds, item.duration_seconds)
-    amount: Amount | None = base_amount(exercise.dose)
+    base = base_amount(exercise.dose)
+    if target.measures() == base.measures() and 1 <= target.sets < base.sets:
+        return target.sets - base.sets  # the base with fewer sets (weeks 1–2 start there)
+    amount: Amount | None = base
     for rung in range(MAX_RUNGS):
         if amount is None:
             return None

@@ -65,26 +65,45 @@ def _amount(p: Prescription) -> Amount:
     return Amount(p.sets, p.reps, p.hold_seconds, p.duration_seconds)
 
 
-def _rung(p: Prescription, rungs: Sequence[Amount]) -> int | None:
-    if p.rung is not None:
-        return p.rung if p.rung < len(rungs) else None
-    try:
-        return list(rungs).index(_amount(p))
-    except ValueError:
-        return None  # shortened off the ladder to fit the minutes
+@dataclass(frozen=True)
+class _Steps:
+    """The steps an exercise's dose can take: the planner's ladder (``ladder``) with, below
+    its base, the base with fewer sets (the planner starts weeks 1–2 there, and a dose that
+    hurt at the base goes there before the exercise is swapped). A prescription's ``rung``
+    counts from the base, as the planner writes it: negative below it."""
 
+    rungs: tuple[Amount, ...]
+    below: int
 
-def _at(p: Prescription, rungs: Sequence[Amount], rung: int) -> Prescription:
-    a = rungs[rung]
-    return p.model_copy(
-        update={
-            "sets": a.sets,
-            "reps": a.reps,
-            "hold_seconds": a.hold_seconds,
-            "duration_seconds": a.duration_seconds,
-            "rung": rung,
-        }
-    )
+    @classmethod
+    def of(cls, dose: Dose) -> _Steps:
+        planner = ladder(dose)
+        lower = tuple(planner[0].with_sets(n) for n in range(1, planner[0].sets))
+        return cls((*lower, *planner), len(lower))
+
+    def __len__(self) -> int:
+        return len(self.rungs)
+
+    def index(self, p: Prescription) -> int | None:
+        if p.rung is not None:
+            found = p.rung + self.below
+            return found if 0 <= found < len(self.rungs) else None
+        try:
+            return self.rungs.index(_amount(p))
+        except ValueError:
+            return None  # shortened off the ladder to fit the minutes
+
+    def at(self, p: Prescription, index: int) -> Prescription:
+        a = self.rungs[index]
+        return p.model_copy(
+            update={
+                "sets": a.sets,
+                "reps": a.reps,
+                "hold_seconds": a.hold_seconds,
+                "duration_seconds": a.duration_seconds,
+                "rung": index - self.below,
+            }
+        )
 
 
 @dataclass(frozen=True)
@@ -353,17 +372,17 @@ def _decide(
     if mode in ("stop", "pause") or not logs or exercise is None or item.role != "main":
         # Warm-ups and cool-downs stay as planned: they are one calm set, off the ladder.
         return keep()
-    rungs = ladder(exercise.dose)
+    rungs = _Steps.of(exercise.dose)
     last_session, last = logs[-1]
-    done = _rung(last.prescription, rungs)
-    plan = _rung(planned, rungs)
+    done = rungs.index(last.prescription)
+    plan = rungs.index(planned)
     bands = rules.bands
 
     def change(rung: int | None, rule: RuleId, action: Action | None = None) -> ItemDecision:
         """The item at ``rung`` (None: as planned, for a swap or an advance). The action
         says how it moves from what the member did last time; a version is added where
         it differs from the plan."""
-        prescription = planned if rung is None else _at(planned, rungs, rung)
+        prescription = planned if rung is None else rungs.at(planned, rung)
         if action is None:
             moved = 0 if done is None or rung is None else rung - done
             action = "progress" if moved > 0 else "regress" if moved < 0 else "unchanged"
@@ -405,7 +424,7 @@ def _decide(
             targets.append((done - 1 if tolerated is None else min(done, tolerated), "R2"))
         if mode != "tolerated":
             before = [e for s, e in logs if (s.on - starts_on).days // rules.weeks.days < current]
-            reference = _rung(before[-1].prescription, rungs) if before else None
+            reference = rungs.index(before[-1].prescription) if before else None
             # One rung below last week's dose, so every session of this week gets the same
             # cut (evaluated again after each session, it does not cut again).
             targets.append((min(done, (done if reference is None else reference) - 1), "R3"))
@@ -440,7 +459,7 @@ def _hold_rule(last: SessionLog, rules: ProgressionContent) -> RuleId:
 
 def _tolerated(
     logs: Sequence[tuple[SessionLog, ExerciseLog]],
-    rungs: Sequence[Amount],
+    rungs: _Steps,
     rules: ProgressionContent,
 ) -> int | None:
     """The rung of the latest dose the member handled well: the pain within the band,
@@ -457,26 +476,26 @@ def _tolerated(
             and morning.feeling != "worse"
         )
         if fine:
-            return _rung(log.prescription, rungs)
+            return rungs.index(log.prescription)
     return None
 
 
 def _too_easy(
     logs: Sequence[tuple[SessionLog, ExerciseLog]],
     done: int,
-    rungs: Sequence[Amount],
+    rungs: _Steps,
     times: int,
 ) -> bool:
     """E1: the last ``times`` logs all "too easy", all at the current rung."""
     tail = [e for _, e in logs[-times:]]
     return len(tail) == times and all(
-        e.outcome == "too_easy" and _rung(e.prescription, rungs) == done for e in tail
+        e.outcome == "too_easy" and rungs.index(e.prescription) == done for e in tail
     )
 
 
 def _rises(
     logs: Sequence[tuple[SessionLog, ExerciseLog]],
-    rungs: Sequence[Amount],
+    rungs: _Steps,
     session_on: date,
     rules: ProgressionContent,
 ) -> int:
@@ -484,7 +503,7 @@ def _rises(
     since = session_on - timedelta(days=rules.steps.window_days - 1)
     rises, previous = 0, None
     for session, log in logs:
-        rung = _rung(log.prescription, rungs)
+        rung = rungs.index(log.prescription)
         if previous is not None and rung is not None and rung > previous and session.on >= since:
             rises += rung - previous
         if rung is not None:

@@ -19,7 +19,13 @@ from rugcoach.core.schedule.prescription import Prescription
 __all__ = ["Item", "PrescriptionVersion", "Role", "Schedule", "ScheduleSession", "Source"]
 
 Role = Literal["warm-up", "main", "cool-down"]
-Source = Literal["planner", "swap", "progression", "trainer"]
+Source = Literal["planner", "swap", "progression", "progression-swap", "trainer"]
+"""Who made a version: the planner, the member's swap, the progression engine (a dose, or
+another exercise with the same purpose), a trainer."""
+
+# Versions whose reason says why the dose or the exercise changed (the planner's and a
+# member's own swap say why the exercise is in the plan).
+EXPLAINED: frozenset[Source] = frozenset({"progression", "progression-swap", "trainer"})
 
 
 class _Frozen(BaseModel):
@@ -55,6 +61,13 @@ class Item(_Frozen):
     def prescription(self) -> Prescription:
         """What to do next time: the latest version."""
         return self.versions[-1].prescription
+
+    @property
+    def why_changed(self) -> Text | None:
+        """Why the latest version differs from the plan, when the engine or a trainer
+        changed it ("Why this changed" on the plan and in the player)."""
+        latest = self.versions[-1]
+        return latest.reason if latest.source in EXPLAINED else None
 
 
 class ScheduleSession(_Frozen):

@@ -47,9 +47,10 @@ class Prescription(_Frozen):
     load_note: Text | None = Field(default=None, description="e.g. a band, a light weight")
     rung: int | None = Field(
         default=None,
-        ge=0,
-        description="the rung of the exercise's build-up ladder (0: its base dose); "
-        "None where the dose was shortened off the ladder to fit the minutes",
+        ge=-9,
+        description="the rung of the exercise's build-up ladder (0: its base dose; -1: the "
+        "base with one set fewer, and so on down to one set); None where the dose was "
+        "shortened off the ladder to fit the minutes",
     )
 
     def words(self, *, brief: bool = False) -> Text:

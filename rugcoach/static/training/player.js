@@ -149,10 +149,15 @@ function introScreen() {
   return [
     h("h2", { text: L.intro_title }),
     h("p", { text: L.intro_hint }),
-    h("ol", { class: "player-list" }, items.map((item) => h("li", {}, h("strong", { text: item.name }), `: ${item.dose}`))),
+    h("ol", { class: "player-list" }, items.map((item) => h("li", {}, h("strong", { text: item.name }), `: ${item.dose}`, whyChanged(item)))),
     toggles(),
     button("start", L.start, { class: "button-primary player-big" }),
   ];
+}
+
+// The engine (or a trainer) changed this dose or exercise: say why, where it is shown.
+function whyChanged(item) {
+  return item.why_changed ? h("p", { class: "player-why" }, h("strong", { text: L.why_changed }), ` ${item.why_changed}`) : null;
 }
 
 function progressLine(step) {
@@ -180,6 +185,7 @@ function stepScreen(step) {
   const item = items[step.item];
   const body = [painNote(), progressLine(step), h("h2", { class: "player-name", text: item.name })];
   if (step.side) body.push(h("p", { class: "player-side", text: step.side === "left" ? L.left_side : L.right_side }));
+  if (step.kind !== "rest" && step.set === 1 && !(step.side === "left")) body.push(whyChanged(item));
   if (step.kind !== "rest") body.push(figure(item));
   const phase = h("p", { class: "player-phase", "data-bind": "phase" });
   const clock = h("p", { class: "player-clock", "data-bind": "clock" });

@@ -1,0 +1,255 @@
+"""The progression engine on a member's stored plan: read the history, decide, store.
+
+``adapt`` is called by the services that add what the engine reads (a session, a
+follow-up answer, a check-in), inside their transaction, so the next session the member
+opens already has its new doses. The engine (``core.progression``) is pure and takes
+about a millisecond; only the reads and writes around it are here.
+
+The engine decides against what the plan *intends* for the next session. Its own earlier
+decisions are versions of the items too (source ``progression``), so they are left out of
+the schedule it reads: otherwise a "hold" would become the plan and the planned rise of
+week 3 would be lost. A decision is stored only when it differs from the item's latest
+version, so running the engine twice on the same history changes nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from django.utils import timezone
+
+from rugcoach.accounts.models import User
+from rugcoach.content import get_catalog
+from rugcoach.core.kernel.text import Text
+from rugcoach.core.progression.engine import evaluate
+from rugcoach.core.progression.models import (
+    CheckIn,
+    Evaluation,
+    ExerciseLog,
+    ItemDecision,
+    SessionLog,
+)
+from rugcoach.core.progression.models import (
+    FollowUp as FollowUpLog,
+)
+from rugcoach.core.schedule import Prescription, Schedule
+from rugcoach.core.triage.engine import Level
+from rugcoach.plans import selectors as plan_selectors
+from rugcoach.plans import services as plan_services
+from rugcoach.plans.models import Plan
+from rugcoach.training.models import Adaptation, FollowUp, TrainingSession
+from rugcoach.triage.models import TriageResult
+from rugcoach.triage.selectors import training_status
+
+# The check-in question that feeds R2 ("clearly worse 24–48 hours after your last session?").
+WORSE_AFTER_TRAINING = "worse_after_training"
+
+
+def adapt(member: User, *, trigger: str, today: date | None = None) -> Adaptation | None:
+    """Run the engine on the member's current plan and store what it decided.
+
+    Returns the new Adaptation, or None when there is no plan or nothing changed since
+    the last run (same status, reasons and doses). The caller holds the transaction and
+    has checked access (``member`` is the member whose rows these are)."""
+    stored = Plan.objects.select_for_update().filter(member=member, is_current=True).first()
+    if stored is None:
+        return None
+    today = today or timezone.localdate()
+    schedule = plan_selectors.stored_schedule(stored)
+    catalog = get_catalog()
+    status = training_status(member)
+    blocking = status.blocking
+    latest = blocking or status.latest
+    evaluation = evaluate(
+        intended(schedule),
+        starts_on=stored.starts_on,
+        today=today,
+        history=session_logs(member, stored),
+        check_ins=check_ins(member, since=stored.starts_on),
+        level=Level(latest.level) if latest is not None else Level.TRAIN,
+        red_flags=("blocked",) if blocking is not None else (),
+        exercises=catalog.exercises,
+        rules=catalog.progression,
+    )
+    changes = _store_decisions(stored, schedule, evaluation, member)
+    previous = Adaptation.objects.filter(plan=stored).first()
+    reasons = [{"rule": r.rule, **r.text.model_dump()} for r in evaluation.reasons]
+    if (
+        previous is not None
+        and not changes
+        and previous.status == evaluation.status
+        and previous.reasons == reasons
+        and previous.session_key == (evaluation.session_key or "")
+    ):
+        return None
+    return Adaptation.objects.create(
+        member=member,
+        plan=stored,
+        trigger=trigger,
+        status=evaluation.status,
+        reasons=reasons,
+        session_key=evaluation.session_key or "",
+        changes=changes,
+        safety_signal=evaluation.safety_signal,
+        recheck_on=evaluation.recheck_on,
+    )
+
+
+def intended(schedule: Schedule) -> Schedule:
+    """The schedule as the plan intends it: the engine's own versions left out."""
+    sessions = []
+    for session in schedule.sessions:
+        items = []
+        for item in session.items:
+            kept = [v for v in item.versions if v.source != "progression"] or [item.versions[0]]
+            renumbered = tuple(
+                v.model_copy(update={"number": n}) for n, v in enumerate(kept, start=1)
+            )
+            items.append(item.model_copy(update={"versions": renumbered}))
+        sessions.append(session.model_copy(update={"items": tuple(items)}))
+    return schedule.model_copy(update={"sessions": tuple(sessions)})
+
+
+def _store_decisions(
+    stored: Plan, schedule: Schedule, evaluation: Evaluation, member: User
+) -> list[dict[str, Any]]:
+    """Each decision that differs from the item's latest version becomes a new version
+    (or, for a swap, another exercise with the same purpose); returns the changes."""
+    session = schedule.session(evaluation.session_key) if evaluation.session_key else None
+    if session is None:
+        return []
+    fallback = evaluation.reasons[0].text if evaluation.reasons else None
+    versions: dict[str, tuple[Prescription, Text]] = {}
+    changes: list[dict[str, Any]] = []
+    for decision in evaluation.items:
+        item = session.item(decision.item_key)
+        if item is None:
+            continue
+        current = item.prescription
+        reason = decision.reason.text if decision.reason else fallback
+        rule = (
+            decision.reason.rule
+            if decision.reason
+            else (evaluation.reasons[0].rule if evaluation.reasons else "")
+        )
+        if decision.action == "swap":
+            replacement = plan_services.swap_for_progression(
+                stored, session_key=session.key, slug=item.slug, why=reason, by=member
+            )
+            if replacement is not None:
+                changes.append(_change(decision, rule, reason, current, None, to=replacement))
+                continue
+            # Nothing else may replace it here: keep its easiest dose (the plan's).
+        if decision.prescription == current or reason is None:
+            continue
+        versions[item.key] = (decision.prescription, reason)
+        changes.append(_change(decision, rule, reason, current, decision.prescription))
+    if versions:
+        plan_services.add_progression_versions(stored, versions=versions, by=member)
+    return changes
+
+
+def _change(
+    decision: ItemDecision,
+    rule: str,
+    reason: Text | None,
+    before: Prescription,
+    after: Prescription | None,
+    *,
+    to: str | None = None,
+) -> dict[str, Any]:
+    change: dict[str, Any] = {
+        "item_key": decision.item_key,
+        "slug": decision.slug,
+        "action": decision.action,
+        "rule": rule,
+        **(reason.model_dump() if reason else {"nl": "", "en": ""}),
+        "before": before.model_dump(mode="json"),
+        "after": after.model_dump(mode="json") if after is not None else None,
+    }
+    if to is not None:
+        change["to"] = to
+    return change
+
+
+# --- the engine's inputs from the rows ---------------------------------------------
+
+
+def session_logs(member: User, stored: Plan) -> list[SessionLog]:
+    """The member's sessions of this plan as the engine reads them (one query each for
+    sessions, results and follow-ups, whatever the history's length)."""
+    sessions = (
+        TrainingSession.objects.filter(member=member, plan_session__plan=stored)
+        .prefetch_related("results", "followups")
+        .order_by("started_at", "id")
+    )
+    return [_session_log(s) for s in sessions]
+
+
+def _session_log(session: TrainingSession) -> SessionLog:
+    results = list(session.results.all())
+    exercises = tuple(
+        ExerciseLog(
+            item_key=r.item_key,
+            slug=r.slug,
+            prescription=Prescription.model_validate(r.prescription),
+            outcome=r.outcome,
+            pain=r.pain,
+            where=",".join(r.hurt_where) or None,
+        )
+        for r in results
+        if r.outcome and r.prescription is not None
+    )
+    # Without a score before the session, 0: the engine then reads any pain after it as a
+    # rise, which holds or lowers the dose (the safe side), never raises it.
+    baseline = session.pain_before if session.pain_before is not None else 0
+    pains = [p for p in [session.pain_after, *(r.pain for r in results)] if p is not None]
+    followups = {f.kind: f for f in session.followups.all() if f.answered_at is not None}
+    return SessionLog(
+        session_key=session.session_key,
+        on=timezone.localdate(session.started_at),
+        baseline=baseline,
+        peak=max(pains, default=baseline),
+        after=session.pain_after,
+        effort=session.effort,
+        exercises=exercises,
+        next_morning=_followup(followups.get(FollowUp.Kind.NEXT_MORNING)),
+        later=_followup(followups.get(FollowUp.Kind.LATER)),
+    )
+
+
+def _followup(row: FollowUp | None) -> FollowUpLog | None:
+    if row is None or row.pain is None:
+        return None
+    return FollowUpLog(feeling=row.feeling, pain=row.pain, stiffness=row.stiffness)
+
+
+def check_ins(member: User, *, since: date) -> list[CheckIn]:
+    rows = TriageResult.objects.filter(
+        member=member,
+        kind=TriageResult.Kind.CHECKIN,
+        created_at__date__gte=since,
+    ).only("created_at", "answers")
+    return [
+        CheckIn(on=timezone.localdate(r.created_at), clearly_worse=clearly_worse(r.answers))
+        for r in rows
+    ]
+
+
+def clearly_worse(answers: dict[str, Any]) -> bool:
+    return answers.get(WORSE_AFTER_TRAINING) in (True, "yes")
+
+
+def pain_before(member: User, started_at: datetime) -> int | None:
+    """The pain of the member's last check before the session started (the check-in
+    that opened it): the session's baseline."""
+    check = (
+        TriageResult.objects.filter(member=member, created_at__lte=started_at)
+        .only("answers")
+        .first()
+    )
+    if check is None:
+        return None
+    value = check.answers.get("pain_now")
+    return value if isinstance(value, int) and 0 <= value <= 10 else None
