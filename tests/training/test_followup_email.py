@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import email
-import uuid
-from datetime import timedelta
+from datetime import time, timedelta
 from email.message import Message
 from io import StringIO
 from pathlib import Path
@@ -24,8 +23,11 @@ from django_tasks import TaskResultStatus
 from django_tasks.signals import task_enqueued
 from django_tasks_db.models import DBTaskResult
 
-from rugcoach.training.models import Feeling, FollowUp, TrainingSession
+from rugcoach.plans.models import PlanSession
+from rugcoach.training import services
+from rugcoach.training.models import Feeling, FollowUp
 from rugcoach.training.tasks import member_link, schedule_reminder
+from tests.training.helpers import check_in, checks_made_yesterday, plan_starting_today, train
 
 # Real transactions: the reminder is queued when the follow-up's transaction commits, and
 # the worker claims and runs each task in transactions of its own, as in production.
@@ -66,34 +68,26 @@ def parts(message: Message) -> dict[str, str]:
 
 
 @pytest.fixture
-def sanne(member):
-    member.followup_emails = True
-    member.save(update_fields=["followup_emails"])
-    return member
+def sanne(member_with_plan):
+    """A member with e-mails on, on a session day of her plan, just checked in."""
+    member_with_plan.followup_emails = True
+    member_with_plan.save(update_fields=["followup_emails"])
+    plan_starting_today(member_with_plan)
+    checks_made_yesterday(member_with_plan)
+    check_in(member_with_plan, pain_now=3)
+    return member_with_plan
 
 
-def followup_due_in(member, delta: timedelta) -> FollowUp:
-    """A trained session and its next-morning follow-up, due ``delta`` from now, made as
-    the service makes it: saved, then its reminder queued on commit."""
-    now = timezone.now()
-    with transaction.atomic():
-        session = TrainingSession.objects.create(
-            member=member,
-            client_key=uuid.uuid4(),
-            started_at=now - timedelta(hours=14),
-            finished_at=now - timedelta(hours=13, minutes=45),
-            completed=True,
-        )
-        followup = FollowUp.objects.create(
-            session=session, kind=FollowUp.Kind.NEXT_MORNING, due_at=now + delta
-        )
-        schedule_reminder(followup)
-    return followup
+def trained_today(member) -> FollowUp:
+    """Today's session, stored as the player stores it: its next-morning follow-up."""
+    first = PlanSession.objects.filter(plan__member=member, plan__is_current=True)
+    session = train(member, first.order_by("day_offset", "order").first(), {})
+    return session.followups.get()
 
 
 def time_passes(delta: timedelta) -> None:
     """The clock runs on by ``delta``: every queued time and due time comes that much
-    closer."""
+    closer (the session's times stay: only the waiting matters here)."""
     for row in DBTaskResult.objects.all():
         row.run_after = row.run_after - delta
         row.save(update_fields=["run_after"])
@@ -102,19 +96,35 @@ def time_passes(delta: timedelta) -> None:
         followup.save(update_fields=["due_at"])
 
 
+def until_due(followup: FollowUp) -> timedelta:
+    return followup.due_at - timezone.now() + timedelta(minutes=1)
+
+
 def run_worker() -> None:
     """The worker once: everything due now, then it exits."""
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=StringIO())
 
 
-def test_a_new_followup_queues_one_reminder_for_its_due_time(sanne):
-    followup = followup_due_in(sanne, timedelta(hours=10))
+def test_a_stored_session_queues_one_reminder_for_its_next_morning(sanne):
+    followup = trained_today(sanne)
 
     queued = DBTaskResult.objects.get()
     assert queued.task_path == TASK_PATH
     assert queued.args_kwargs == {"args": [followup.pk], "kwargs": {}}
     assert queued.run_after == followup.due_at
+    assert timezone.localtime(queued.run_after).time() == time(8, 0)
     assert queued.status == TaskResultStatus.READY
+
+
+def test_a_worse_morning_queues_one_more_reminder_for_the_48_hour_question(sanne):
+    morning = trained_today(sanne)
+    time_passes(until_due(morning))
+    services.answer_followup(sanne, followup_id=morning.pk, feeling=Feeling.WORSE, pain=5)
+
+    later = FollowUp.objects.get(kind=FollowUp.Kind.LATER)
+    queued = DBTaskResult.objects.filter(args_kwargs={"args": [later.pk], "kwargs": {}})
+    assert [q.run_after for q in queued] == [later.due_at]
+    assert DBTaskResult.objects.count() == 2
 
 
 @pytest.fixture
@@ -132,29 +142,29 @@ def enqueued():
 
 def test_the_reminder_is_queued_when_the_followup_is_saved_not_before(sanne, enqueued):
     with transaction.atomic():
-        followup = followup_due_in(sanne, timedelta(hours=10))
+        followup = trained_today(sanne)
         # A Redis queue is outside our transaction: a task queued now could run before
         # (or without) the follow-up it names.
         assert enqueued == []
     assert [(r.task.module_path, r.args) for r in enqueued] == [(TASK_PATH, [followup.pk])]
 
 
-def test_a_followup_rolled_back_queues_nothing(sanne, enqueued):
+def test_a_session_rolled_back_queues_nothing(sanne, enqueued):
     with contextlib.suppress(RuntimeError), transaction.atomic():
-        followup_due_in(sanne, timedelta(hours=10))
-        raise RuntimeError("the session's transaction fails")
+        trained_today(sanne)
+        raise RuntimeError("the request's transaction fails after the session is stored")
     assert enqueued == []
     assert not DBTaskResult.objects.exists()
 
 
 def test_the_worker_sends_nothing_before_the_due_time_and_one_mail_after_it(sanne, mailbox):
-    followup = followup_due_in(sanne, timedelta(hours=10))
+    followup = trained_today(sanne)
 
     run_worker()
     assert mails(mailbox) == [], "not due yet"
     assert DBTaskResult.objects.get().status == TaskResultStatus.READY
 
-    time_passes(timedelta(hours=10, minutes=1))
+    time_passes(until_due(followup))
     run_worker()
 
     [sent] = mails(mailbox)
@@ -177,7 +187,8 @@ def test_an_english_member_gets_it_in_english_with_an_english_link(sanne, mailbo
     settings.RUGCOACH_BASE_URL = "https://app.rugcoach.test"
     sanne.preferred_language = "en"
     sanne.save(update_fields=["preferred_language"])
-    followup = followup_due_in(sanne, timedelta(0))
+    followup = trained_today(sanne)
+    time_passes(until_due(followup))
 
     run_worker()
 
@@ -202,9 +213,11 @@ def test_the_link_is_absolute_and_in_the_language_asked(settings):
     )
 
 
-def test_a_member_without_followup_emails_gets_none(member, mailbox):
-    assert member.followup_emails is False  # the default
-    followup = followup_due_in(member, timedelta(0))
+def test_a_member_without_followup_emails_gets_none(sanne, mailbox):
+    sanne.followup_emails = False  # the default
+    sanne.save(update_fields=["followup_emails"])
+    followup = trained_today(sanne)
+    time_passes(until_due(followup))
 
     run_worker()
 
@@ -215,20 +228,22 @@ def test_a_member_without_followup_emails_gets_none(member, mailbox):
 
 
 def test_a_member_who_left_gets_none(sanne, mailbox):
-    followup_due_in(sanne, timedelta(0))
+    time_passes(until_due(trained_today(sanne)))
     sanne.is_active = False
     sanne.save(update_fields=["is_active"])
 
     run_worker()
 
     assert mails(mailbox) == []
+    assert DBTaskResult.objects.get().return_value == "member inactive"
 
 
 def test_a_followup_answered_in_the_app_gets_no_mail(sanne, mailbox):
-    followup = followup_due_in(sanne, timedelta(hours=2))
-    followup.answered_at, followup.feeling, followup.pain = timezone.now(), Feeling.SAME, 2
-    followup.save()
-    time_passes(timedelta(hours=3))
+    followup = trained_today(sanne)
+    # Answered early in the app (the page asks from the morning on; the service does not
+    # check the time), then the morning comes.
+    services.answer_followup(sanne, followup_id=followup.pk, feeling=Feeling.SAME, pain=2)
+    time_passes(until_due(followup))
 
     run_worker()
 
@@ -237,9 +252,11 @@ def test_a_followup_answered_in_the_app_gets_no_mail(sanne, mailbox):
 
 
 def test_running_the_reminder_twice_sends_one_mail(sanne, mailbox):
-    followup = followup_due_in(sanne, timedelta(0))
+    followup = trained_today(sanne)
+    time_passes(until_due(followup))
     run_worker()
     # A retry, or the same reminder queued twice: the worker runs it again.
+    followup.refresh_from_db()
     with transaction.atomic():
         schedule_reminder(followup)
     run_worker()
@@ -253,7 +270,8 @@ def test_running_the_reminder_twice_sends_one_mail(sanne, mailbox):
 
 
 def test_a_mail_that_fails_to_send_is_not_marked_sent(sanne, settings, mailbox):
-    followup = followup_due_in(sanne, timedelta(0))
+    followup = trained_today(sanne)
+    time_passes(until_due(followup))
     settings.EMAIL_FILE_PATH = mailbox / "not-a-directory"
     mailbox.mkdir()
     (mailbox / "not-a-directory").write_text("a file where the directory should be")
