@@ -1,0 +1,156 @@
+"""Pain feedback in Chromium, phone-sized: a session finished with "it hurt" on one
+exercise lowers that exercise next time, and the plan and the player say why.
+Screenshots go to test-artifacts/progression-<language>-<state>.png.
+"""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from playwright.sync_api import Page, expect
+
+from rugcoach.core.schedule import Prescription
+from rugcoach.plans.models import PlanItem, PlanSession, PrescriptionVersion
+from rugcoach.training.models import Adaptation, TrainingSession
+from tests.browser.helpers import ARTIFACTS_DIR, PHONE, serious_accessibility_violations
+from tests.browser.test_player_browser import choose, hold_the_clock, log_in
+from tests.training.helpers import check_in, checks_made_yesterday, plan_starting_today
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+T = {
+    "nl": {
+        "start": "Start",
+        "skip": "Overslaan",
+        "hurt": "Het deed pijn",
+        "back": "Onderrug",
+        "pain_scale": "Hoeveel pijn (0 is geen",
+        "continue": "Verder",
+        "pain_now": "Hoeveel pijn heb je nu",
+        "effort": "Hoe zwaar was de training",
+        "save": "Opslaan",
+        "saved": "Opgeslagen. Goed gedaan!",
+        "why": "Waarom dit veranderde:",
+        "reason": "Deze oefening deed pijn",
+        "plan": "/plan/",
+        "one_set": "12 herhalingen",
+    },
+    "en": {
+        "start": "Start",
+        "skip": "Skip",
+        "hurt": "It hurt",
+        "back": "Lower back",
+        "pain_scale": "How much pain (0 is none",
+        "continue": "Continue",
+        "pain_now": "How much pain do you have now",
+        "effort": "How hard was the session",
+        "save": "Save",
+        "saved": "Saved. Well done!",
+        "why": "Why this changed:",
+        "reason": "This exercise hurt",
+        "plan": "/en/plan/",
+        "one_set": "12 repetitions",
+    },
+}
+
+# Glute bridge as weeks 1–2 give it in a 15-minute session: its base (3 × 12) less a set.
+PLANNED = Prescription(sets=2, reps=12, rest_seconds=45)
+
+
+def only_glute_bridge(session: PlanSession) -> PlanItem:
+    """Make the session one glute bridge at the planned dose; its item."""
+    session.items.all().delete()
+    reason = {"nl": "Voor je bilspieren.", "en": "For your glutes."}
+    item = PlanItem.objects.create(
+        session=session,
+        key=f"{session.key}.0",
+        order=0,
+        slug="glute-bridge",
+        role="main",
+        reason=reason,
+        step="base",
+    )
+    PrescriptionVersion.objects.create(
+        item=item,
+        number=1,
+        prescription=PLANNED.model_dump(mode="json"),
+        reason=reason,
+        source="planner",
+    )
+    return item
+
+
+@pytest.fixture
+def two_bridge_sessions(member_with_plan):
+    """Today's session and the next one: each a glute bridge, 2 × 12; checked in today."""
+    today = plan_starting_today(member_with_plan)
+    following = (
+        PlanSession.objects.filter(plan=today.plan, day_offset__gt=today.day_offset)
+        .order_by("day_offset")
+        .first()
+    )
+    only_glute_bridge(today)
+    next_item = only_glute_bridge(following)
+    checks_made_yesterday(member_with_plan)
+    check_in(member_with_plan, pain_now=2)
+    return member_with_plan, today, following, next_item
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_it_hurt_lowers_the_exercise_next_time_and_says_why(
+    page: Page, live_server, two_bridge_sessions, language
+):
+    t = T[language]
+    member, today, following, next_item = two_bridge_sessions
+    member.preferred_language = language
+    member.save(update_fields=["preferred_language"])
+    page.set_viewport_size(PHONE)
+    log_in(page.context, live_server, member)
+    with translation.override(language):
+        player = live_server.url + reverse("training:session", args=[today.pk])
+    hold_the_clock(page, player)
+
+    page.get_by_role("button", name=t["start"], exact=True).click()
+    hurt = page.get_by_role("button", name=t["hurt"])
+    for _ in range(6):  # skip the sets and the rest between them: the question comes
+        if hurt.is_visible():
+            break
+        page.get_by_role("button", name=t["skip"]).click()
+    hurt.click()
+    page.get_by_label(t["back"]).check()
+    choose(page, t["pain_scale"], 7)
+    page.get_by_role("button", name=t["continue"], exact=True).click()
+    choose(page, t["pain_now"], 3)
+    choose(page, t["effort"], 5)
+    page.get_by_role("button", name=t["save"]).click()
+    expect(page.locator(".player-saved")).to_have_text(t["saved"])
+
+    stored = TrainingSession.objects.get(member=member)
+    assert stored.pain_before == 2
+    latest = next_item.versions.order_by("-number").first()
+    assert latest.source == "progression"
+    lowered = Prescription.model_validate(latest.prescription)
+    assert (lowered.sets, lowered.reps) == (1, 12), "one set fewer next time"
+    change = Adaptation.objects.get(member=member, trigger="session").changes[0]
+    assert change["rule"] == "E2" and change["action"] == "regress"
+
+    # The plan says what changed and why, beside the lowered dose.
+    page.clock.resume()
+    page.goto(live_server.url + t["plan"])
+    item = page.locator(".plan-item", has=page.locator(".why-changed")).first
+    expect(item.locator(".why-changed")).to_contain_text(t["why"])
+    expect(item.locator(".why-changed")).to_contain_text(t["reason"])
+    expect(item.locator(".dose")).to_contain_text(t["one_set"])
+    expect(item.locator(".dose")).not_to_contain_text("2 ×")
+    page.screenshot(path=str(ARTIFACTS_DIR / f"progression-{language}-plan.png"), full_page=True)
+    assert serious_accessibility_violations(page) == []
+
+    # So does the player of the next session, after that day's check-in.
+    check_in(member, pain_now=2)
+    with translation.override(language):
+        page.goto(live_server.url + reverse("training:session", args=[following.pk]))
+    why = page.locator(".player-why").first
+    expect(why).to_contain_text(t["why"])
+    expect(why).to_contain_text(t["reason"])
+    expect(page.locator(".player-list")).to_contain_text(t["one_set"])
+    expect(page.locator(".player-list")).not_to_contain_text("2 ×")
+    page.screenshot(path=str(ARTIFACTS_DIR / f"progression-{language}-player.png"), full_page=True)
