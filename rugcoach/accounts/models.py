@@ -49,6 +49,9 @@ class User(AbstractUser):
     followup_emails = models.BooleanField(
         _("vraag na de training per e-mail"),
         default=False,
+        # Also in the database: rows written by code that predates the field (older
+        # migrations' models, in migration tests) get "off".
+        db_default=False,
         help_text=_("De ochtend na een training een e-mail met de vraag hoe je rug is."),
     )
 
