@@ -20,10 +20,11 @@ $(DEPS_STAMP): pyproject.toml requirements.lock | $(PY)
 
 setup: $(DEPS_STAMP)
 
+# The web server and the task worker side by side; Ctrl-C stops both (tools/run.py).
 run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py demo_accounts
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(PY) tools/run.py $(HOST):$(PORT)
 
 # Browser tests need Debian's chromium; install it (and the PDF tools) when missing.
 chromium:

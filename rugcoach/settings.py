@@ -161,14 +161,17 @@ AXES_CLIENT_IP_CALLABLE = "rugcoach.accounts.lockout.client_ip"
 # proxies stand in front of the app (0 locally, where REMOTE_ADDR is the client).
 RUGCOACH_PROXY_COUNT = int(os.environ.get("RUGCOACH_PROXY_COUNT", "0"))
 
-# Password reset mails: the console locally; SMTP when EMAIL_HOST is set.
+# Mails (password resets, follow-up reminders): SMTP when EMAIL_HOST is set; otherwise
+# each mail is a file in var/mail/ (RUGCOACH_EMAIL_DIR), where the worker's mails can be
+# read after the fact (a console would only show them in the worker's terminal).
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend",
+    else "django.core.mail.backends.filebased.EmailBackend",
 )
+EMAIL_FILE_PATH = Path(os.environ.get("RUGCOACH_EMAIL_DIR", BASE_DIR / "var" / "mail"))
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
@@ -200,6 +203,28 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# Links in e-mails are absolute: a worker has no request to take the host from.
+RUGCOACH_BASE_URL = os.environ.get("RUGCOACH_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Background work (docs/architecture.md "Background work"): a real task queue, never a
+# request. RUGCOACH_TASKS=database (default) keeps tasks in our own database, run by
+# `manage.py db_worker` (`make run` starts it); RUGCOACH_TASKS=redis sends them to Redis
+# through RQ (REDIS_URL), run by `manage.py rqworker --with-scheduler` (the scheduler
+# releases tasks whose run_after has come).
+RUGCOACH_TASKS = os.environ.get("RUGCOACH_TASKS", "database").strip().lower()
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+if RUGCOACH_TASKS == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+elif RUGCOACH_TASKS == "redis":
+    REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+    INSTALLED_APPS += ["django_rq"]  # the RQ backend's queues, worker and scheduler
+    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend"}}
+else:
+    raise ImproperlyConfigured(
+        f"RUGCOACH_TASKS is {RUGCOACH_TASKS!r}: use 'database' (the default) or 'redis'."
+    )
 
 RUGCOACH_GYM_NAME = os.environ.get("RUGCOACH_GYM_NAME", "YellowGym")
 RUGCOACH_CONTENT_DIR = Path(os.environ.get("RUGCOACH_CONTENT_DIR", BASE_DIR / "content"))

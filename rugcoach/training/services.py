@@ -22,6 +22,7 @@ from rugcoach.training.models import (
     FollowUp,
     TrainingSession,
 )
+from rugcoach.training.tasks import schedule_reminder
 from rugcoach.triage.models import TriageResult
 
 # The next-morning question is asked from this local time on the day after the session.
@@ -145,9 +146,11 @@ def record_session(
 
 def _ask_followup(session: TrainingSession, kind: str, due_at: datetime) -> FollowUp:
     """The one place a follow-up question is made (once per session and kind)."""
-    followup, _ = FollowUp.objects.get_or_create(
+    followup, created = FollowUp.objects.get_or_create(
         session=session, kind=kind, defaults={"due_at": due_at}
     )
+    if created:
+        schedule_reminder(followup)  # the e-mail, when it is due (training/tasks.py)
     return followup
 
 
