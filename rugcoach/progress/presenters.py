@@ -32,28 +32,15 @@ from rugcoach.core.progress.outcomes import (
     psfs_change,
     psfs_due,
 )
-from rugcoach.core.schedule import Prescription
 from rugcoach.progress import selectors
 from rugcoach.progress.selectors import SessionPains
 from rugcoach.training import selectors as training_selectors
+from rugcoach.training.presenters import DoseChange, present_change
 
 # The chart and its table show the latest sessions; more would crowd a phone's width.
 CHART_SESSIONS = 20
 WEEKS_SHOWN = 6
 CHANGES_SHOWN = 20
-
-
-@dataclass(frozen=True)
-class DoseChange:
-    on: date
-    slug: str
-    exercise: str
-    to_exercise: str  # a swap's new exercise, else ""
-    action: str
-    before: str  # the dose in words
-    after: str
-    rule: str
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -83,37 +70,13 @@ class Progress:
     changes: list[DoseChange]
 
 
-def _words(data: Any, language: str) -> str:
-    if not data:
-        return ""
-    return Prescription.model_validate(data).words().get(language)
-
-
-def _exercise_name(slug: str, language: str) -> str:
-    exercise = get_catalog().exercise(slug)
-    return exercise.name.get(language) if exercise else slug
-
-
 def dose_changes(member: User, language: str, *, viewer: User | None = None) -> list[DoseChange]:
     found: list[DoseChange] = []
     # Runs that changed no dose (a hold, a status) are not dose changes.
     adaptations = training_selectors.member_adaptations(member, viewer=viewer).exclude(changes=[])
     for adaptation in adaptations[:CHANGES_SHOWN]:
-        for change in adaptation.changes:
-            to = change.get("to") or ""
-            found.append(
-                DoseChange(
-                    on=timezone.localdate(adaptation.created_at),
-                    slug=change.get("slug", ""),
-                    exercise=_exercise_name(change.get("slug", ""), language),
-                    to_exercise=_exercise_name(to, language) if to else "",
-                    action=change.get("action", ""),
-                    before=_words(change.get("before"), language),
-                    after=_words(change.get("after"), language),
-                    rule=change.get("rule", ""),
-                    reason=change.get("en" if language == "en" else "nl", ""),
-                )
-            )
+        on = timezone.localdate(adaptation.created_at)
+        found.extend(present_change(change, on, language) for change in adaptation.changes)
     return found
 
 

@@ -21,6 +21,7 @@ from rugcoach.plans import selectors as plan_selectors
 from rugcoach.training import selectors, services
 from rugcoach.training.forms import FollowUpForm
 from rugcoach.training.models import Adaptation, FollowUp
+from rugcoach.training.presenters import DoseChange, present_change
 
 
 def followup_of(member: User, followup_id: int) -> FollowUp:
@@ -44,7 +45,7 @@ class Meaning:
 
     status: str
     reasons: list[str]
-    changes: list[str]
+    changes: list[DoseChange]
 
 
 def next_session_meaning(member: User) -> Meaning | None:
@@ -54,11 +55,11 @@ def next_session_meaning(member: User) -> Meaning | None:
     if state is None:
         return None
     language = translation.get_language()
-    text = lambda entry: entry.get(language) or entry.get("nl", "")  # noqa: E731
+    on = timezone.localdate(state.created_at)
     return Meaning(
         status=Adaptation.Status(state.status).label,
-        reasons=[text(reason) for reason in state.reasons],
-        changes=[text(change) for change in state.changes],
+        reasons=[reason.get(language) or reason.get("nl", "") for reason in state.reasons],
+        changes=[present_change(change, on, language) for change in state.changes],
     )
 
 

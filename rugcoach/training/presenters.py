@@ -1,6 +1,7 @@
 """A plan session as the player runs it: everything in one JSON document, in one language,
 so the page runs from the phone's cache with no further request (issue 12 §3)."""
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -201,3 +202,46 @@ def static_urls() -> list[str]:
 
 def player_url(session_id: int) -> str:
     return reverse("training:session", args=[session_id])
+
+
+@dataclass(frozen=True)
+class DoseChange:
+    """One change the progression engine made, as a member reads it (the progress page,
+    the answer to a follow-up)."""
+
+    on: date
+    slug: str
+    exercise: str
+    to_exercise: str  # a swap's new exercise, else ""
+    action: str
+    before: str  # the dose in words
+    after: str
+    rule: str
+    reason: str
+
+
+def _words(data: Any, language: str) -> str:
+    if not data:
+        return ""
+    return Prescription.model_validate(data).words().get(language)
+
+
+def _exercise_name(slug: str, language: str) -> str:
+    exercise = get_catalog().exercise(slug)
+    return exercise.name.get(language) if exercise else slug
+
+
+def present_change(change: dict[str, Any], on: date, language: str) -> DoseChange:
+    """An entry of ``Adaptation.changes`` in one language."""
+    to = change.get("to") or ""
+    return DoseChange(
+        on=on,
+        slug=change.get("slug", ""),
+        exercise=_exercise_name(change.get("slug", ""), language),
+        to_exercise=_exercise_name(to, language) if to else "",
+        action=change.get("action", ""),
+        before=_words(change.get("before"), language),
+        after=_words(change.get("after"), language),
+        rule=change.get("rule", ""),
+        reason=change.get("en" if language == "en" else "nl", ""),
+    )

@@ -131,3 +131,10 @@ def plan_state(stored: Plan) -> Adaptation | None:
     """The plan's state: the engine's latest run on it. ``stored`` comes from a selector
     that asked the access policy."""
     return Adaptation.objects.filter(plan=stored).first()
+
+
+def current_plan_state(member: User, *, viewer: User | None = None) -> Adaptation | None:
+    """The state of the member's current plan (one query)."""
+    return Adaptation.objects.filter(
+        member=access.reads(member, viewer), plan__is_current=True
+    ).first()

@@ -186,3 +186,43 @@ def test_a_plan_paused_by_the_engine_sends_the_member_to_a_physio_not_the_player
     assert "Twee weken op rij slechter." in page
     assert "fysiotherapeut" in page
     assert 'id="player"' not in page and "player.js" not in page
+
+
+@pytest.mark.parametrize(
+    ("status", "heading"),
+    [
+        ("held", "Je plan houdt even in"),
+        ("reduced", "Je plan doet het deze week rustiger"),
+        ("paused-advise-physio", "Je plan staat op pauze"),
+    ],
+)
+def test_the_plan_page_says_when_the_engine_holds_cuts_or_pauses_the_plan(
+    ready, client, status, heading
+):
+    member, first = ready
+    client.force_login(member)
+    assert heading not in client.get("/plan/").content.decode()
+    Adaptation.objects.create(
+        member=member,
+        plan=first.plan,
+        trigger="followup",
+        status=status,
+        reasons=[{"rule": "R2", "nl": "Je rug was slechter.", "en": "Your back was worse."}],
+    )
+    page = client.get("/plan/").content.decode()
+    assert heading in page
+    assert "Je rug was slechter." in page
+
+
+def test_the_plan_page_says_nothing_of_a_plan_that_runs_as_planned(ready, client):
+    member, first = ready
+    Adaptation.objects.create(
+        member=member,
+        plan=first.plan,
+        trigger="followup",
+        status="active",
+        reasons=[{"rule": "P1", "nl": "Je gaat een stap verder.", "en": "One step up."}],
+    )
+    client.force_login(member)
+    page = client.get("/plan/").content.decode()
+    assert "Je plan houdt even in" not in page and "Je gaat een stap verder." not in page
