@@ -1,16 +1,19 @@
 """Pain feedback in Chromium, phone-sized: a session finished with "it hurt" on one
-exercise lowers that exercise next time, and the plan and the player say why.
+exercise lowers that exercise next time, and the plan and the player say why; the next
+morning's question, answered "worse", holds the plan; the progress page charts it all.
 Screenshots go to test-artifacts/progression-<language>-<state>.png.
 """
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from playwright.sync_api import Page, expect
 
 from rugcoach.core.schedule import Prescription
 from rugcoach.plans.models import PlanItem, PlanSession, PrescriptionVersion
-from rugcoach.training.models import Adaptation, TrainingSession
+from rugcoach.training.models import Adaptation, FollowUp, TrainingSession
 from tests.browser.helpers import ARTIFACTS_DIR, PHONE, serious_accessibility_violations
 from tests.browser.test_player_browser import choose, hold_the_clock, log_in
 from tests.training.helpers import check_in, checks_made_yesterday, plan_starting_today
@@ -33,6 +36,12 @@ T = {
         "reason": "Deze oefening deed pijn",
         "plan": "/plan/",
         "one_set": "12 herhalingen",
+        "worse": "Slechter",
+        "morning_pain": "Hoeveel pijn heb je nu?",
+        "send": "Antwoord opslaan",
+        "held": "Je plan houdt even in",
+        "r2": "terug naar",
+        "progress": "/voortgang/",
     },
     "en": {
         "start": "Start",
@@ -49,6 +58,12 @@ T = {
         "reason": "This exercise hurt",
         "plan": "/en/plan/",
         "one_set": "12 repetitions",
+        "worse": "Worse",
+        "morning_pain": "How much pain do you have now?",
+        "send": "Save answer",
+        "held": "Your plan holds back for now",
+        "r2": "back to",
+        "progress": "/en/progress/",
     },
 }
 
@@ -154,3 +169,40 @@ def test_it_hurt_lowers_the_exercise_next_time_and_says_why(
     expect(page.locator(".player-list")).to_contain_text(t["one_set"])
     expect(page.locator(".player-list")).not_to_contain_text("2 ×")
     page.screenshot(path=str(ARTIFACTS_DIR / f"progression-{language}-player.png"), full_page=True)
+
+    # The next morning: "how is your back compared with before the session?" on the plan
+    # page. Worse holds the plan: back to the last dose handled well, and asked again at 48 h.
+    FollowUp.objects.filter(session=stored).update(due_at=timezone.now() - timedelta(minutes=1))
+    page.goto(live_server.url + t["plan"])
+    card = page.locator(".followup-form").first
+    card.get_by_label(t["worse"]).check()
+    card.locator("fieldset", has_text=t["morning_pain"]).locator("input[value='4']").check(
+        force=True
+    )
+    card.get_by_role("button", name=t["send"]).click()
+    expect(page.locator("main")).to_contain_text(t["r2"])
+    page.screenshot(
+        path=str(ARTIFACTS_DIR / f"progression-{language}-followup.png"), full_page=True
+    )
+    state = Adaptation.objects.filter(member=member).first()
+    assert (state.trigger, state.status) == ("followup", "held")
+    assert state.reasons[0]["rule"] == "R2"
+    assert FollowUp.objects.filter(session=stored, kind="later").exists()
+    page.goto(live_server.url + t["plan"])
+    expect(page.locator(".plan-state")).to_contain_text(t["held"])
+    expect(page.locator(".followup-form")).to_have_count(0)
+
+    # The progress page: the chart of pain before, after and the next morning, a table
+    # with the same numbers, and the dose change with its reason.
+    page.goto(live_server.url + t["progress"])
+    chart = page.locator("svg.pain-chart")
+    expect(chart).to_be_visible()
+    expect(chart.locator(".point-before")).to_have_count(1)
+    expect(chart.locator(".point-after")).to_have_count(1)
+    expect(chart.locator(".point-morning")).to_have_count(1)
+    expect(page.locator(".pain-table")).to_contain_text("4")
+    expect(page.locator(".dose-change").first).to_contain_text(t["reason"])
+    page.screenshot(
+        path=str(ARTIFACTS_DIR / f"progression-{language}-progress.png"), full_page=True
+    )
+    assert serious_accessibility_violations(page) == []
