@@ -24,6 +24,7 @@ setup: $(DEPS_STAMP)
 run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py demo_accounts
+	$(PY) manage.py demo_history
 	$(PY) tools/run.py $(HOST):$(PORT)
 
 # Browser tests need Debian's chromium; install it (and the PDF tools) when missing.
