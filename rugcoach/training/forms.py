@@ -25,6 +25,7 @@ class FollowUpForm(forms.Form):
 
     def __init__(self, *args: object, followup_id: int, **kwargs: object) -> None:
         kwargs.setdefault("auto_id", f"followup-{followup_id}-%s")
+        kwargs.setdefault("label_suffix", "")  # the labels are questions: no ":" after "?"
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["pain"] = pain_field(
             label=_("Hoeveel pijn heb je nu?"),

@@ -141,7 +141,17 @@ def _store_decisions(
                 changes.append(_change(decision, rule, reason, current, None, to=replacement))
                 continue
             # Nothing else may replace it here: keep its easiest dose (the plan's).
-        if decision.prescription == current or reason is None:
+        if reason is None:
+            continue
+        if decision.prescription == current:
+            latest = item.versions[-1]
+            if decision.reason is not None and latest.source == "progression" and (
+                latest.reason != reason
+            ):
+                # The same dose for another reason now (a hold "until the morning's
+                # answer" that the answer turned into "one step a week"): the member
+                # reads today's reason, not a stale one. Not a dose change.
+                versions[item.key] = (decision.prescription, reason)
             continue
         versions[item.key] = (decision.prescription, reason)
         changes.append(_change(decision, rule, reason, current, decision.prescription))

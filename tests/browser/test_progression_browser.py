@@ -12,11 +12,16 @@ from django.utils import timezone, translation
 from playwright.sync_api import Page, expect
 
 from rugcoach.core.schedule import Prescription
-from rugcoach.plans.models import PlanItem, PlanSession, PrescriptionVersion
 from rugcoach.training.models import Adaptation, FollowUp, TrainingSession
 from tests.browser.helpers import ARTIFACTS_DIR, PHONE, serious_accessibility_violations
 from tests.browser.test_player_browser import choose, hold_the_clock, log_in
-from tests.training.helpers import check_in, checks_made_yesterday, plan_starting_today
+from tests.training.helpers import (
+    check_in,
+    checks_made_yesterday,
+    next_session,
+    only_glute_bridge,
+    plan_starting_today,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -67,42 +72,12 @@ T = {
     },
 }
 
-# Glute bridge as weeks 1–2 give it in a 15-minute session: its base (3 × 12) less a set.
-PLANNED = Prescription(sets=2, reps=12, rest_seconds=45)
-
-
-def only_glute_bridge(session: PlanSession) -> PlanItem:
-    """Make the session one glute bridge at the planned dose; its item."""
-    session.items.all().delete()
-    reason = {"nl": "Voor je bilspieren.", "en": "For your glutes."}
-    item = PlanItem.objects.create(
-        session=session,
-        key=f"{session.key}.0",
-        order=0,
-        slug="glute-bridge",
-        role="main",
-        reason=reason,
-        step="base",
-    )
-    PrescriptionVersion.objects.create(
-        item=item,
-        number=1,
-        prescription=PLANNED.model_dump(mode="json"),
-        reason=reason,
-        source="planner",
-    )
-    return item
-
 
 @pytest.fixture
 def two_bridge_sessions(member_with_plan):
     """Today's session and the next one: each a glute bridge, 2 × 12; checked in today."""
     today = plan_starting_today(member_with_plan)
-    following = (
-        PlanSession.objects.filter(plan=today.plan, day_offset__gt=today.day_offset)
-        .order_by("day_offset")
-        .first()
-    )
+    following = next_session(today)
     only_glute_bridge(today)
     next_item = only_glute_bridge(following)
     checks_made_yesterday(member_with_plan)

@@ -123,3 +123,38 @@ def train(member, session: PlanSession, outcomes: dict[str, tuple[str, int | Non
     )
     assert created
     return stored
+
+
+# Glute bridge as weeks 1–2 give it in a 15-minute session: its base (3 × 12) less a set.
+BRIDGE_WEEK_1 = Prescription(sets=2, reps=12, rest_seconds=45)
+
+
+def only_glute_bridge(session: PlanSession) -> PlanItem:
+    """Make the session one glute bridge at its week-1 dose; its item."""
+    session.items.all().delete()
+    reason = {"nl": "Voor je bilspieren.", "en": "For your glutes."}
+    item = PlanItem.objects.create(
+        session=session,
+        key=f"{session.key}.0",
+        order=0,
+        slug="glute-bridge",
+        role="main",
+        reason=reason,
+        step="base",
+    )
+    PrescriptionVersion.objects.create(
+        item=item,
+        number=1,
+        prescription=BRIDGE_WEEK_1.model_dump(mode="json"),
+        reason=reason,
+        source="planner",
+    )
+    return item
+
+
+def next_session(first: PlanSession) -> PlanSession:
+    return (
+        PlanSession.objects.filter(plan=first.plan, day_offset__gt=first.day_offset)
+        .order_by("day_offset", "order")
+        .first()
+    )

@@ -16,6 +16,8 @@ from tests.training.helpers import (
     in_next_session,
     later_item,
     main_items,
+    next_session,
+    only_glute_bridge,
     plan_starting_today,
     train,
 )
@@ -226,3 +228,34 @@ def test_the_plan_page_says_nothing_of_a_plan_that_runs_as_planned(ready, client
     client.force_login(member)
     page = client.get("/plan/").content.decode()
     assert "Je plan houdt even in" not in page and "Je gaat een stap verder." not in page
+
+
+def test_a_dose_kept_for_a_new_reason_shows_the_new_reason(ready):
+    """A dose the engine keeps for another reason than before gets today's reason: the
+    member never reads a stale "why"."""
+    from rugcoach.training import progression
+
+    member, first = ready
+    only_glute_bridge(first)
+    item = only_glute_bridge(next_session(first))
+    train(member, first, {"glute-bridge": ("hurt", 7)})  # one set fewer next time (E2)
+    current = item.versions.order_by("-number").first()
+    assert current.source == "progression"
+    stale = {"nl": "Een oude reden.", "en": "An old reason."}
+    PrescriptionVersion.objects.create(
+        item=item,
+        number=current.number + 1,
+        prescription=current.prescription,
+        reason=stale,
+        source="progression",
+    )
+
+    progression.adapt(member, trigger="session")
+
+    newest = item.versions.order_by("-number").first()
+    assert newest.number == current.number + 2
+    assert newest.prescription == current.prescription, "the same dose"
+    assert newest.reason != stale and newest.reason["en"]
+    again = item.versions.count()
+    progression.adapt(member, trigger="session")
+    assert item.versions.count() == again, "today's reason is stored once"
