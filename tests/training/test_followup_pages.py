@@ -13,6 +13,7 @@ from icalendar import Calendar
 from rugcoach.accounts.models import User
 from rugcoach.plans.models import CalendarFeed
 from rugcoach.training.models import Adaptation, FollowUp, TrainingSession
+from tests.plans.test_plan_pages import PLAN_PAGE_QUERIES
 from tests.training.helpers import check_in, checks_made_yesterday, plan_starting_today, train
 
 pytestmark = pytest.mark.django_db
@@ -172,9 +173,8 @@ def second_open_question(member: User) -> FollowUp:
 
 # Home: the session, the user, the open follow-ups with their session (one query).
 HOME_QUERIES = 3
-# The plan page's count (tests/plans/test_plan_pages.py), which includes the one query
+# The plan page's count (one home: tests/plans/test_plan_pages.py) includes the one query
 # for the open follow-ups with their session.
-PLAN_PAGE_QUERIES = 12
 
 
 @pytest.mark.parametrize(("path", "queries"), [("/", HOME_QUERIES), ("/plan/", PLAN_PAGE_QUERIES)])
