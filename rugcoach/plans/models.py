@@ -37,6 +37,12 @@ class Plan(models.Model):
     profile = models.JSONField(help_text="the intake the plan was built from")
     verdict = models.JSONField(help_text="the safety verdict the plan was built under")
     plan = models.JSONField(help_text="rugcoach.core.planner.Plan as JSON")
+    paused_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="when the progression engine paused the plan (R4: see a physio first); "
+        "it stays paused: a full check after this time allows a new plan",
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -52,6 +52,11 @@ class TriageNeeded(PlanNotPossible):
     needed = "safety check"
 
 
+class PausedPlan(TriageNeeded):
+    """The current plan was paused with the advice to see a physio (the progression
+    engine's R4): a new plan needs a full check made after the pause."""
+
+
 class IntakeNeeded(PlanNotPossible):
     """No intake yet."""
 
@@ -103,6 +108,11 @@ def generate_plan(member: User, today: date) -> Generated:
     status = training_status(member)
     if status.triage is None or status.outdated:  # outdated: asked with other questions
         raise TriageNeeded
+    paused = models.Plan.objects.filter(
+        member=member, is_current=True, paused_at__isnull=False
+    ).first()
+    if paused is not None and status.triage.created_at <= paused.paused_at:
+        raise PausedPlan
     intake = models.Intake.objects.filter(member=member).first()
     if intake is None:
         raise IntakeNeeded
@@ -245,6 +255,7 @@ def _identical_recent_plan(
     current = models.Plan.objects.filter(member=member, is_current=True).first()
     if (
         current is not None
+        and current.paused_at is None  # a paused plan is replaced, never handed back
         and timezone.now() - current.created_at < REGENERATE_WINDOW
         and intake.updated_at <= current.created_at
         and current.verdict == verdict
@@ -393,4 +404,22 @@ def add_progression_versions(
         changed_by="progression",
         what={"kind": "doses", "items": sorted(rows)},
         why="the progression engine adapted the next session to the member's pain feedback",
+    )
+
+
+def pause_plan(stored: models.Plan, *, why: str, by: User) -> None:
+    """Pause the plan (the progression engine's R4): no session is played until a full
+    check after this moment and a new plan. The caller holds the transaction."""
+    access.authorize_id(by, stored.member_id, action=access.Action.CHANGE)
+    if stored.paused_at is not None:
+        return
+    stored.paused_at = timezone.now()
+    stored.save(update_fields=["paused_at"])
+    latest_revision = stored.revisions.order_by("-number").first()
+    models.PlanRevision.objects.create(
+        plan=stored,
+        number=(latest_revision.number if latest_revision else 0) + 1,
+        changed_by="progression",
+        what={"kind": "paused"},
+        why=why[:200],
     )

@@ -111,7 +111,8 @@ def today(request: HttpRequest) -> HttpResponse:
         "check": check,
         "stored": stored,
     }
-    if stored is not None:
+    context["paused"] = stored is not None and stored.paused_at is not None
+    if stored is not None and not context["paused"]:
         # A check-in that asks for less than the plan was made for (more pain today, a
         # small strain) gets its own, lighter list, never the plan's session.
         fits = selectors.plan_fits_check(stored, check)
@@ -123,6 +124,9 @@ def today(request: HttpRequest) -> HttpResponse:
             upcoming = next_session(weeks, _today())
             context["session"] = upcoming if upcoming and upcoming.is_today else None
             context["upcoming"] = upcoming
+    # The verdict's own exercises stand in for the plan's session when none is shown; a
+    # paused plan shows neither (see a physio first).
+    context["hide_exercises"] = bool(context.get("session")) or context["paused"]
     return render(request, "plans/today.html", context)
 
 
@@ -207,6 +211,15 @@ def generate(request: HttpRequest) -> HttpResponse:
 def _generate(request: HttpRequest) -> HttpResponse:
     try:
         result = services.generate_plan(request.user, _today())
+    except services.PausedPlan:
+        messages.info(
+            request,
+            _(
+                "Je plan staat op pauze. Heeft een fysiotherapeut of huisarts je rug bekeken? "
+                "Doe dan eerst een nieuwe veiligheidscheck; daarna maken we je nieuwe plan."
+            ),
+        )
+        return redirect("triage:start")
     except services.TriageNeeded:
         redo = training_status(request.user).redo_reason
         messages.info(request, redo or _("Doe eerst de veiligheidscheck; daarna maken we je plan."))

@@ -53,7 +53,9 @@ def adapt(member: User, *, trigger: str, today: date | None = None) -> Adaptatio
     the last run (same status, reasons and doses). The caller holds the transaction and
     has checked access (``member`` is the member whose rows these are)."""
     stored = Plan.objects.select_for_update().filter(member=member, is_current=True).first()
-    if stored is None:
+    if stored is None or stored.paused_at is not None:
+        # A paused plan stays paused (R4): no later answer lifts "see a physio first";
+        # a full check after the pause and a new plan do.
         return None
     today = today or timezone.localdate()
     schedule = plan_selectors.stored_schedule(stored)
@@ -72,7 +74,14 @@ def adapt(member: User, *, trigger: str, today: date | None = None) -> Adaptatio
         exercises=catalog.exercises,
         rules=catalog.progression,
     )
-    changes = _store_decisions(stored, schedule, evaluation, member)
+    changes: list[dict[str, Any]] = []
+    if evaluation.status in ("stopped", "paused-advise-physio"):
+        # Nothing is trained: no dose moves (a red flag must not put a lowered dose back).
+        if evaluation.status == "paused-advise-physio":
+            why = evaluation.reasons[0].text.en if evaluation.reasons else "R4"
+            plan_services.pause_plan(stored, why=why, by=member)
+    else:
+        changes = _store_decisions(stored, schedule, evaluation, member)
     previous = Adaptation.objects.filter(plan=stored).first()
     reasons = [{"rule": r.rule, **r.text.model_dump()} for r in evaluation.reasons]
     if (
@@ -140,13 +149,15 @@ def _store_decisions(
             if replacement is not None:
                 changes.append(_change(decision, rule, reason, current, None, to=replacement))
                 continue
-            # Nothing else may replace it here: keep its easiest dose (the plan's).
+            # Nothing else may replace it here: its lowest step, below, with the reason.
         if reason is None:
             continue
         if decision.prescription == current:
             latest = item.versions[-1]
-            if decision.reason is not None and latest.source == "progression" and (
-                latest.reason != reason
+            if (
+                decision.reason is not None
+                and latest.source == "progression"
+                and (latest.reason != reason)
             ):
                 # The same dose for another reason now (a hold "until the morning's
                 # answer" that the answer turned into "one step a week"): the member

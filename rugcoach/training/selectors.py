@@ -93,9 +93,8 @@ def gate(member: User) -> Gate:
         return Gate("full_check", status)
     if stored is None:
         return Gate("plan", status)
-    state = plan_state(stored)
-    if state is not None and state.status == Adaptation.Status.PAUSED:
-        return Gate("paused", status, stored, paused=state)
+    if stored.paused_at is not None:
+        return Gate("paused", status, stored, paused=plan_state(stored))
     check = fresh_check(member, status)
     if check is None:
         return Gate("checkin", status, stored)

@@ -412,7 +412,9 @@ def _decide(
     if hurt or high:
         rule: RuleId = "E2" if hurt else "R1"
         if done is None or done == 0:
-            return change(None, rule, "swap")
+            # Swap it; where nothing may replace it, the caller keeps this dose: the
+            # lowest step (one set at the base), never the plan's higher one.
+            return change(0, rule, "swap")
         return change(done - 1, rule)
     if done is None or plan is None:
         return keep()  # off the ladder: no step to take along it
