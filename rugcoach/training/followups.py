@@ -4,7 +4,6 @@ the line in the calendar feed. Writes go through ``services.answer_followup``.""
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -28,10 +27,6 @@ def followup_of(member: User, followup_id: int) -> FollowUp:
     """The member's own follow-up, answered or not; another member's id is a 404."""
     rows = FollowUp.objects.filter(session__member=access.reads(member)).select_related("session")
     return get_object_or_404(rows, pk=followup_id)
-
-
-def is_due(followup: FollowUp, now: datetime | None = None) -> bool:
-    return followup.due_at <= (now or timezone.now())
 
 
 def session_day(followup: FollowUp) -> str:
@@ -110,7 +105,7 @@ def followup_to_answer(member: User, client_key: object, kind: str | None = None
     rows = [f for f in session.followups.order_by("-due_at", "-id") if not kind or f.kind == kind]
     for row in rows:
         row.session = session
-    due = [f for f in rows if f.answered_at is None and is_due(f)]
+    due = [f for f in rows if f.answered_at is None and f.is_due()]
     if due:
         return due[0]
     raise NothingOpen(answered=any(f.answered_at is not None for f in rows))

@@ -5,6 +5,8 @@ again); ``client_key`` is the id the phone made for it, unique per member in the
 database, so however often it arrives it is stored once.
 """
 
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -162,6 +164,10 @@ class FollowUp(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} follow-up of {self.session_id}"
+
+    def is_due(self, now: datetime | None = None) -> bool:
+        """Asked from ``due_at`` on (the morning after: how the back reacted overnight)."""
+        return self.due_at <= (now or timezone.now())
 
 
 class Adaptation(models.Model):

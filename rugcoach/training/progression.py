@@ -222,9 +222,7 @@ def _session_log(session: TrainingSession) -> SessionLog:
         for r in results
         if r.outcome and r.prescription is not None
     )
-    # Without a score before the session, 0: the engine then reads any pain after it as a
-    # rise, which holds or lowers the dose (the safe side), never raises it.
-    baseline = session.pain_before if session.pain_before is not None else 0
+    baseline = baseline_of(session)
     pains = [p for p in [session.pain_after, *(r.pain for r in results)] if p is not None]
     followups = {f.kind: f for f in session.followups.all() if f.answered_at is not None}
     return SessionLog(
@@ -238,6 +236,12 @@ def _session_log(session: TrainingSession) -> SessionLog:
         next_morning=_followup(followups.get(FollowUp.Kind.NEXT_MORNING)),
         later=_followup(followups.get(FollowUp.Kind.LATER)),
     )
+
+
+def baseline_of(session: TrainingSession) -> int:
+    """The pain before the session. Without a score, 0: any pain after it then reads as a
+    rise, which holds or lowers the dose (the safe side) and asks again at 48 h."""
+    return session.pain_before if session.pain_before is not None else 0
 
 
 def _followup(row: FollowUp | None) -> FollowUpLog | None:

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from rugcoach.accounts import access
 from rugcoach.accounts.models import User
+from rugcoach.core.progression.engine import worse_than_before
 from rugcoach.plans import selectors as plan_selectors
 from rugcoach.plans.models import PlanSession
 from rugcoach.training import progression
@@ -37,6 +38,10 @@ class FollowUpNotFound(Exception):
 
 class FollowUpAlreadyAnswered(Exception):
     """A follow-up is answered once; the first answer stands."""
+
+
+class FollowUpNotDue(Exception):
+    """Asked too early: the question is about the morning after (``FollowUp.is_due``)."""
 
 
 class InvalidFollowUpAnswer(ValueError):
@@ -183,6 +188,8 @@ def answer_followup(
         if followup is None:
             raise FollowUpNotFound(followup_id)
         now = timezone.now()
+        if not followup.is_due(now):
+            raise FollowUpNotDue(followup_id)
         answered = FollowUp.objects.filter(pk=followup.pk, answered_at__isnull=True).update(
             answered_at=now, feeling=feeling, pain=pain, stiffness=stiffness
         )
@@ -190,8 +197,7 @@ def answer_followup(
             raise FollowUpAlreadyAnswered(followup_id)
         followup.refresh_from_db()
         session = followup.session
-        baseline = session.pain_before
-        worse = feeling == Feeling.WORSE or (baseline is not None and pain > baseline)
+        worse = worse_than_before(feeling, pain, progression.baseline_of(session))
         if followup.kind == FollowUp.Kind.NEXT_MORNING and worse:
             _ask_followup(session, FollowUp.Kind.LATER, session.started_at + LATER_AFTER)
         progression.adapt(member, trigger=Adaptation.Trigger.FOLLOWUP)

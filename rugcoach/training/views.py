@@ -118,7 +118,7 @@ def followup(request: HttpRequest, pk: int) -> HttpResponse:
     if found.answered_at is not None:
         context["meaning"] = followups.next_session_meaning(request.user)
         return render(request, "training/followup.html", context)
-    if not followups.is_due(found):
+    if not found.is_due():
         context["not_yet"] = timezone.localtime(found.due_at)
         return render(request, "training/followup.html", context)
     form = FollowUpForm(request.POST or None, followup_id=found.pk)

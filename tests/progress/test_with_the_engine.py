@@ -8,12 +8,12 @@ import pytest
 
 from rugcoach.content import get_catalog
 from rugcoach.training import services
-from rugcoach.training.models import FollowUp
 from tests.training.helpers import (
     check_in,
     checks_made_yesterday,
     in_next_session,
     plan_starting_today,
+    the_next_morning,
     train,
 )
 
@@ -27,7 +27,7 @@ def test_an_it_hurt_session_and_a_worse_morning_show_on_the_progress_page(client
     check_in(member, pain_now=3)
     hurt = in_next_session(first)
     session = train(member, first, {hurt.slug: ("hurt", 7)}, pain_after=4)
-    morning = FollowUp.objects.get(session=session, kind="next_morning")
+    morning = the_next_morning(session)
     services.answer_followup(member, followup_id=morning.pk, feeling="worse", pain=5)
 
     client.force_login(member)

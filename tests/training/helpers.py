@@ -10,6 +10,7 @@ from rugcoach.content import get_catalog
 from rugcoach.core.schedule import BreathingCount, Prescription
 from rugcoach.plans.models import Plan, PlanItem, PlanSession, PrescriptionVersion
 from rugcoach.training import services
+from rugcoach.training.models import FollowUp, TrainingSession
 from rugcoach.training.services import ExerciseReport, SessionReport
 from rugcoach.triage.models import TriageResult
 from rugcoach.triage.services import record_checkin
@@ -158,3 +159,9 @@ def next_session(first: PlanSession) -> PlanSession:
         .order_by("day_offset", "order")
         .first()
     )
+
+
+def the_next_morning(session: TrainingSession) -> FollowUp:
+    """It is the morning after the session: its question is due (asked from 08:00)."""
+    FollowUp.objects.filter(session=session).update(due_at=timezone.now() - timedelta(minutes=1))
+    return FollowUp.objects.get(session=session, kind=FollowUp.Kind.NEXT_MORNING)

@@ -18,6 +18,7 @@ from tests.training.helpers import (
     next_session,
     only_glute_bridge,
     plan_starting_today,
+    the_next_morning,
     train,
 )
 
@@ -64,7 +65,10 @@ def test_a_session_asks_the_next_morning_and_a_worse_morning_asks_again_and_hold
     local = timezone.localtime(morning.due_at)
     assert local.date() == timezone.localdate(session.started_at) + timedelta(days=1)
     assert (local.hour, local.minute) == (8, 0)
+    with pytest.raises(services.FollowUpNotDue):  # not before the morning
+        services.answer_followup(member, followup_id=morning.pk, feeling="worse", pain=5)
 
+    the_next_morning(session)
     services.answer_followup(member, followup_id=morning.pk, feeling="worse", pain=5)
 
     later = FollowUp.objects.get(session=session, kind="later")
@@ -81,7 +85,7 @@ def test_a_calm_session_and_a_good_morning_progress_one_step(ready):
     member, first = ready
     main = main_items(first)
     session = train(member, first, {}, pain_after=1)
-    morning = FollowUp.objects.get(session=session)
+    morning = the_next_morning(session)
     services.answer_followup(member, followup_id=morning.pk, feeling="better", pain=1)
     state = Adaptation.objects.filter(member=member).first()
     assert [r["rule"] for r in state.reasons] == ["P1"]
@@ -117,7 +121,7 @@ def test_a_check_with_a_red_flag_stops_the_plan(ready):
 def test_an_answer_outside_the_choices_names_its_field(ready):
     member, first = ready
     session = train(member, first, {})
-    morning = FollowUp.objects.get(session=session)
+    morning = the_next_morning(session)
     with pytest.raises(services.InvalidFollowUpAnswer) as error:
         services.answer_followup(member, followup_id=morning.pk, feeling="meh", pain=3)
     assert error.value.field == "feeling"
@@ -195,7 +199,7 @@ def test_a_pause_holds_until_a_full_check_after_it_and_a_new_plan(ready, client)
     session = train(member, first, {})
     _pause(member, first)
     # Calm answers and check-ins do not lift it: the engine leaves a paused plan alone.
-    morning = FollowUp.objects.get(session=session)
+    morning = the_next_morning(session)
     services.answer_followup(member, followup_id=morning.pk, feeling="better", pain=0)
     check_in(member, pain_now=0)
     assert selectors.gate(member).step == "paused"

@@ -240,10 +240,9 @@ def test_a_member_who_left_gets_none(sanne, mailbox):
 
 def test_a_followup_answered_in_the_app_gets_no_mail(sanne, mailbox):
     followup = trained_today(sanne)
-    # Answered early in the app (the page asks from the morning on; the service does not
-    # check the time), then the morning comes.
-    services.answer_followup(sanne, followup_id=followup.pk, feeling=Feeling.SAME, pain=2)
+    # The morning comes, and the member answers in the app before the worker runs.
     time_passes(until_due(followup))
+    services.answer_followup(sanne, followup_id=followup.pk, feeling=Feeling.SAME, pain=2)
 
     run_worker()
 

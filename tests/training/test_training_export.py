@@ -67,6 +67,7 @@ def test_the_export_holds_follow_ups_and_the_plans_dose_changes(member_with_plan
         checks_made_yesterday,
         in_next_session,
         plan_starting_today,
+        the_next_morning,
     )
     from tests.training.helpers import train as train_plan_session
 
@@ -75,7 +76,7 @@ def test_the_export_holds_follow_ups_and_the_plans_dose_changes(member_with_plan
     check_in(member_with_plan, pain_now=3)
     hurt = in_next_session(first)
     stored = train_plan_session(member_with_plan, first, {hurt.slug: ("hurt", 7)})
-    morning = stored.followups.get()
+    morning = the_next_morning(stored)
     services.answer_followup(member_with_plan, followup_id=morning.pk, feeling="worse", pain=5)
 
     data = export_member_data(member_with_plan)["training"]

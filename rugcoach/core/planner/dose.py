@@ -126,6 +126,13 @@ def base_amount(dose: Dose) -> Amount:
     )
 
 
+def fewer_sets(dose: Dose) -> tuple[Amount, ...]:
+    """The steps below the ladder: the base dose with fewer sets, one set first (a short
+    session's weeks 1–2 start there; a dose that hurt at the base goes there)."""
+    base = base_amount(dose)
+    return tuple(base.with_sets(n) for n in range(1, base.sets))
+
+
 def top_amount(dose: Dose, sets: int) -> Amount:
     """The upper end of every range, with at least ``sets`` sets."""
     return Amount(

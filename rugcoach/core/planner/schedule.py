@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from rugcoach.core.library.exercises import Exercise
-from rugcoach.core.planner.dose import Amount, base_amount, next_rung
+from rugcoach.core.planner.dose import Amount, base_amount, fewer_sets, next_rung
 from rugcoach.core.planner.models import Plan, PlanItem
 from rugcoach.core.schedule import (
     BreathingCount,
@@ -64,10 +64,10 @@ def _rung(item: PlanItem, exercise: Exercise | None) -> int | None:
     if exercise is None or item.role != "main":
         return None
     target = Amount(item.sets, item.reps, item.hold_seconds, item.duration_seconds)
-    base = base_amount(exercise.dose)
-    if target.measures() == base.measures() and 1 <= target.sets < base.sets:
-        return target.sets - base.sets  # the base with fewer sets (weeks 1–2 start there)
-    amount: Amount | None = base
+    below = fewer_sets(exercise.dose)
+    if target in below:  # counted down from the base: -1 is one set fewer
+        return below.index(target) - len(below)
+    amount: Amount | None = base_amount(exercise.dose)
     for rung in range(MAX_RUNGS):
         if amount is None:
             return None

@@ -22,7 +22,7 @@ from statistics import fmean
 from typing import Literal
 
 from rugcoach.core.library.exercises import Dose, Exercise
-from rugcoach.core.planner.dose import Amount, base_amount, next_rung
+from rugcoach.core.planner.dose import Amount, base_amount, fewer_sets, next_rung
 from rugcoach.core.progression.content import ProgressionContent, RuleId
 from rugcoach.core.progression.models import (
     Action,
@@ -43,7 +43,7 @@ from rugcoach.core.schedule import (
 )
 from rugcoach.core.triage.conditions import Level
 
-__all__ = ["apply", "evaluate", "ladder"]
+__all__ = ["apply", "evaluate", "ladder", "worse_than_before"]
 
 _MAX_RUNGS = 32
 Mode = Literal["stop", "pause", "tolerated", "cut", "both", "hold", "planned", "progress"]
@@ -77,9 +77,8 @@ class _Steps:
 
     @classmethod
     def of(cls, dose: Dose) -> _Steps:
-        planner = ladder(dose)
-        lower = tuple(planner[0].with_sets(n) for n in range(1, planner[0].sets))
-        return cls((*lower, *planner), len(lower))
+        lower = fewer_sets(dose)
+        return cls((*lower, *ladder(dose)), len(lower))
 
     def __len__(self) -> int:
         return len(self.rungs)
@@ -223,12 +222,18 @@ def _next_session(
 # --- plan-wide rules -----------------------------------------------------------------
 
 
+def worse_than_before(feeling: str, pain: int, baseline: int) -> bool:
+    """A follow-up answer that is worse than before the session: said so, or more pain
+    than the pre-session baseline (R2's test; the app asks again at 48 h on it)."""
+    return feeling == "worse" or pain > baseline
+
+
 def _worse_after(session: SessionLog, rules: ProgressionContent) -> bool:
     """R2: the next morning above the pre-session baseline, unless it passed (R5)."""
     morning = session.next_morning
     if morning is None:
         return False
-    worse = morning.pain > session.baseline or morning.feeling == "worse"
+    worse = worse_than_before(morning.feeling, morning.pain, session.baseline)
     return worse and not _passed_flare(session, rules)
 
 
@@ -256,7 +261,7 @@ def _session_mode(last: SessionLog, reasons: list[RuleId], rules: ProgressionCon
     if (
         _passed_flare(last, rules)
         and last.next_morning is not None
-        and (last.next_morning.pain > last.baseline or last.next_morning.feeling == "worse")
+        and worse_than_before(last.next_morning.feeling, last.next_morning.pain, last.baseline)
     ):
         reasons.append("R5")
         return "hold"
