@@ -53,7 +53,7 @@ def next_session_meaning(member: User) -> Meaning | None:
     on = timezone.localdate(state.created_at)
     return Meaning(
         status=Adaptation.Status(state.status).label,
-        reasons=[reason.get(language) or reason.get("nl", "") for reason in state.reasons],
+        reasons=state.reason_texts(language),
         changes=[present_change(change, on, language) for change in state.changes],
     )
 

@@ -6,6 +6,7 @@ database, so however often it arrives it is stored once.
 """
 
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -170,6 +171,12 @@ class FollowUp(models.Model):
         return self.due_at <= (now or timezone.now())
 
 
+def stored_text(entry: dict[str, Any], language: str) -> str:
+    """A stored ``{nl, en}`` text (a reason, a change) in the page's language; Dutch, the
+    source language, when the other is missing."""
+    return str(entry.get(language) or entry.get("nl", ""))
+
+
 class Adaptation(models.Model):
     """One run of the progression engine on a member's plan: its status, the plan-wide
     rules that fired, the dose changes it made (each also a PrescriptionVersion of its
@@ -210,3 +217,6 @@ class Adaptation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.status} for plan {self.plan_id} at {self.created_at:%Y-%m-%d %H:%M}"
+
+    def reason_texts(self, language: str) -> list[str]:
+        return [stored_text(reason, language) for reason in self.reasons]

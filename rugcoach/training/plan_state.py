@@ -22,6 +22,6 @@ def state_panel(request: HttpRequest, member: User) -> SafeString | str:
     language = translation.get_language()
     context = {
         "state": state,
-        "reasons": [reason.get(language) or reason.get("nl", "") for reason in state.reasons],
+        "reasons": state.reason_texts(language),
     }
     return render_to_string("training/_plan_state.html", context, request=request)

@@ -15,7 +15,7 @@ from rugcoach.core.library.exercises import Exercise
 from rugcoach.core.schedule import Item, Prescription, ScheduleSession
 from rugcoach.library.figures import figure_alt, figure_url
 from rugcoach.plans.models import PlanSession
-from rugcoach.training.models import Outcome, Where
+from rugcoach.training.models import Outcome, Where, stored_text
 
 # The player's own files, for the offline list (the service worker caches them).
 PLAYER_MODULES = (
@@ -243,5 +243,5 @@ def present_change(change: dict[str, Any], on: date, language: str) -> DoseChang
         before=_words(change.get("before"), language),
         after=_words(change.get("after"), language),
         rule=change.get("rule", ""),
-        reason=change.get("en" if language == "en" else "nl", ""),
+        reason=stored_text(change, language),
     )

@@ -14,7 +14,7 @@ version, so running the engine twice on the same history changes nothing.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from django.utils import timezone
@@ -39,7 +39,7 @@ from rugcoach.plans import selectors as plan_selectors
 from rugcoach.plans import services as plan_services
 from rugcoach.plans.models import Plan
 from rugcoach.training.models import Adaptation, FollowUp, TrainingSession
-from rugcoach.triage.models import TriageResult
+from rugcoach.triage import selectors as triage_selectors
 from rugcoach.triage.selectors import training_status
 
 # The check-in question that feeds R2 ("clearly worse 24–48 hours after your last session?").
@@ -251,29 +251,21 @@ def _followup(row: FollowUp | None) -> FollowUpLog | None:
 
 
 def check_ins(member: User, *, since: date) -> list[CheckIn]:
-    rows = TriageResult.objects.filter(
-        member=member,
-        kind=TriageResult.Kind.CHECKIN,
-        created_at__date__gte=since,
-    ).only("created_at", "answers")
+    start = timezone.make_aware(datetime.combine(since, time()))
     return [
         CheckIn(on=timezone.localdate(r.created_at), clearly_worse=clearly_worse(r.answers))
-        for r in rows
+        for r in triage_selectors.checkins_since(member, start)
     ]
 
 
 def clearly_worse(answers: dict[str, Any]) -> bool:
-    return answers.get(WORSE_AFTER_TRAINING) in (True, "yes")
+    return answers.get(WORSE_AFTER_TRAINING) is True
 
 
 def pain_before(member: User, started_at: datetime) -> int | None:
     """The pain of the member's last check before the session started (the check-in
     that opened it): the session's baseline."""
-    check = (
-        TriageResult.objects.filter(member=member, created_at__lte=started_at)
-        .only("answers")
-        .first()
-    )
+    check = triage_selectors.check_before(member, started_at)
     if check is None:
         return None
     value = check.answers.get("pain_now")

@@ -8,6 +8,7 @@ until the follow-up is due (``run_after``).
 
 import logging
 from collections.abc import Sequence
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -29,6 +30,10 @@ def member_link(viewname: str, *, language: str, args: Sequence[object] = ()) ->
     with translation.override(language):
         path = reverse(viewname, args=list(args))
     return settings.RUGCOACH_BASE_URL + path
+
+
+# A reminder this long after the question became due is not sent.
+TOO_LATE = timedelta(hours=12)
 
 
 @task()
@@ -60,6 +65,10 @@ def send_followup_reminder(followup_id: int) -> str:
             return "member inactive"
         if not member.followup_emails:
             return "e-mails off"
+        if timezone.now() - followup.due_at > TOO_LATE:
+            # A session that reached us days later (kept offline): the app still asks,
+            # but an e-mail about an old session would only confuse.
+            return "too late"
         _followup_mail(followup).send()
         followup.reminded_at = timezone.now()
         followup.save(update_fields=["reminded_at"])

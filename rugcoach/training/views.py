@@ -29,7 +29,7 @@ def _gate_page(request: HttpRequest, gate: selectors.Gate, session_id: int | Non
         context["blocked"] = blocking_notice(blocking, translation.get_language())
     if gate.paused is not None:
         language = translation.get_language()
-        context["paused_reasons"] = [reason[language] for reason in gate.paused.reasons]
+        context["paused_reasons"] = gate.paused.reason_texts(language)
     return render(request, "training/gate.html", context)
 
 

@@ -1,7 +1,7 @@
 """Reads for the safety check; every read is scoped to one member."""
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -29,6 +29,21 @@ def member_results(member: User, *, viewer: User | None = None) -> QuerySet[Tria
 
 def latest_triage(member: User) -> TriageResult | None:
     return member_results(member).filter(kind=TriageResult.Kind.TRIAGE).first()
+
+
+def checkins_since(member: User, since: datetime) -> QuerySet[TriageResult]:
+    """The member's check-ins from ``since`` on, oldest first (their time and answers)."""
+    return (
+        member_results(member)
+        .filter(kind=TriageResult.Kind.CHECKIN, created_at__gte=since)
+        .only("created_at", "answers")
+        .order_by("created_at", "id")
+    )
+
+
+def check_before(member: User, moment: datetime) -> TriageResult | None:
+    """The member's last check (of either kind) made at or before ``moment``."""
+    return member_results(member).filter(created_at__lte=moment).first()
 
 
 def latest_result(member: User) -> TriageResult | None:

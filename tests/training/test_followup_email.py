@@ -227,6 +227,17 @@ def test_a_member_without_followup_emails_gets_none(sanne, mailbox):
     assert DBTaskResult.objects.get().return_value == "e-mails off"
 
 
+def test_a_session_that_arrived_days_late_gets_no_mail(sanne, mailbox):
+    """Kept offline for days: the app still asks, but no mail about an old session."""
+    followup = trained_today(sanne)
+    time_passes(until_due(followup) + timedelta(days=2))
+
+    run_worker()
+
+    assert mails(mailbox) == []
+    assert DBTaskResult.objects.get().return_value == "too late"
+
+
 def test_a_member_who_left_gets_none(sanne, mailbox):
     time_passes(until_due(trained_today(sanne)))
     sanne.is_active = False
