@@ -49,6 +49,9 @@ ClientKey = Annotated[UUID, BeforeValidator(_text_only)]
 class ExerciseResultIn(Schema):
     slug: str = Field(min_length=1, max_length=80, pattern=r"^[a-z0-9-]+$")
     item_key: str = Field(default="", max_length=48)
+    version: Annotated[StrictInt, Field(ge=1, le=32767)] | None = Field(
+        default=None, description="the item's prescription version the player showed"
+    )
     sets_done: Annotated[StrictInt, Field(ge=0, le=20)] = 0
     outcome: Outcome | None = Field(default=None, description="null: skipped")
     hurt_where: list[Where] = Field(
@@ -157,6 +160,7 @@ def post_session(request: HttpRequest, body: SessionIn) -> Any:
             services.ExerciseReport(
                 slug=r.slug,
                 item_key=r.item_key,
+                version=r.version,
                 sets_done=r.sets_done,
                 outcome=r.outcome or "",
                 hurt_where=tuple(r.hurt_where),

@@ -1,6 +1,6 @@
 """Reads for personal plans, always scoped to one member."""
 
-from collections.abc import Iterable
+from collections.abc import Mapping
 from datetime import date, datetime
 
 from django.db.models import QuerySet
@@ -272,19 +272,24 @@ def _with_library_pace(data: dict, exercise: Exercise | None) -> Prescription:
     )
 
 
-def doses_at(stored: models.Plan, item_keys: Iterable[str], at: datetime) -> dict[str, dict]:
-    """Each item's prescription (JSON) as it stood at ``at``: its latest version made by
-    then, i.e. the dose the player showed for a session started at ``at``. One query."""
+def doses_given(
+    stored: models.Plan, shown: Mapping[str, int | None], at: datetime
+) -> dict[str, dict]:
+    """Each item's prescription (JSON) as the member was given it: the version the player
+    says it showed (item key → version number), or, where it does not say, the latest
+    version made by ``at`` (the session's start). One query."""
     found: dict[str, dict] = {}
+    by_time: dict[str, dict] = {}
     versions = (
         models.PrescriptionVersion.objects.filter(
-            item__session__plan=stored, item__key__in=list(item_keys)
+            item__session__plan=stored, item__key__in=list(shown)
         )
-        .select_related(None)
-        .values_list("item__key", "created_at", "prescription")
+        .values_list("item__key", "number", "created_at", "prescription")
         .order_by("item__key", "number")
     )
-    for key, created_at, prescription in versions:
-        if created_at <= at or key not in found:
-            found[key] = prescription  # the first version stands even if made after ``at``
-    return found
+    for key, number, created_at, prescription in versions:
+        if shown[key] == number:
+            found[key] = prescription
+        if created_at <= at or key not in by_time:
+            by_time[key] = prescription  # the first version stands even if made after ``at``
+    return {key: found.get(key, by_time[key]) for key in by_time}

@@ -58,6 +58,7 @@ def item_data(item: Item, exercise: Exercise, language: str) -> dict[str, Any]:
     p = item.prescription
     return {
         "key": item.key,
+        "version": item.versions[-1].number,
         "slug": item.slug,
         "name": exercise.name.get(language),
         "dose": p.words().get(language),

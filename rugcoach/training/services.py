@@ -60,6 +60,7 @@ class NotYourSession(Exception):
 class ExerciseReport:
     slug: str
     item_key: str = ""
+    version: int | None = None  # the item's prescription version the player showed
     sets_done: int = 0
     outcome: str = ""  # "" when skipped
     hurt_where: tuple[str, ...] = ()
@@ -103,8 +104,8 @@ def record_session(
             raise NotYourSession(report.plan_session)
     doses: dict[str, Any] = {}
     if plan_session is not None:
-        keys = [r.item_key for r in report.results if r.item_key]
-        doses = plan_selectors.doses_at(plan_session.plan, keys, report.started_at)
+        shown = {r.item_key: r.version for r in report.results if r.item_key}
+        doses = plan_selectors.doses_given(plan_session.plan, shown, report.started_at)
     try:
         with transaction.atomic():
             stored = TrainingSession.objects.create(

@@ -5,7 +5,7 @@ import { buildSteps, initialState, reduce, report } from "../../rugcoach/static/
 
 const T0 = Date.UTC(2026, 10, 30, 18, 0, 0);
 const items = [
-  { slug: "side-plank-knee", key: "w1-mon.0", prescription: { sets: 2, hold: 20, per_side: true, rest: 30, reps: null, duration: null, tempo: null, breathing: null } },
+  { slug: "side-plank-knee", key: "w1-mon.0", version: 2, prescription: { sets: 2, hold: 20, per_side: true, rest: 30, reps: null, duration: null, tempo: null, breathing: null } },
   { slug: "belly-breathing-supine", key: "w1-mon.1", prescription: { sets: 1, duration: 60, reps: null, hold: null, per_side: false, rest: 0, tempo: null, breathing: { inhale: 4, exhale: 6, hold: 0 } } },
   { slug: "glute-bridge", key: "w1-mon.2", prescription: { sets: 1, reps: 10, hold: null, duration: null, per_side: false, rest: 0, tempo: null, breathing: null } },
 ];
@@ -95,6 +95,7 @@ test("feedback: 'it hurt' needs where and how much; then the end asks pain and e
   assert.equal(body.completed, false, "stopped part-way");
   assert.equal(body.pain_after, 2);
   assert.equal(body.results.length, 2, "the exercises reached: the plank and the breathing");
+  assert.deepEqual(body.results.map((r) => [r.item_key, r.version]), [["w1-mon.0", 2], ["w1-mon.1", null]], "the dose's version as shown");
   assert.equal(body.started_at, new Date(T0).toISOString());
 });
 

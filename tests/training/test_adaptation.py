@@ -1,6 +1,7 @@
 """Pain feedback changes the next session: stored sessions, follow-ups and checks run the
 progression engine, whose decisions become prescription versions with their reasons."""
 
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -10,6 +11,7 @@ from rugcoach.core.schedule import Prescription
 from rugcoach.plans.models import PrescriptionVersion
 from rugcoach.training import services
 from rugcoach.training.models import Adaptation, FollowUp
+from rugcoach.training.services import ExerciseReport, SessionReport
 from tests.training.helpers import (
     check_in,
     checks_made_yesterday,
@@ -324,3 +326,32 @@ def test_a_dose_kept_for_a_new_reason_shows_the_new_reason(ready):
     again = item.versions.count()
     progression.adapt(member, trigger="session")
     assert item.versions.count() == again, "today's reason is stored once"
+
+
+def test_the_dose_kept_with_a_result_is_the_version_the_player_showed(ready):
+    """The phone says which version of the dose it showed: that one is kept with the
+    result, whatever the phone's clock says (it may run behind the server's)."""
+    member, first = ready
+    item = only_glute_bridge(first)
+    lowered = Prescription(sets=1, reps=12, rest_seconds=45).model_dump(mode="json")
+    PrescriptionVersion.objects.create(
+        item=item,
+        number=2,
+        prescription=lowered,
+        reason={"nl": "x", "en": "x"},
+        source="progression",
+    )
+    behind = timezone.now() - timedelta(hours=1)  # before version 2 was made
+    stored, _ = services.record_session(
+        member,
+        SessionReport(
+            client_key=uuid.uuid4(),
+            plan_session=first.pk,
+            started_at=behind,
+            completed=True,
+            results=(
+                ExerciseReport(slug="glute-bridge", item_key=item.key, version=2, outcome="right"),
+            ),
+        ),
+    )
+    assert stored.results.get().prescription == lowered

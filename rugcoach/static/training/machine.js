@@ -97,7 +97,9 @@ function ensureResult(results, items, index) {
   const copy = results.slice();
   while (copy.length < index) copy.push(null);
   const item = items[index];
-  copy[index] = { slug: item.slug, item_key: item.key || "", sets_done: 0, outcome: null, hurt_where: [], pain: null };
+  // The version of the dose shown: the server keeps that dose with the result (not the one
+  // current when the result arrives, which may have changed while the phone was offline).
+  copy[index] = { slug: item.slug, item_key: item.key || "", version: item.version || null, sets_done: 0, outcome: null, hurt_where: [], pain: null };
   return copy;
 }
 
