@@ -42,10 +42,12 @@ def session_date(session: PlanSession) -> date:
 
 
 def upcoming_sessions(stored: Plan, today: date, count: int) -> list[PlanSession]:
-    """Today's session (if any) and the ones after it, in order."""
+    """The sessions to train, in order: from today's on, leaving out those trained. The
+    first is the one the progression engine adapts ("the next session"), so it is the
+    only one the player plays."""
     offset = (today - stored.starts_on).days
-    rows = stored.sessions.filter(day_offset__gte=max(offset, 0)).order_by("day_offset", "order")
-    found = list(rows[:count])
+    rows = stored.sessions.filter(day_offset__gte=max(offset, 0), trainings__isnull=True)
+    found = list(rows.order_by("day_offset", "order")[:count])
     for row in found:
         row.plan = stored  # spare a query per row in session_date
     return found

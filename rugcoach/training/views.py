@@ -63,6 +63,16 @@ def session(request: HttpRequest, session_id: int) -> HttpResponse:
     gate = selectors.gate(request.user)
     if gate.step != "train":
         return _gate_page(request, gate, row.pk)
+    upcoming = selectors.upcoming_sessions(row.plan, _today(), 1)
+    if not upcoming or upcoming[0].pk != row.pk:
+        # Sessions are trained in order: the next one carries the doses your feedback
+        # adapted (an exercise that hurt is lighter there); a later one does not yet.
+        context = {
+            "step": "not_next",
+            "next": upcoming[0] if upcoming else None,
+            "next_date": selectors.session_date(upcoming[0]) if upcoming else None,
+        }
+        return render(request, "training/gate.html", context)
     schedule = plan_selectors.stored_schedule(row.plan)
     scheduled = schedule.session(row.key)
     assert scheduled is not None  # the rows are the schedule

@@ -71,6 +71,9 @@ def test_old_plans_migrate_to_rows_that_match_the_page_the_pdf_and_the_calendar(
         created_at=timezone.now(),
     )
     migrate(AFTER)
+    # Later migrations add what today's code reads (plans' pause, training's tables that the
+    # plan page asks for open questions); none of them touches these rows.
+    migrate_to_latest()
 
     stored = Plan.objects.get(pk=old.pk)
     assert stored.plan == stored_json  # the JSON is untouched
@@ -95,9 +98,6 @@ def test_old_plans_migrate_to_rows_that_match_the_page_the_pdf_and_the_calendar(
                 )
                 assert item.step == planned["step"] and item.reason.nl == planned["reason"]["nl"]
 
-    # The page, the PDF and the feed are today's code, which reads every app's tables (the
-    # plan page asks training for open follow-up questions): the other apps come back too.
-    migrate_to_latest()
     client.force_login(member)
     page = " ".join(html.unescape(client.get("/plan/").content.decode()).split())
     pdf = pdf_words(tmp_path, client.get("/plan/schema.pdf").content)

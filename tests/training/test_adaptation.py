@@ -355,3 +355,19 @@ def test_the_dose_kept_with_a_result_is_the_version_the_player_showed(ready):
         ),
     )
     assert stored.results.get().prescription == lowered
+
+
+def test_sessions_are_trained_in_order_so_the_adapted_one_comes_first(ready, client):
+    member, first = ready
+    following = next_session(first)
+    after = next_session(following)
+    client.force_login(member)
+    skipped = client.get(f"/training/{following.pk}/").content.decode()
+    assert "Eerst je volgende training" in skipped and 'id="player"' not in skipped
+    assert f"/training/{first.pk}/" in skipped, "a link to the session to train now"
+
+    train(member, first, {})
+    check_in(member, pain_now=2)
+    assert 'id="player"' in client.get(f"/training/{following.pk}/").content.decode()
+    assert 'id="player"' not in client.get(f"/training/{after.pk}/").content.decode()
+    assert 'id="player"' not in client.get(f"/training/{first.pk}/").content.decode()

@@ -200,7 +200,6 @@ def test_a_session_sent_late_does_not_use_up_todays_check_in(ready, client):
             client_key=uuid.uuid4(),
             started_at=timezone.now() - timedelta(days=1),
             completed=True,
-            plan_session=today.pk,
         ),
     )
     page = client.get(reverse("training:session", args=[today.pk])).content.decode()
