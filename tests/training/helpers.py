@@ -37,20 +37,12 @@ def check_in(member: User, **changes: object) -> TriageResult:
     return record_checkin(member, checkin_answers(get_catalog().triage, **changes))
 
 
-def short_session(session: PlanSession) -> PlanSession:
-    """Replace the session's exercises with a short one that has everything the player
-    shows: a hold per side with a rest between two sets, paced breathing, and
-    repetitions at a tempo (the library's)."""
+def with_exercises(session: PlanSession, doses: list[tuple[str, Prescription]]) -> list[PlanItem]:
+    """Replace the session's exercises by these (main exercises, in order, each with its
+    dose as the planner's version 1); their items."""
     session.items.all().delete()
-    doses = [
-        ("side-plank-knee", Prescription(sets=2, hold_seconds=5, per_side=True, rest_seconds=10)),
-        (
-            "belly-breathing-supine",
-            Prescription(sets=1, reps=2, breathing=BreathingCount(inhale=4, exhale=6)),
-        ),
-        ("glute-bridge", Prescription(sets=1, reps=3)),
-    ]
-    reason = {"nl": "test", "en": "test"}
+    reason = {"nl": "Voor je rug.", "en": "For your back."}
+    items = []
     for order, (slug, dose) in enumerate(doses):
         item = PlanItem.objects.create(
             session=session,
@@ -68,6 +60,28 @@ def short_session(session: PlanSession) -> PlanSession:
             reason=reason,
             source="planner",
         )
+        items.append(item)
+    return items
+
+
+def short_session(session: PlanSession) -> PlanSession:
+    """Replace the session's exercises with a short one that has everything the player
+    shows: a hold per side with a rest between two sets, paced breathing, and
+    repetitions at a tempo (the library's)."""
+    with_exercises(
+        session,
+        [
+            (
+                "side-plank-knee",
+                Prescription(sets=2, hold_seconds=5, per_side=True, rest_seconds=10),
+            ),
+            (
+                "belly-breathing-supine",
+                Prescription(sets=1, reps=2, breathing=BreathingCount(inhale=4, exhale=6)),
+            ),
+            ("glute-bridge", Prescription(sets=1, reps=3)),
+        ],
+    )
     return session
 
 
@@ -132,24 +146,7 @@ BRIDGE_WEEK_1 = Prescription(sets=2, reps=12, rest_seconds=45)
 
 def only_glute_bridge(session: PlanSession) -> PlanItem:
     """Make the session one glute bridge at its week-1 dose; its item."""
-    session.items.all().delete()
-    reason = {"nl": "Voor je bilspieren.", "en": "For your glutes."}
-    item = PlanItem.objects.create(
-        session=session,
-        key=f"{session.key}.0",
-        order=0,
-        slug="glute-bridge",
-        role="main",
-        reason=reason,
-        step="base",
-    )
-    PrescriptionVersion.objects.create(
-        item=item,
-        number=1,
-        prescription=BRIDGE_WEEK_1.model_dump(mode="json"),
-        reason=reason,
-        source="planner",
-    )
+    [item] = with_exercises(session, [("glute-bridge", BRIDGE_WEEK_1)])
     return item
 
 
