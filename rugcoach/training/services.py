@@ -3,7 +3,7 @@ client key); each write that adds something the progression engine reads runs it
 same transaction (``progression.adapt``)."""
 
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -81,9 +81,11 @@ class SessionReport:
 
 
 def record_session(
-    member: User, report: SessionReport, *, by: User | None = None
+    member: User, report: SessionReport, *, by: User | None = None, today: date | None = None
 ) -> tuple[TrainingSession, bool]:
-    """Store a session and its results; ``(stored, created)``.
+    """Store a session and its results; ``(stored, created)``. ``today``: the day the
+    progression engine decides the next session for (today; the demo history replays
+    earlier days).
 
     The same key again returns the row stored first and changes nothing, even when the
     body differs (a replay is the same session; the first arrival wins). Two arrivals at
@@ -139,7 +141,7 @@ def record_session(
                 morning = timezone.localdate(report.started_at) + timedelta(days=1)
                 due = timezone.make_aware(datetime.combine(morning, MORNING))
                 _ask_followup(stored, FollowUp.Kind.NEXT_MORNING, due)
-                progression.adapt(member, trigger=Adaptation.Trigger.SESSION)
+                progression.adapt(member, trigger=Adaptation.Trigger.SESSION, today=today)
     except IntegrityError:
         # The same key arrived at the same moment on another connection and won.
         found = TrainingSession.objects.filter(member=member, client_key=report.client_key).first()
@@ -168,6 +170,7 @@ def answer_followup(
     pain: int,
     stiffness: int | None = None,
     by: User | None = None,
+    today: date | None = None,
 ) -> FollowUp:
     """Store the answer to a follow-up and adapt the plan to it.
 
@@ -201,11 +204,13 @@ def answer_followup(
         worse = worse_than_before(feeling, pain, progression.baseline_of(session))
         if followup.kind == FollowUp.Kind.NEXT_MORNING and worse:
             _ask_followup(session, FollowUp.Kind.LATER, session.started_at + LATER_AFTER)
-        progression.adapt(member, trigger=Adaptation.Trigger.FOLLOWUP)
+        progression.adapt(member, trigger=Adaptation.Trigger.FOLLOWUP, today=today)
     return followup
 
 
 def check_recorded(sender: type[TriageResult], *, result: TriageResult, **_: object) -> None:
     """A stored check or check-in: the engine reads it (a red flag stops the plan, a
     check-in "clearly worse after the last session" holds it)."""
-    progression.adapt(result.member, trigger=Adaptation.Trigger.CHECKIN)
+    # Decided for the check's own day (today, but for a check recorded afterwards).
+    on = timezone.localdate(result.created_at)
+    progression.adapt(result.member, trigger=Adaptation.Trigger.CHECKIN, today=on)

@@ -95,20 +95,29 @@ class Command(BaseCommand):
                 evaluate({**answers, **check}, triage, checkin=True),
                 created_at=_at(day, TRAINED_AT) - timedelta(minutes=5),
             )
+            # Each day as it came: the engine decides the session after this one.
             stored_session, _ = training.record_session(
-                member, _report(row, day, after, hurt, member.preferred_language)
+                member, _report(row, day, after, hurt, member.preferred_language), today=day
             )
             trained += 1
             if morning is not None:
                 followup = FollowUp.objects.get(session=stored_session, kind="next_morning")
                 feeling, pain = morning
                 training.answer_followup(
-                    member, followup_id=followup.pk, feeling=feeling, pain=pain
+                    member,
+                    followup_id=followup.pk,
+                    feeling=feeling,
+                    pain=pain,
+                    today=day + timedelta(days=1),
                 )
                 later = FollowUp.objects.filter(session=stored_session, kind="later").first()
                 if later is not None:  # a worse morning that passed by 48 hours (R5)
                     training.answer_followup(
-                        member, followup_id=later.pk, feeling="same", pain=before
+                        member,
+                        followup_id=later.pk,
+                        feeling="same",
+                        pain=before,
+                        today=day + timedelta(days=2),
                     )
         return trained
 
