@@ -283,3 +283,20 @@ def test_r2_and_r3_together_the_lower_dose_wins():
     bridge = item(evaluation, "glute-bridge")
     assert bridge.prescription.rung == 0  # R2's last tolerated dose, below R3's cut to 1
     assert bridge.reason is not None and bridge.reason.rule == "R2"
+
+
+def test_it_hurt_at_a_dose_shortened_off_the_ladder_goes_to_the_step_below_it():
+    """A 15-minute plan gives 2 × 14 where the steps go 2 × 12, 3 × 12, 3 × 14: "it hurt"
+    there lowers it to the highest step that is no more in any measure, not a swap."""
+    hurt = session(0, outcomes={"glute-bridge": "hurt"})
+    log = next(e for e in hurt.exercises if e.slug == "glute-bridge")
+    shortened = log.prescription.model_copy(
+        update={"sets": BRIDGE_BASE_SETS - 1, "reps": 14, "rung": None}
+    )
+    exercises = tuple(
+        e.model_copy(update={"prescription": shortened}) if e is log else e for e in hurt.exercises
+    )
+    bridge = item(run([hurt.model_copy(update={"exercises": exercises})]), "glute-bridge")
+    assert bridge.action == "regress"
+    assert (bridge.prescription.sets, bridge.prescription.reps) == (BRIDGE_BASE_SETS - 1, 12)
+    assert bridge.prescription.rung == -1

@@ -92,6 +92,25 @@ class _Steps:
         except ValueError:
             return None  # shortened off the ladder to fit the minutes
 
+    def one_down(self, p: Prescription) -> int | None:
+        """The highest step strictly below a dose: one step down from it. For a dose off
+        the steps (the planner shortened its sets to fit the minutes: 2 × 14 where the
+        steps go 2 × 12, 3 × 12, 3 × 14), the highest step that is no more in any measure."""
+        found = self.index(p)
+        if found is not None:
+            return found - 1 if found > 0 else None
+        done = _amount(p)
+        lower = [
+            i
+            for i, step in enumerate(self.rungs)
+            if step.sets <= done.sets
+            and all(
+                (mine or 0) <= (theirs or 0)
+                for mine, theirs in zip(step.measures(), done.measures(), strict=True)
+            )
+        ]
+        return max(lower) if lower else None
+
     def at(self, p: Prescription, index: int) -> Prescription:
         a = self.rungs[index]
         return p.model_copy(
@@ -416,11 +435,12 @@ def _decide(
     high = last.pain is not None and last.pain > bands.acceptable_max
     if hurt or high:
         rule: RuleId = "E2" if hurt else "R1"
-        if done is None or done == 0:
+        lower = rungs.one_down(last.prescription)
+        if lower is None:
             # Swap it; where nothing may replace it, the caller keeps this dose: the
             # lowest step (one set at the base), never the plan's higher one.
             return change(0, rule, "swap")
-        return change(done - 1, rule)
+        return change(lower, rule, "regress")
     if done is None or plan is None:
         return keep()  # off the ladder: no step to take along it
 
