@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from rugcoach.core.kernel.text import Text
-from rugcoach.core.progression.engine import evaluate, ladder
+from rugcoach.core.progression.engine import evaluate
 from rugcoach.core.progression.models import (
     CheckIn,
     Evaluation,
@@ -18,6 +18,7 @@ from rugcoach.core.progression.models import (
     FollowUp,
     SessionLog,
 )
+from rugcoach.core.progression.steps import ladder
 from rugcoach.core.schedule import (
     Item,
     Prescription,

@@ -21,8 +21,7 @@ from datetime import date, timedelta
 from statistics import fmean
 from typing import Literal
 
-from rugcoach.core.library.exercises import Dose, Exercise
-from rugcoach.core.planner.dose import Amount, base_amount, fewer_sets, next_rung
+from rugcoach.core.library.exercises import Exercise
 from rugcoach.core.progression.content import ProgressionContent, RuleId
 from rugcoach.core.progression.models import (
     Action,
@@ -34,94 +33,19 @@ from rugcoach.core.progression.models import (
     SessionLog,
     Status,
 )
+from rugcoach.core.progression.steps import Steps
 from rugcoach.core.schedule import (
     Item,
-    Prescription,
     PrescriptionVersion,
     Schedule,
     ScheduleSession,
 )
 from rugcoach.core.triage.conditions import Level
 
-__all__ = ["apply", "evaluate", "ladder", "worse_than_before"]
+__all__ = ["apply", "evaluate", "worse_than_before"]
 
-_MAX_RUNGS = 32
 Mode = Literal["stop", "pause", "tolerated", "cut", "both", "hold", "planned", "progress"]
 """How the plan's state moves the items; ``both``: R2 and R3 at once, the lower dose wins."""
-
-
-def ladder(dose: Dose) -> tuple[Amount, ...]:
-    """The exercise's rungs from its base dose: the planner's ``next_rung``, walked."""
-    rungs = [base_amount(dose)]
-    while len(rungs) < _MAX_RUNGS:
-        higher = next_rung(dose, rungs[-1])
-        if higher is None:
-            break
-        rungs.append(higher)
-    return tuple(rungs)
-
-
-def _amount(p: Prescription) -> Amount:
-    return Amount(p.sets, p.reps, p.hold_seconds, p.duration_seconds)
-
-
-@dataclass(frozen=True)
-class _Steps:
-    """The steps an exercise's dose can take: the planner's ladder (``ladder``) with, below
-    its base, the base with fewer sets (the planner starts weeks 1–2 there, and a dose that
-    hurt at the base goes there before the exercise is swapped). A prescription's ``rung``
-    counts from the base, as the planner writes it: negative below it."""
-
-    rungs: tuple[Amount, ...]
-    below: int
-
-    @classmethod
-    def of(cls, dose: Dose) -> _Steps:
-        lower = fewer_sets(dose)
-        return cls((*lower, *ladder(dose)), len(lower))
-
-    def __len__(self) -> int:
-        return len(self.rungs)
-
-    def index(self, p: Prescription) -> int | None:
-        if p.rung is not None:
-            found = p.rung + self.below
-            return found if 0 <= found < len(self.rungs) else None
-        try:
-            return self.rungs.index(_amount(p))
-        except ValueError:
-            return None  # shortened off the ladder to fit the minutes
-
-    def one_down(self, p: Prescription) -> int | None:
-        """The highest step strictly below a dose: one step down from it. For a dose off
-        the steps (the planner shortened its sets to fit the minutes: 2 × 14 where the
-        steps go 2 × 12, 3 × 12, 3 × 14), the highest step that is no more in any measure."""
-        found = self.index(p)
-        if found is not None:
-            return found - 1 if found > 0 else None
-        done = _amount(p)
-        lower = [
-            i
-            for i, step in enumerate(self.rungs)
-            if step.sets <= done.sets
-            and all(
-                (mine or 0) <= (theirs or 0)
-                for mine, theirs in zip(step.measures(), done.measures(), strict=True)
-            )
-        ]
-        return max(lower) if lower else None
-
-    def at(self, p: Prescription, index: int) -> Prescription:
-        a = self.rungs[index]
-        return p.model_copy(
-            update={
-                "sets": a.sets,
-                "reps": a.reps,
-                "hold_seconds": a.hold_seconds,
-                "duration_seconds": a.duration_seconds,
-                "rung": index - self.below,
-            }
-        )
 
 
 @dataclass(frozen=True)
@@ -396,7 +320,7 @@ def _decide(
     if mode in ("stop", "pause") or not logs or exercise is None or item.role != "main":
         # Warm-ups and cool-downs stay as planned: they are one calm set, off the ladder.
         return keep()
-    rungs = _Steps.of(exercise.dose)
+    rungs = Steps.of(exercise.dose)
     last_session, last = logs[-1]
     done = rungs.index(last.prescription)
     plan = rungs.index(planned)
@@ -486,7 +410,7 @@ def _hold_rule(last: SessionLog, rules: ProgressionContent) -> RuleId:
 
 def _tolerated(
     logs: Sequence[tuple[SessionLog, ExerciseLog]],
-    rungs: _Steps,
+    rungs: Steps,
     rules: ProgressionContent,
 ) -> int | None:
     """The rung of the latest dose the member handled well: the pain within the band,
@@ -510,7 +434,7 @@ def _tolerated(
 def _too_easy(
     logs: Sequence[tuple[SessionLog, ExerciseLog]],
     done: int,
-    rungs: _Steps,
+    rungs: Steps,
     times: int,
 ) -> bool:
     """E1: the last ``times`` logs all "too easy", all at the current rung."""
@@ -522,7 +446,7 @@ def _too_easy(
 
 def _rises(
     logs: Sequence[tuple[SessionLog, ExerciseLog]],
-    rungs: _Steps,
+    rungs: Steps,
     session_on: date,
     rules: ProgressionContent,
 ) -> int:
