@@ -7,6 +7,8 @@ progression engine adapts the plan as it would have. The last session's question
 open: the home and plan pages ask it. Refused outside DEBUG, like the demo accounts.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from uuid import uuid4
 
@@ -24,7 +26,7 @@ from rugcoach.plans.models import Plan, PlanSession
 from rugcoach.progress.models import PsfsAssessment
 from rugcoach.progress.services import record_psfs
 from rugcoach.training import services as training
-from rugcoach.training.models import FollowUp
+from rugcoach.training.models import Adaptation, FollowUp
 from rugcoach.triage.calm import calm_answers
 from rugcoach.triage.services import record_result
 
@@ -89,37 +91,49 @@ class Command(BaseCommand):
             checkin = calm_answers(triage)
             checkin["pain_now"] = before
             check = {key: value for key, value in checkin.items() if triage.questions[key].checkin}
-            record_result(
-                member,
-                check,
-                evaluate({**answers, **check}, triage, checkin=True),
-                created_at=_at(day, TRAINED_AT) - timedelta(minutes=5),
-            )
-            # Each day as it came: the engine decides the session after this one.
-            stored_session, _ = training.record_session(
-                member, _report(row, day, after, hurt, member.preferred_language), today=day
-            )
-            trained += 1
-            if morning is not None:
-                followup = FollowUp.objects.get(session=stored_session, kind="next_morning")
-                feeling, pain = morning
-                training.answer_followup(
+            checked_at = _at(day, TRAINED_AT) - timedelta(minutes=5)
+            with _dated(member, checked_at):
+                record_result(
                     member,
-                    followup_id=followup.pk,
-                    feeling=feeling,
-                    pain=pain,
-                    today=day + timedelta(days=1),
+                    check,
+                    evaluate({**answers, **check}, triage, checkin=True),
+                    created_at=checked_at,
                 )
-                later = FollowUp.objects.filter(session=stored_session, kind="later").first()
-                if later is not None:  # a worse morning that passed by 48 hours (R5)
+            # Each day as it came: the engine decides the session after this one, and its
+            # runs are dated when they would have happened.
+            with _dated(member, _at(day, TRAINED_AT) + timedelta(minutes=20)):
+                stored_session, _ = training.record_session(
+                    member, _report(row, day, after, hurt, member.preferred_language), today=day
+                )
+            trained += 1
+            if morning is None:
+                continue
+            followup = FollowUp.objects.get(session=stored_session, kind="next_morning")
+            feeling, pain = morning
+            morning_after = day + timedelta(days=1)
+            with _dated(member, _at(morning_after, time(8, 30))):
+                training.answer_followup(
+                    member, followup_id=followup.pk, feeling=feeling, pain=pain, today=morning_after
+                )
+            later = FollowUp.objects.filter(session=stored_session, kind="later").first()
+            if later is not None:  # a worse morning that passed by 48 hours (R5)
+                two_days = day + timedelta(days=2)
+                with _dated(member, _at(two_days, time(19))):
                     training.answer_followup(
-                        member,
-                        followup_id=later.pk,
-                        feeling="same",
-                        pain=before,
-                        today=day + timedelta(days=2),
+                        member, followup_id=later.pk, feeling="same", pain=before, today=two_days
                     )
         return trained
+
+
+@contextmanager
+def _dated(member: User, moment: datetime) -> Iterator[None]:
+    """The engine's runs made inside are dated ``moment``, and so are their answers."""
+    since = timezone.now()
+    yield
+    Adaptation.objects.filter(member=member, created_at__gte=since).update(created_at=moment)
+    FollowUp.objects.filter(session__member=member, answered_at__gte=since).update(
+        answered_at=moment
+    )
 
 
 def _at(day: date, at: time) -> datetime:
