@@ -82,14 +82,17 @@ T = {
 }
 
 
-# The page's clock starts at the real time: the player compares its day with the day of
-# the check-in that opened the session (the browser runs in Europe/Amsterdam, as the server).
-T0 = datetime.now(UTC).replace(microsecond=0)
+def now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def hold_the_clock(page: Page, url: str, start: datetime | None = None) -> None:
-    """Open ``url`` with the page's clock stopped: only ``run_for`` moves time on."""
-    start = start or T0
+    """Open ``url`` with the page's clock stopped: only ``run_for`` moves time on.
+
+    The clock starts at the real time (the player compares its day with the day of the
+    check-in that opened the session; the browser runs in Europe/Amsterdam, as the server),
+    so a session starts after the fixture's check-in, as on a phone."""
+    start = start or now()
     page.clock.install(time=start)
     page.goto(url)
     page.clock.pause_at(start + timedelta(seconds=1))
@@ -308,7 +311,7 @@ def test_a_session_kept_from_an_earlier_day_does_not_start_without_a_check_in(
     with translation.override(language):
         player = live_server.url + reverse("training:session", args=[today.pk])
         checkin = reverse("triage:checkin")
-    hold_the_clock(page, player, start=T0 + timedelta(days=1))
+    hold_the_clock(page, player, start=now() + timedelta(days=1))
     link = page.locator(f"#player-screen a[href='{checkin}']")
     expect(link).to_be_visible()
     expect(page.get_by_role("button", name=T[language]["start"], exact=True)).to_have_count(0)
@@ -336,7 +339,7 @@ def test_a_kept_copy_does_not_start_a_second_session_on_the_same_check_in(
     expect(page.locator(".player-saved")).to_be_visible()
 
     # The kept copy answers, as the worker's cache would offline.
-    page.route(player, lambda route: route.fulfill(body=kept, content_type="text/html"))
+    page.context.route(player, lambda route: route.fulfill(body=kept, content_type="text/html"))
     page.reload()
     expect(page.locator(f"#player-screen a[href='{reverse('triage:checkin')}']")).to_be_visible()
     expect(page.get_by_role("button", name="Start", exact=True)).to_have_count(0)
