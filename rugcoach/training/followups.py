@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 
 from rugcoach.accounts import access
 from rugcoach.accounts.models import User
-from rugcoach.plans import selectors as plan_selectors
 from rugcoach.training import selectors, services
 from rugcoach.training.forms import FollowUpForm
 from rugcoach.training.models import Adaptation, FollowUp
@@ -45,8 +44,7 @@ class Meaning:
 
 def next_session_meaning(member: User) -> Meaning | None:
     """The current plan's state (the engine's latest run), or None without one."""
-    stored = plan_selectors.current_plan(member)
-    state = selectors.plan_state(stored) if stored is not None else None
+    state = selectors.current_plan_state(member)
     if state is None:
         return None
     language = translation.get_language()

@@ -128,7 +128,8 @@ def _store_decisions(
     session = schedule.session(evaluation.session_key) if evaluation.session_key else None
     if session is None:
         return []
-    fallback = evaluation.reasons[0].text if evaluation.reasons else None
+    # A decision without its own reason takes the plan-wide rule that fired first.
+    plan_wide = evaluation.reasons[0] if evaluation.reasons else None
     versions: dict[str, tuple[Prescription, Text]] = {}
     changes: list[dict[str, Any]] = []
     for decision in evaluation.items:
@@ -136,12 +137,9 @@ def _store_decisions(
         if item is None:
             continue
         current = item.prescription
-        reason = decision.reason.text if decision.reason else fallback
-        rule = (
-            decision.reason.rule
-            if decision.reason
-            else (evaluation.reasons[0].rule if evaluation.reasons else "")
-        )
+        why = decision.reason or plan_wide
+        reason = why.text if why else None
+        rule = why.rule if why else ""
         if decision.action == "swap":
             replacement = plan_services.swap_for_progression(
                 stored, session_key=session.key, slug=item.slug, why=reason, by=member
