@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "rugcoach.plans",
     "rugcoach.training",
     "rugcoach.progress",
+    "rugcoach.programs",
+    "rugcoach.knowledge",
     "rugcoach.privacy",
 ]
 

@@ -32,6 +32,8 @@ urlpatterns = [
         path(_("account/"), include("rugcoach.accounts.urls")),
         path("training/", include("rugcoach.training.urls")),
         path(_("voortgang/"), include("rugcoach.progress.urls")),
+        path(_("programmas/"), include("rugcoach.programs.urls")),
+        path(_("weten/"), include("rugcoach.knowledge.urls")),
         path(_("account/mijn-gegevens/"), include("rugcoach.privacy.urls")),
         path(_("privacy/"), privacy_views.policy, name="privacy_policy"),
         prefix_default_language=False,

@@ -13,9 +13,11 @@ from pathlib import Path
 from rugcoach.core.kernel.content_io import ContentError, read_yaml, validate_model
 from rugcoach.core.kernel.text import normalize_for_search
 from rugcoach.core.kernel.vocabulary import Vocabulary
+from rugcoach.core.knowledge.content import KnowledgeContent, load_knowledge
 from rugcoach.core.library.exercises import Exercise, NotAdvised
 from rugcoach.core.library.posters import PosterContent, load_posters
 from rugcoach.core.planner.content import PlannerContent, load_planner_content
+from rugcoach.core.programs.content import ProgramsContent, load_programs
 from rugcoach.core.progress.content import OutcomesContent, load_outcomes
 from rugcoach.core.progression.content import ProgressionContent, load_progression
 from rugcoach.core.triage.loader import load_triage
@@ -37,6 +39,8 @@ class Catalog:
     warnings: Warnings
     progression: ProgressionContent
     outcomes: OutcomesContent
+    programs: ProgramsContent
+    knowledge: KnowledgeContent
     not_advised: dict[str, NotAdvised] = field(default_factory=dict)
 
     def exercise(self, slug: str) -> Exercise | None:
@@ -116,6 +120,19 @@ def load_catalog(content_dir: Path) -> Catalog:
         outcomes = load_outcomes(content_dir)
     except ContentError as error:
         problems.extend(error.problems)
+    programs = knowledge = None
+    try:
+        programs = load_programs(content_dir, exercises)
+    except ContentError as error:
+        problems.extend(error.problems)
+    try:
+        knowledge = load_knowledge(
+            content_dir,
+            exercises=set(exercises),
+            programs=set(programs.programs) if programs is not None else set(),
+        )
+    except ContentError as error:
+        problems.extend(error.problems)
     if (
         problems
         or vocabulary is None
@@ -125,6 +142,8 @@ def load_catalog(content_dir: Path) -> Catalog:
         or warnings is None
         or progression is None
         or outcomes is None
+        or programs is None
+        or knowledge is None
     ):
         raise ContentError(problems)
     return Catalog(
@@ -136,6 +155,8 @@ def load_catalog(content_dir: Path) -> Catalog:
         warnings=warnings,
         progression=progression,
         outcomes=outcomes,
+        programs=programs,
+        knowledge=knowledge,
         not_advised=not_advised,
     )
 
