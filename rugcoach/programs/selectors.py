@@ -13,13 +13,11 @@ from datetime import date
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
 
 from rugcoach.accounts import access
 from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
-from rugcoach.core.kernel.text import Text
 from rugcoach.core.kernel.vocabulary import Condition, Equipment, Situation
 from rugcoach.core.planner import Profile
 from rugcoach.core.planner.constraints import constraints_for, index_for, member_conditions
@@ -277,34 +275,10 @@ def gate(member: User, program: Program, today: date | None = None) -> ProgramGa
 def fits(
     member: User, program: Program, status: TrainingStatus, today: date | None = None
 ) -> Schedule | NotForYou | None:
-    """The program's schedule for this member, or why it is not for them now; None before
-    a full check (nothing known yet)."""
+    """The program's schedule for this member, or why it is not for them now (the level,
+    ``not_for``, too few exercises left: ``core.programs.build.program_schedule``); None
+    before a full check (nothing known yet)."""
     found = for_member(member, status, today)
     if found is None:
         return None
-    if found.level not in program.levels:
-        return NotForYou(reasons=(level_reason(program),), instead=alternative(program, found))
     return schedule_for(program, found)
-
-
-def level_reason(program: Program) -> Text:
-    """Why a program is not for a member at their check's level, in both languages."""
-    texts = {}
-    for language in ("nl", "en"):
-        with translation.override(language):
-            texts[language] = _(
-                "Je laatste check vraagt nu om iets rustigers dan %(program)s."
-            ) % {"program": program.name.get(language)}
-    return Text(**texts)
-
-
-def alternative(program: Program, member: ForMember) -> str | None:
-    """Another program for this member's level: the first suggested for it."""
-    for slug, other in get_catalog().programs.programs.items():
-        if slug != program.slug and member.level in other.levels:
-            if member.level in other.suggested_for.levels:
-                return slug
-    for slug, other in get_catalog().programs.programs.items():
-        if slug != program.slug and member.level in other.levels:
-            return slug
-    return None

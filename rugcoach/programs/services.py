@@ -156,7 +156,7 @@ def record_day(
             if following is not None
             else [],
         )
-        if scheduled <= {day.key for day in done} | {day_key}:
+        if not found.ongoing and scheduled <= {day.key for day in done} | {day_key}:
             # Every day done: the program is finished (the badge and the summary).
             enrollment.status = Enrollment.Status.FINISHED
             enrollment.finished_at = timezone.now()
