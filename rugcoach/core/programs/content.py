@@ -359,9 +359,7 @@ def _problems(
             own = dose_seconds(exercise.dose, item.dose)
             seconds += own
             worst = own
-            gentler = item.gentler.slug if item.gentler is not None else None
-            if gentler is not None and gentler not in exercises:
-                problems.append(f"{at}.items.{i}.gentler.slug: unknown exercise '{gentler}'")
+            problems.extend(_gentler_problems(item, own, exercises, f"{at}.items.{i}.gentler"))
             for n, other in enumerate(item.instead):
                 substitute = exercises.get(other.slug)
                 if substitute is None:
@@ -384,3 +382,19 @@ def _problems(
                 f"{seconds + longest} s, more than minutes: {program.minutes} allows"
             )
     return problems
+
+
+def _gentler_problems(
+    item: ProgramItem, own: int, exercises: Mapping[str, Exercise], at: str
+) -> list[str]:
+    """The gentler variant exists and takes no longer than the item itself."""
+    gentler = item.gentler
+    if gentler is None:
+        return []
+    slug = gentler.slug or item.slug
+    exercise = exercises.get(slug)
+    if exercise is None:
+        return [f"{at}.slug: unknown exercise '{slug}'"]
+    if gentler.dose is not None and dose_seconds(exercise.dose, gentler.dose) > own:
+        return [f"{at}.dose: takes longer than the item itself ({own} s)"]
+    return []
