@@ -84,7 +84,12 @@ def _standing(request: HttpRequest, slug: str) -> dict[str, Any] | None:
         return None
     following = mine.next.key if mine.next is not None else None
     return _standing_data(
-        mine.enrollment.status, mine.enrollment.started_on, mine.standing, [d.key for d in mine.done], following)
+        mine.enrollment.status,
+        mine.enrollment.started_on,
+        mine.standing,
+        [d.key for d in mine.done],
+        following,
+    )
 
 
 @router.get(

@@ -38,7 +38,9 @@ def figure_strip(program: Program, language: str) -> list[Figure]:
         url = figure_url(slug, "static", language)
         if url is None or slug not in exercises:
             continue
-        strip.append(Figure(slug, exercises[slug].name.get(language), url, figure_alt(slug, language)))
+        strip.append(
+            Figure(slug, exercises[slug].name.get(language), url, figure_alt(slug, language))
+        )
         if len(strip) == STRIP:
             break
     return strip

@@ -67,9 +67,7 @@ def enrollments(member: User, *, viewer: User | None = None) -> QuerySet[Enrollm
     return Enrollment.objects.filter(member=access.reads(member, viewer))
 
 
-def active_enrollment(
-    member: User, slug: str, *, viewer: User | None = None
-) -> Enrollment | None:
+def active_enrollment(member: User, slug: str, *, viewer: User | None = None) -> Enrollment | None:
     return enrollments(member, viewer=viewer).filter(program=slug, status="active").first()
 
 
@@ -132,9 +130,7 @@ def member_program(
     """The member's latest enrollment in ``program`` with its days, standing, next day and
     summary (a constant number of queries)."""
     today = today or timezone.localdate()
-    enrollment = (
-        with_logs(enrollments(member, viewer=viewer).filter(program=program.slug)).first()
-    )
+    enrollment = with_logs(enrollments(member, viewer=viewer).filter(program=program.slug)).first()
     if enrollment is None:
         return MemberProgram(program, None, (), None, None, None)
     done = tuple(days_done(enrollment))
@@ -149,9 +145,7 @@ def member_program(
     )
 
 
-def list_standing(
-    program: Program, enrollment: Enrollment | None, today: date
-) -> Standing | None:
+def list_standing(program: Program, enrollment: Enrollment | None, today: date) -> Standing | None:
     if enrollment is None:
         return None
     done = days_done(enrollment, logs=False)
@@ -161,9 +155,7 @@ def list_standing(
 # --- what fits the member ----------------------------------------------------------
 
 
-def for_member(
-    member: User, status: TrainingStatus, today: date | None = None
-) -> ForMember | None:
+def for_member(member: User, status: TrainingStatus, today: date | None = None) -> ForMember | None:
     """What the program builder needs to know of the member, or None before a full check.
 
     The level is the stricter of the full check's verdict and today's check-in's; the
@@ -218,9 +210,10 @@ class DayToPlay:
 
 
 def day_to_play(
-    program: Program, schedule: Schedule, done: Sequence[DayDone]
+    program: Program, schedule: Schedule, done: Sequence[DayDone], allowed: frozenset[str]
 ) -> DayToPlay | None:
-    """The next day's session, or None when the program is finished."""
+    """The next day's session, or None when the program is finished. ``allowed``: the
+    member's (``ForMember.allowed``), for a gentler exercise in place of one that hurt."""
     following = next_day(program, done, get_catalog().progression)
     if following.key is None:
         return None
@@ -229,7 +222,15 @@ def day_to_play(
         return None
     last = next((day.log for day in reversed(done) if day.log is not None), None)
     if following.gentler and last is not None:
-        session = gentler_session(session, last, program, get_catalog().exercises)
+        catalog = get_catalog()
+        session = gentler_session(
+            session,
+            last,
+            program,
+            catalog.exercises,
+            rules=catalog.progression,
+            allowed=allowed,
+        )
     return DayToPlay(session=session, next=following)
 
 
@@ -250,7 +251,7 @@ class ProgramGate:
     check: TriageResult | None = None
     paused: Adaptation | None = None
     not_for_you: NotForYou | None = None
-    schedule: Schedule | None = None
+    fit: Fit | None = None
 
 
 def gate(member: User, program: Program, today: date | None = None) -> ProgramGate:
@@ -266,19 +267,28 @@ def gate(member: User, program: Program, today: date | None = None) -> ProgramGa
     check = training_selectors.fresh_check(member, status)
     if check is None:
         return ProgramGate("checkin", status)
-    fitness = fits(member, program, status, today)
-    if isinstance(fitness, NotForYou):
-        return ProgramGate("not_for_you", status, check, not_for_you=fitness)
-    return ProgramGate("train", status, check, schedule=fitness)
+    fit = fits(member, program, status, today)
+    assert fit is not None  # the full check is there (else "full_check" above)
+    if isinstance(fit.result, NotForYou):
+        return ProgramGate("not_for_you", status, check, not_for_you=fit.result)
+    return ProgramGate("train", status, check, fit=fit)
+
+
+@dataclass(frozen=True)
+class Fit:
+    """What the program is for this member now: their facts, and the program's schedule
+    for them or why it is not for them (the level, ``not_for``, too few exercises left:
+    ``core.programs.build.program_schedule``)."""
+
+    member: ForMember
+    result: Schedule | NotForYou
 
 
 def fits(
     member: User, program: Program, status: TrainingStatus, today: date | None = None
-) -> Schedule | NotForYou | None:
-    """The program's schedule for this member, or why it is not for them now (the level,
-    ``not_for``, too few exercises left: ``core.programs.build.program_schedule``); None
-    before a full check (nothing known yet)."""
+) -> Fit | None:
+    """None before a full check (nothing known yet)."""
     found = for_member(member, status, today)
     if found is None:
         return None
-    return schedule_for(program, found)
+    return Fit(found, schedule_for(program, found))

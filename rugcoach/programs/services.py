@@ -164,13 +164,15 @@ def record_day(
         return day, created
 
 
-def _played(member: User, program: Program, done: Sequence[DayDone], day_key: str) -> selectors.DayToPlay | None:
+def _played(
+    member: User, program: Program, done: Sequence[DayDone], day_key: str
+) -> selectors.DayToPlay | None:
     """The day as the player showed it, when it is the next day (its doses, lighter when
     the last one hurt); another day (a copy kept offline): None, its doses unknown."""
-    fitness = selectors.fits(member, program, training_status(member))
-    if fitness is None or isinstance(fitness, NotForYou):
+    fit = selectors.fits(member, program, training_status(member))
+    if fit is None or isinstance(fit.result, NotForYou):
         return None
-    to_play = selectors.day_to_play(program, fitness, done)
+    to_play = selectors.day_to_play(program, fit.result, done, fit.member.allowed)
     if to_play is None or to_play.next.key != day_key:
         return None
     return to_play

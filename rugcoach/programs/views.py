@@ -24,9 +24,7 @@ def program_list(request: HttpRequest) -> HttpResponse:
     """Every program: its figures, dose and who it is for; joined ones with the progress."""
     language = translation.get_language()
     today = timezone.localdate()
-    latest = (
-        selectors.latest_enrollments(request.user) if request.user.is_authenticated else {}
-    )
+    latest = selectors.latest_enrollments(request.user) if request.user.is_authenticated else {}
     cards = []
     for program in selectors.programs().values():
         enrollment = latest.get(program.slug)
@@ -70,9 +68,9 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
                 (s.day for s in program.sessions if s.key == next_key), len(program.sessions)
             )
             context["next_reasons"] = [r.text.get(language) for r in mine.next.reasons]
-        fitness = selectors.fits(request.user, program, training_status(request.user))
-        if isinstance(fitness, NotForYou):
-            context["not_for_you"] = _not_for_you(fitness, language)
+        fit = selectors.fits(request.user, program, training_status(request.user))
+        if fit is not None and isinstance(fit.result, NotForYou):
+            context["not_for_you"] = _not_for_you(fit.result, language)
     context["days"] = [
         {
             "key": session.key,
@@ -126,11 +124,12 @@ def play(request: HttpRequest, slug: str) -> HttpResponse:
     program = selectors.program_or_404(slug)
     language = translation.get_language()
     gate = selectors.gate(request.user, program)
-    if gate.step != "train" or gate.schedule is None:
+    fit = gate.fit
+    if gate.step != "train" or fit is None or isinstance(fit.result, NotForYou):
         return _gate_page(request, program, gate, language)
     mine = selectors.member_program(request.user, program)
     done = mine.done if mine.active else ()
-    to_play = selectors.day_to_play(program, gate.schedule, done)
+    to_play = selectors.day_to_play(program, fit.result, done, fit.member.allowed)
     if to_play is None:
         return redirect("programs:detail", slug=slug)
     target = training_presenters.Target(
