@@ -39,7 +39,7 @@ from rugcoach.core.triage.conditions import Level
 from rugcoach.plans import selectors as plan_selectors
 from rugcoach.programs.models import Enrollment, ProgramDay
 from rugcoach.training import selectors as training_selectors
-from rugcoach.training.models import Adaptation, TrainingSession
+from rugcoach.training.models import Adaptation
 from rugcoach.training.progression import session_log
 from rugcoach.triage.models import TriageResult
 from rugcoach.triage.selectors import TrainingStatus, checked_today, training_status
@@ -82,9 +82,8 @@ def latest_enrollments(member: User, *, viewer: User | None = None) -> dict[str,
 
 def with_logs(queryset: QuerySet[Enrollment]) -> QuerySet[Enrollment]:
     """Enrollments with their days, each day's session, results and follow-ups."""
-    sessions = TrainingSession.objects.prefetch_related("results", "followups")
     days = ProgramDay.objects.select_related("training").prefetch_related(
-        Prefetch("training", queryset=sessions)
+        "training__results", "training__followups"
     )
     return queryset.prefetch_related(Prefetch("days", queryset=days))
 
