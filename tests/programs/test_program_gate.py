@@ -85,7 +85,25 @@ def test_a_pregnancy_from_the_check_alone_counts_as_late_pregnancy(member, clien
         for slug, program in catalog.programs.programs.items()
         if any(n.condition in facts.conditions for n in program.not_for)
     ]
+    assert "core-circuit" in not_for
     for slug in not_for:
         assert step(member, slug) == "not_for_you"
         page = play(client, member, slug)
         assert "Nu niet voor jou" in page and 'id="session-data"' not in page
+
+
+def test_a_pregnant_member_plays_the_challenge_with_only_what_is_safe_for_her(member, client):
+    record_triage(member, pregnant=True, pregnancy_week=30)
+    from tests.training.helpers import checks_made_yesterday
+
+    checks_made_yesterday(member)
+    check_in(member)
+    program = selectors.program_or_404("challenge-30-days")
+    gate = selectors.gate(member, program)
+    assert gate.step == "train" and gate.fit is not None
+    schedule = gate.fit.result
+    assert not isinstance(schedule, selectors.NotForYou)
+    played = {item.slug for session in schedule.sessions for item in session.items}
+    assert played <= gate.fit.member.allowed
+    written = {item.slug for session in program.sessions for item in session.items}
+    assert played != written, "some exercises were swapped for pregnancy-safe ones"
