@@ -94,8 +94,8 @@ def program_schedule(
     """The program's sessions for this member, or why it is not for them now.
 
     In order: a ``not_for`` condition the member has; a verdict level outside ``levels``;
-    then per item: the exercise if allowed, else its first allowed ``instead``, else the
-    item is dropped. A session left with fewer than ``keep_at_least`` of its items makes
+    then per item: the exercise if allowed, else its first allowed ``instead`` not yet in
+    the session, else the item is dropped. A session left with fewer than ``keep_at_least`` of its items makes
     the program not for this member (``otherwise``)."""
     hit = [entry for entry in program.not_for if entry.condition in member.conditions]
     if hit:
@@ -131,11 +131,14 @@ def _session(
     session: ProgramSession, allowed: frozenset[str], exercises: Mapping[str, Exercise]
 ) -> list[Item]:
     items: list[Item] = []
+    # An exercise appears once a session: a substitute already in it is passed over.
+    used = {content.slug for content in session.items if content.slug in allowed}
     for number, content in enumerate(session.items, start=1):
-        chosen = _choose(content, allowed, exercises)
+        chosen = _choose(content, allowed, used, exercises)
         if chosen is None:
             continue
         slug, dose, why = chosen
+        used.add(slug)
         reason = why or session.title
         items.append(
             Item(
@@ -160,13 +163,17 @@ def _session(
 
 
 def _choose(
-    item: ProgramItem, allowed: frozenset[str], exercises: Mapping[str, Exercise]
+    item: ProgramItem,
+    allowed: frozenset[str],
+    used: set[str],
+    exercises: Mapping[str, Exercise],
 ) -> tuple[str, ItemDose, Text | None] | None:
-    """The item's own exercise when allowed, else its first allowed ``instead``."""
+    """The item's own exercise when allowed, else its first allowed ``instead`` that the
+    session does not have yet."""
     if item.slug in allowed:
         return item.slug, item.dose, item.why
     for other in item.instead:
-        if other.slug in allowed:
+        if other.slug in allowed and other.slug not in used:
             if other.dose is not None:
                 return other.slug, other.dose, other.why
             own = dose_seconds(exercises[item.slug].dose, item.dose)
