@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.security import django_auth
 from pydantic import StrictInt
 
@@ -98,7 +98,7 @@ def _standing(request: HttpRequest, slug: str) -> dict[str, Any] | None:
     response={200: list[ProgramOut]},
     summary="Every program, in one language (with your standing when logged in)",
 )
-def list_programs(request: HttpRequest, query: LanguageQuery = LanguageQuery()) -> Any:
+def list_programs(request: HttpRequest, query: Query[LanguageQuery]) -> Any:
     found = []
     today = timezone.localdate()
     latest = selectors.latest_enrollments(request.user) if request.user.is_authenticated else {}
@@ -122,7 +122,7 @@ def list_programs(request: HttpRequest, query: LanguageQuery = LanguageQuery()) 
     response={200: ProgramOut, 404: ErrorOut},
     summary="One program, in one language (with your standing when logged in)",
 )
-def get_program(request: HttpRequest, slug: str, query: LanguageQuery = LanguageQuery()) -> Any:
+def get_program(request: HttpRequest, slug: str, query: Query[LanguageQuery]) -> Any:
     program = get_catalog().programs.programs.get(slug)
     if program is None:
         return Status(404, {"detail": "No program with this slug: GET /api/programs lists them."})

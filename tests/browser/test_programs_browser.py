@@ -33,7 +33,9 @@ def play_through(page: Page) -> None:
     raise AssertionError("the session never reached its end")
 
 
-def test_join_check_in_play_day_one_then_the_streak(page: Page, live_server, member, external_requests):
+def test_join_check_in_play_day_one_then_the_streak(
+    page: Page, live_server, member, external_requests
+):
     checked_yesterday(member)
     log_in(page, live_server, member)
 

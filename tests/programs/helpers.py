@@ -15,8 +15,10 @@ from tests.plan_helpers import record_triage
 from tests.training.helpers import check_in, checks_made_yesterday
 
 # The program every test plays: a short daily routine (the challenge when it is there).
-SLUG = "challenge-30-days" if "challenge-30-days" in get_catalog().programs.programs else (
-    "morning-evening"
+SLUG = (
+    "challenge-30-days"
+    if "challenge-30-days" in get_catalog().programs.programs
+    else ("morning-evening")
 )
 
 

@@ -98,7 +98,7 @@ def test_ten_copies_at_once_store_one_day(member):
         try:
             start.wait()
             answers.append(services.record_day(member, program=SLUG, report=report)[1])
-        except BaseException as error:  # noqa: BLE001 - reported below
+        except BaseException as error:
             errors.append(error)
         finally:
             connection.close()
