@@ -77,7 +77,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
             "day": session.day,
             "title": session.title.get(language),
             "done": session.key in done_keys,
-            "next": session.key == next_key,
+            "next": session.key == next_key and "not_for_you" not in context,
         }
         for session in program.sessions
     ]

@@ -75,3 +75,43 @@ def test_join_check_in_play_day_one_then_the_streak(
     expect(page.get_by_test_id("day-of")).to_contain_text("2")
     page.screenshot(path=str(ARTIFACTS_DIR / "programs-detail-after-day-1-nl.png"), full_page=True)
     assert external_requests == []
+
+
+def test_the_list_and_a_program_in_english_on_a_phone(page: Page, live_server, member):
+    from django.utils import translation
+
+    from rugcoach.programs import services
+    from tests.programs.helpers import day_report, ready_to_play
+
+    member.preferred_language = "en"
+    member.save(update_fields=["preferred_language"])
+    ready_to_play(member)
+    services.record_day(member, program=SLUG, report=day_report(member))
+    log_in(page, live_server, member)
+    with translation.override("en"):
+        urls = {
+            "list": reverse("programs:list"),
+            "detail": reverse("programs:detail", args=[SLUG]),
+            "circuit": reverse("programs:detail", args=["core-circuit"]),
+        }
+    for name, url in urls.items():
+        page.goto(live_server.url + url)
+        page.screenshot(path=str(ARTIFACTS_DIR / f"programs-{name}-en.png"), full_page=True)
+        assert serious_accessibility_violations(page) == [], name
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{name}: nothing wider than the phone"
+    page.goto(live_server.url + urls["detail"])
+    expect(page.get_by_test_id("streak")).to_have_text("1")
+    expect(page.get_by_role("link", name="Start day 2")).to_be_visible()
+
+
+def test_not_for_you_now_on_a_phone(page: Page, live_server, member):
+    from tests.plan_helpers import record_triage
+
+    record_triage(member, pregnant=True, pregnancy_week=30)
+    log_in(page, live_server, member)
+    page.goto(live_server.url + reverse("programs:detail", args=["core-circuit"]))
+    expect(page.get_by_role("heading", name="Nu niet voor jou")).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS_DIR / "programs-not-for-you-nl.png"), full_page=True)
+    assert serious_accessibility_violations(page) == []
+    expect(page.get_by_role("button", name="Doe mee")).to_have_count(0)

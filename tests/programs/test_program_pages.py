@@ -117,3 +117,16 @@ def test_reads_do_not_grow_with_the_days_done(member, client, name, django_user_
     client.force_login(other)
     many = _queries(client, url)
     assert few == many
+
+
+def test_a_pregnant_member_reads_not_for_you_now_with_another_program(member, client):
+    from tests.plan_helpers import record_triage
+
+    record_triage(member, pregnant=True, pregnancy_week=30)
+    client.force_login(member)
+    html = client.get(reverse("programs:detail", args=["core-circuit"])).content.decode()
+    assert "Nu niet voor jou" in html
+    assert reverse("programs:join", args=["core-circuit"]) not in html
+    assert reverse("programs:play", args=["core-circuit"]) not in html
+    challenge = client.get(reverse("programs:detail", args=["challenge-30-days"])).content
+    assert "Nu niet voor jou" not in challenge.decode(), "the challenge has safe swaps"
