@@ -130,3 +130,33 @@ def test_a_pregnant_member_reads_not_for_you_now_with_another_program(member, cl
     assert reverse("programs:play", args=["core-circuit"]) not in html
     challenge = client.get(reverse("programs:detail", args=["challenge-30-days"])).content
     assert "Nu niet voor jou" not in challenge.decode(), "the challenge has safe swaps"
+
+
+def test_after_a_day_that_hurt_the_player_repeats_it_lighter_and_says_why(member, client):
+    import json
+    import re
+
+    ready_to_play(member)
+    client.force_login(member)
+    first = client.get(reverse("programs:play", args=[SLUG])).content.decode()
+    services.record_day(member, program=SLUG, report=day_report(member, hurt=7))
+    check_in(member)  # a new check-in for the next session
+    html = client.get(reverse("programs:play", args=[SLUG])).content.decode()
+    assert "Je doet deze dag nog een keer." in html and "Waarom dit veranderde:" in html
+
+    def data(page: str) -> dict:
+        found = re.search(
+            r'<script id="session-data" type="application/json">(.*?)</script>', page, re.S
+        )
+        assert found
+        return json.loads(found.group(1))
+
+    before, after = data(first), data(html)
+    assert after["session"]["target"] == {"session_key": f"{SLUG}/d01"}
+    assert after["urls"]["api"] == f"/api/programs/{SLUG}/sessions"
+    hurt_item = before["items"][0]
+    lighter = next(i for i in after["items"] if i["key"] == hurt_item["key"])
+    assert (lighter["slug"], lighter["prescription"]) != (
+        hurt_item["slug"],
+        hurt_item["prescription"],
+    ), "what hurt is lighter (or a gentler exercise)"
