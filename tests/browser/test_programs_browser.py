@@ -56,6 +56,7 @@ def test_join_check_in_play_day_one_then_the_streak(
     answer_checkin(page, {})
     hold_the_clock(page, live_server.url + reverse("programs:play", args=[SLUG]))
     expect(page.locator(".player-title")).to_contain_text("dag 1 van")
+    page.screenshot(path=str(ARTIFACTS_DIR / "programs-player-nl.png"), full_page=True)
     page.get_by_role("button", name="Start", exact=True).click()
     play_through(page)
     page.locator("fieldset", has_text="Hoeveel pijn heb je nu").locator("input[value='2']").check(
