@@ -95,7 +95,7 @@ def _standing(request: HttpRequest, slug: str) -> dict[str, Any] | None:
 @router.get(
     "",
     url_name="programs",
-    response={200: list[ProgramOut]},
+    response={200: list[ProgramOut], 422: ValidationErrorOut},
     summary="Every program, in one language (with your standing when logged in)",
 )
 def list_programs(request: HttpRequest, query: Query[LanguageQuery]) -> Any:
@@ -119,7 +119,7 @@ def list_programs(request: HttpRequest, query: Query[LanguageQuery]) -> Any:
 @router.get(
     "/{slug}",
     url_name="program",
-    response={200: ProgramOut, 404: ErrorOut},
+    response={200: ProgramOut, 404: ErrorOut, 422: ValidationErrorOut},
     summary="One program, in one language (with your standing when logged in)",
 )
 def get_program(request: HttpRequest, slug: str, query: Query[LanguageQuery]) -> Any:
