@@ -93,16 +93,17 @@ def program_schedule(
 ) -> Schedule | NotForYou:
     """The program's sessions for this member, or why it is not for them now.
 
-    In order: a ``not_for`` condition the member has; a verdict level outside ``levels``;
-    then per item: the exercise if allowed, else its first allowed ``instead`` not yet in
-    the session, else the item is dropped. A session left with fewer than ``keep_at_least`` of its items makes
-    the program not for this member (``otherwise``)."""
+    In order: a verdict level outside ``levels`` (``otherwise``); a ``not_for`` condition
+    the member has; then per item: the exercise if allowed, else its first allowed
+    ``instead`` not yet in the session, else the item is dropped. A session left with
+    fewer than ``keep_at_least`` of its items makes the program not for this member
+    (``otherwise``)."""
+    if member.level not in program.levels:
+        return _otherwise(program, member)
     hit = [entry for entry in program.not_for if entry.condition in member.conditions]
     if hit:
         instead = next((entry.instead for entry in hit if entry.instead is not None), None)
         return NotForYou(reasons=tuple(entry.reason for entry in hit), instead=instead)
-    if member.level not in program.levels:
-        return _otherwise(program, member)
     sessions = []
     for session in program.sessions:
         built = _session(session, member.allowed, exercises)
