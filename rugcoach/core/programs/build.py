@@ -14,9 +14,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rugcoach.core.kernel.text import Text
-from rugcoach.core.kernel.vocabulary import Condition
+from rugcoach.core.kernel.vocabulary import Condition, Situation
 from rugcoach.core.library.exercises import BreathingPace, Dose, Exercise, IntRange, Tempo
+from rugcoach.core.planner.constraints import Catalog, constraints_for, index_for
+from rugcoach.core.planner.content import PlannerContent
 from rugcoach.core.planner.dose import TRANSITION_SECONDS, item_seconds
+from rugcoach.core.planner.profile import Profile, Weekday
 from rugcoach.core.programs.content import (
     ItemDose,
     Program,
@@ -35,10 +38,12 @@ from rugcoach.core.schedule import (
     ScheduleSession,
 )
 from rugcoach.core.triage.conditions import Level
+from rugcoach.core.triage.engine import Verdict
 
 __all__ = [
     "ForMember",
     "NotForYou",
+    "for_member",
     "item_key",
     "prescription_for",
     "program_schedule",
@@ -55,6 +60,35 @@ class ForMember:
     level: Level
     conditions: frozenset[Condition]
     allowed: frozenset[str]
+
+
+def for_member(
+    verdict: Verdict,
+    catalog: Catalog,
+    content: PlannerContent,
+    profile: Profile | None = None,
+    pregnancy_week: int | None = None,
+) -> ForMember:
+    """The member as the planner sees them: their verdict, and their intake when they
+    made one (situation, equipment, due date). Without an intake: at home with the
+    household basics; the verdict still carries the conditions the check found
+    (pregnancy and its week, hernia, fragile bones …)."""
+    index = index_for(catalog, content)
+    constraints = constraints_for(profile or _NO_INTAKE, verdict, index, pregnancy_week)
+    return ForMember(
+        level=verdict.level,
+        conditions=frozenset(constraints.conditions),
+        allowed=index.allowed(constraints).slugs,
+    )
+
+
+_NO_INTAKE = Profile(
+    situation=Situation.HOME,
+    minutes_per_session=10,
+    weekdays=(Weekday.MON,),
+    complaint_weeks=0,
+)
+"""A member without an intake: only situation and equipment matter to what is allowed."""
 
 
 @dataclass(frozen=True)

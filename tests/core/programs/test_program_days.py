@@ -276,3 +276,22 @@ def test_the_thirty_challenge_days_are_thirty_different_sessions() -> None:
     assert rest_days == [7, 14, 21, 28]
     for session in _schedule().sessions:
         assert 4 * 60 <= session.seconds <= 6 * 60, session.key
+
+
+def test_a_substitute_that_hurt_gets_lighter_not_the_originals_gentler_exercise() -> None:
+    who = member("pregnant-week-20", "pregnant-2")
+    found = program_schedule(_program(), who, catalog().exercises)
+    assert isinstance(found, Schedule)
+    session = found.sessions[0]
+    item = next(i for i in session.items if i.key == "d01.3")
+    assert item.replaces == "glute-bridge" and item.slug != "low-bridge-glute-squeeze"
+    hurt = ExerciseLog(
+        item_key=item.key, slug=item.slug, prescription=item.prescription, outcome="hurt"
+    )
+    lower = gentler_session(
+        session, _log("d01", START, exercises=(hurt,)), _program(), catalog().exercises,
+        rules=RULES, allowed=who.allowed,
+    )  # fmt: skip
+    after = next(i for i in lower.items if i.key == "d01.3")
+    assert after.slug == item.slug and after.prescription != item.prescription
+    assert {i.slug for i in lower.items} <= who.allowed

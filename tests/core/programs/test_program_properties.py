@@ -152,3 +152,26 @@ def test_without_a_band_the_pallof_press_gives_way() -> None:
     assert "pallof-press" not in slugs and "micro-core" in slugs
     replaced = next(i for i in found.sessions[0].items if i.slug == "micro-core")
     assert replaced.replaces == "pallof-press" and replaced.key == "d01.4"
+
+
+def test_for_member_asks_the_planner_as_the_tests_do() -> None:
+    from rugcoach.core.kernel.vocabulary import Situation
+    from rugcoach.core.planner.pregnancy import due_date_from_week
+    from rugcoach.core.planner.profile import Profile, Weekday
+    from rugcoach.core.programs.build import for_member
+    from tests.core.programs.support import TODAY
+    from tests.core.test_planner_support import verdict
+
+    profile = Profile(
+        situation=Situation.PREGNANCY,
+        due_date=due_date_from_week(20, TODAY),
+        minutes_per_session=10,
+        weekdays=(Weekday.MON, Weekday.WED, Weekday.FRI),
+        complaint_weeks=6,
+    )
+    found = for_member(verdict("pregnant-2"), catalog(), catalog().planner, profile, 20)
+    assert found == member("pregnant-week-20", "pregnant-2")
+    # Without an intake the check's own conditions still rule: week 20 means no lying flat.
+    bare = for_member(verdict("pregnant-2"), catalog(), catalog().planner)
+    assert Condition.PREGNANCY_AFTER_FIRST_TRIMESTER in bare.conditions
+    assert not {"dead-bug", "glute-bridge"} & bare.allowed
