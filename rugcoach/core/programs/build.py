@@ -174,7 +174,7 @@ def _session(
             continue
         slug, dose, why = chosen
         used.add(slug)
-        reason = why or session.title
+        reason = why or exercises[slug].goal
         items.append(
             Item(
                 key=item_key(session.key, number),

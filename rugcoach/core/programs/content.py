@@ -123,7 +123,7 @@ class Instead(Frozen):
         description="None: the library's base dose, its sets lowered until it takes no "
         "longer than the item it replaces (never below one set)",
     )
-    why: Text | None = Field(default=None, description="default: the session's title")
+    why: Text | None = Field(default=None, description="default: the exercise's goal")
 
 
 InsteadEntry = Annotated[Instead, BeforeValidator(_slug_or_entry)]
@@ -147,7 +147,7 @@ class ProgramItem(Frozen):
     role: Role = "main"
     dose: ItemDose
     why: Text | None = Field(
-        default=None, description="why this exercise today; default: the session's title"
+        default=None, description="why this exercise today; default: the exercise's goal"
     )
     gentler: Gentler | None = None
     instead: tuple[InsteadEntry, ...] = Field(
