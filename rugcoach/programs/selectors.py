@@ -8,7 +8,7 @@ summary) is ``core.programs``; here only the rows it reads.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Prefetch, QuerySet
@@ -20,9 +20,9 @@ from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
 from rugcoach.core.kernel.vocabulary import Condition, Equipment, Situation
 from rugcoach.core.planner import Profile
-from rugcoach.core.planner.constraints import constraints_for, index_for, member_conditions
 from rugcoach.core.planner.pregnancy import pregnancy_stage
 from rugcoach.core.programs.build import ForMember, NotForYou, program_schedule
+from rugcoach.core.programs.build import for_member as core_for_member
 from rugcoach.core.programs.content import Program
 from rugcoach.core.programs.days import (
     DayDone,
@@ -179,21 +179,14 @@ def for_member(member: User, status: TrainingStatus, today: date | None = None) 
     profile = plan_selectors.parsed_intake(intake)[0] if intake is not None else DEFAULT_PROFILE
     week = pregnancy_stage(profile.due_date, today).week if profile.due_date else None
     catalog = get_catalog()
-    content = catalog.planner
-    merged = verdict.model_copy(update={"conditions": tuple(conditions), "level": level})
-    found = set(member_conditions(profile, merged, content, week))
-    if Condition.PREGNANCY in found and profile.due_date is None:
-        found.update(content.implied_conditions.by_trimester.get(3, ()))
-    index = index_for(catalog, content)
-    ordered = tuple(condition for condition in Condition if condition in found)
-    constraints = replace(
-        constraints_for(profile, merged, index, week),
-        conditions=ordered,
-        equipment=frozenset(Equipment),
+    if Condition.PREGNANCY in conditions and profile.due_date is None:
+        conditions.update(catalog.planner.implied_conditions.by_trimester.get(3, ()))
+    merged = verdict.model_copy(
+        update={"conditions": tuple(c for c in Condition if c in conditions), "level": level}
     )
-    return ForMember(
-        level=level, conditions=frozenset(ordered), allowed=index.allowed(constraints).slugs
-    )
+    # The program page lists the kit to have at hand: every piece counts as there.
+    at_hand = profile.model_copy(update={"equipment": frozenset(Equipment)})
+    return core_for_member(merged, catalog, catalog.planner, at_hand, week)
 
 
 def schedule_for(program: Program, member: ForMember) -> Schedule | NotForYou:
