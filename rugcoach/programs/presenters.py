@@ -7,6 +7,7 @@ from typing import Any
 
 from rugcoach.content import get_catalog
 from rugcoach.core.programs.content import Program
+from rugcoach.core.schedule import Schedule
 from rugcoach.library.figures import figure_alt, figure_url
 
 # The figure strip shows at most this many of a program's exercises.
@@ -31,10 +32,22 @@ class Figure:
     alt: str
 
 
-def figure_strip(program: Program, language: str) -> list[Figure]:
+def schedule_slugs(schedule: Schedule) -> list[str]:
+    """A member's schedule of the program: its exercises in order, each once."""
+    found: list[str] = []
+    for session in schedule.sessions:
+        for item in session.items:
+            if item.slug not in found:
+                found.append(item.slug)
+    return found
+
+
+def figure_strip(program: Program, language: str, slugs: list[str] | None = None) -> list[Figure]:
+    """The first exercises as figures: the program's own, or ``slugs`` (the member's
+    variant, e.g. pregnancy-safe swaps)."""
     exercises = get_catalog().exercises
     strip = []
-    for slug in exercise_slugs(program):
+    for slug in slugs if slugs is not None else exercise_slugs(program):
         url = figure_url(slug, "static", language)
         if url is None or slug not in exercises:
             continue

@@ -71,6 +71,12 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         fit = selectors.fits(request.user, program, training_status(request.user))
         if fit is not None and isinstance(fit.result, NotForYou):
             context["not_for_you"] = _not_for_you(fit.result, language)
+        elif fit is not None:
+            # The member's own variant: exercises they may not do are swapped or left out.
+            mine_slugs = presenters.schedule_slugs(fit.result)
+            if set(mine_slugs) != set(presenters.exercise_slugs(program)):
+                context["adapted"] = True
+                context["figures"] = presenters.figure_strip(program, language, mine_slugs)
     context["days"] = [
         {
             "key": session.key,

@@ -160,3 +160,13 @@ def test_after_a_day_that_hurt_the_player_repeats_it_lighter_and_says_why(member
         hurt_item["slug"],
         hurt_item["prescription"],
     ), "what hurt is lighter (or a gentler exercise)"
+
+
+def test_a_pregnant_member_sees_her_own_variant_of_the_challenge(member, client):
+    from tests.plan_helpers import record_triage
+
+    record_triage(member, pregnant=True, pregnancy_week=30)
+    client.force_login(member)
+    html = client.get(reverse("programs:detail", args=["challenge-30-days"])).content.decode()
+    assert "Aangepast aan jou" in html
+    assert reverse("programs:join", args=["challenge-30-days"]) in html
