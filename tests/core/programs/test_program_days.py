@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rugcoach.core.programs.build import program_schedule, session_seconds
 from rugcoach.core.programs.days import (
@@ -295,3 +297,43 @@ def test_a_substitute_that_hurt_gets_lighter_not_the_originals_gentler_exercise(
     after = next(i for i in lower.items if i.key == "d01.3")
     assert after.slug == item.slug and after.prescription != item.prescription
     assert {i.slug for i in lower.items} <= who.allowed
+
+
+# --- a property over random histories ---------------------------------------------------
+
+_logs = st.builds(
+    lambda peak, morning, gap: (peak, morning, gap),
+    st.integers(min_value=0, max_value=10),
+    st.one_of(st.none(), st.integers(min_value=0, max_value=10)),
+    st.integers(min_value=1, max_value=4),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_logs, min_size=1, max_size=45))
+def test_following_the_app_pain_only_ever_holds_and_no_day_is_skipped(history) -> None:  # type: ignore[no-untyped-def]
+    """Play the challenge as the app says, with random pain: the next day is always the
+    first one not done, or the last one again after trouble, never further."""
+    program = _program()
+    keys = [s.key for s in program.sessions]
+    done: list[DayDone] = []
+    on = START
+    for peak, morning, gap in history:
+        nxt = next_day(program, done, RULES)
+        if nxt.key is None:
+            assert {d.key for d in done} == set(keys)
+            break
+        first_open = next(k for k in keys if k not in {d.key for d in done})
+        if nxt.repeat:
+            assert nxt.key == done[-1].key and nxt.gentler and nxt.reasons
+        else:
+            assert nxt.key == first_open and not nxt.reasons
+        follow = None if morning is None else FollowUp(feeling="same", pain=morning)
+        done.append(
+            DayDone(
+                key=nxt.key,
+                on=on,
+                log=_log(nxt.key, on, baseline=3, peak=peak, next_morning=follow),
+            )
+        )
+        on += timedelta(days=gap)
