@@ -1,0 +1,53 @@
+"""Ten copies of one program day at once over HTTP (a phone retrying on a flaky line),
+and ten taps on "Doe mee" at once: one row each."""
+
+import json
+
+import pytest
+
+from rugcoach.programs.models import Enrollment, ProgramDay
+from rugcoach.training.models import TrainingSession
+from tests.concurrency.test_concurrent_writes import (
+    all_at_once,
+    new_member,
+    no_server_errors,
+    post,
+    session_of,
+)
+from tests.programs.helpers import SLUG, ready_to_play
+from tests.programs.test_programs_api import body_of
+
+COPIES = 10
+
+
+@pytest.fixture(autouse=True)
+def fast_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ten_copies_of_one_day_at_once_store_it_once(live_server):
+    member = new_member(1)
+    ready_to_play(member)
+    cookie = session_of(member)
+    sent = body_of(member)
+    url = f"{live_server.url}/api/programs/{SLUG}/sessions"
+    answers = all_at_once(
+        [lambda: post(url, session=cookie, json_body=sent) for _ in range(COPIES)]
+    )
+    no_server_errors(answers)
+    assert sorted(a.status for a in answers) == [200] * (COPIES - 1) + [201]
+    assert {json.loads(a.body)["client_key"] for a in answers} == {sent["client_key"]}
+    assert TrainingSession.objects.filter(member=member).count() == 1
+    assert ProgramDay.objects.count() == 1
+    assert Enrollment.objects.filter(member=member, status="active").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ten_taps_on_join_at_once_make_one_enrollment(live_server):
+    member = new_member(2)
+    cookie = session_of(member)
+    url = f"{live_server.url}/programmas/{SLUG}/meedoen/"
+    answers = all_at_once([lambda: post(url, session=cookie, form={}) for _ in range(COPIES)])
+    no_server_errors(answers)
+    assert Enrollment.objects.filter(member=member, program=SLUG).count() == 1
