@@ -144,24 +144,24 @@ def record_day(
         if existing is not None:
             return existing, False
         following = to_play.next if to_play is not None else None
-        repeat = day_key in {day.key for day in done}
-        day = ProgramDay.objects.create(
+        done_keys = {earlier_day.key for earlier_day in done}
+        played = ProgramDay.objects.create(
             enrollment=enrollment,
             day_key=day_key,
             training=stored,
             done_on=timezone.localdate(stored.started_at),
-            repeat=following.repeat if following is not None else repeat,
+            repeat=following.repeat if following is not None else day_key in done_keys,
             gentler=following.gentler if following is not None else False,
             reasons=[{"rule": r.rule, **r.text.model_dump()} for r in following.reasons]
             if following is not None
             else [],
         )
-        if not found.ongoing and scheduled <= {day.key for day in done} | {day_key}:
+        if not found.ongoing and scheduled <= done_keys | {day_key}:
             # Every day done: the program is finished (the badge and the summary).
             enrollment.status = Enrollment.Status.FINISHED
             enrollment.finished_at = timezone.now()
             enrollment.save(update_fields=["status", "finished_at"])
-        return day, created
+        return played, created
 
 
 def _played(

@@ -5,6 +5,7 @@ import uuid
 
 import pytest
 from django.db import connection
+from django.urls import reverse
 
 from rugcoach.programs import selectors, services
 from rugcoach.programs.models import Enrollment, ProgramDay
@@ -112,3 +113,34 @@ def test_ten_copies_at_once_store_one_day(member):
     assert sorted(answers) == [False] * 9 + [True]
     assert TrainingSession.objects.filter(member=member).count() == 1
     assert ProgramDay.objects.count() == 1
+
+
+def test_the_last_day_finishes_the_challenge_with_a_summary(member, client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.training.helpers import check_in
+
+    ready_to_play(member)
+    program = selectors.program_or_404("challenge-30-days")
+    keys = [s.key for s in program.sessions]
+    for number, key in enumerate(keys):
+        check_in(member)
+        started = timezone.now() - timedelta(days=len(keys) - number, minutes=10)
+        services.record_day(
+            member,
+            program="challenge-30-days",
+            report=day_report(member, key, slug="challenge-30-days", started_at=started),
+        )
+    enrollment = Enrollment.objects.get(member=member)
+    assert enrollment.status == "finished" and enrollment.finished_at is not None
+    mine = selectors.member_program(member, program)
+    assert mine.standing is not None and mine.standing.finished
+    assert mine.summary is not None and mine.summary.days == 30
+    assert mine.summary.minutes == 30 * program.minutes
+    client.force_login(member)
+    html = client.get(reverse("programs:detail", args=["challenge-30-days"])).content.decode()
+    assert "finish-badge" in html and "30 dagen getraind" in html
+    assert "Pijn voor de eerste dag" in html
+    assert reverse("programs:restart", args=["challenge-30-days"]) in html
