@@ -100,8 +100,8 @@ class KnowledgePresenter:
             if page.slug == "daily-habits"
             else [],
             "do_now": {
-                "text": page.do_now.text.get(language),
                 **self.link(page.do_now.link),
+                "text": page.do_now.text.get(language),
                 "label": page.do_now.label.get(language),
             },
             "source": self.source(page.source.guide, page.source.clinical),
