@@ -55,7 +55,11 @@ def test_the_muscles_page_draws_each_muscle_and_lists_its_exercises(page: Page, 
 @pytest.mark.parametrize(
     ("path", "heading", "card"),
     [
-        ("/weten/dagelijkse-gewoontes/", "Dagelijkse gewoontes voor je rug", "Tillen, stap voor stap"),
+        (
+            "/weten/dagelijkse-gewoontes/",
+            "Dagelijkse gewoontes voor je rug",
+            "Tillen, stap voor stap",
+        ),
         ("/en/knowledge/daily-habits/", "Daily habits for your back", "Lifting, step by step"),
     ],
 )
@@ -74,7 +78,13 @@ def test_the_habit_cards_read_well_on_a_phone(page: Page, live_server, path, hea
 
 
 @pytest.mark.parametrize(
-    "path", ["/en/knowledge/", "/en/knowledge/muscles/", "/weten/core-stability/", "/en/knowledge/why-back-hurts/"]
+    "path",
+    [
+        "/en/knowledge/",
+        "/en/knowledge/muscles/",
+        "/weten/core-stability/",
+        "/en/knowledge/why-back-hurts/",
+    ],
 )
 def test_knowledge_pages_have_no_serious_accessibility_problems(page: Page, live_server, path):
     page.goto(f"{live_server.url}{path}")

@@ -169,7 +169,7 @@ def test_each_muscle_drawing_differs_and_highlights_its_muscle(catalog) -> None:
         figure = catalog.exercises[entry.figure].figure
         svg = muscle_svg(entry, figure, title=f"{entry.key} lit", language="en")
         assert re.search(r'<(?:path|use)[^>]*class="[^"]*\bhl\b', svg), entry.key
-        assert f"<title id=\"muscle-{entry.key}-thumbnail-title\">{entry.key} lit</title>" in svg
+        assert f'<title id="muscle-{entry.key}-thumbnail-title">{entry.key} lit</title>' in svg
         drawings[entry.key] = svg
         assert muscle_figure_version(entry, figure) != muscle_figure_version(
             entry.model_copy(update={"muscles": ("hamstrings",)}), figure

@@ -63,7 +63,10 @@ def test_page_links_go_to_the_exercises_it_mentions(client, catalog):
     for link in catalog.knowledge.pages.pages["core-stability"].links:
         if link.to == "exercise":
             name = catalog.exercises[link.slug].name.en
-            assert f'<a href="{url("library:detail", "en", slug=link.slug)}">{escape(name)}</a>' in html
+            assert (
+                f'<a href="{url("library:detail", "en", slug=link.slug)}">{escape(name)}</a>'
+                in html
+            )
 
 
 def test_warning_signs_link_to_the_safety_check(client):
