@@ -160,3 +160,11 @@ def test_the_pages_read_no_database_for_a_visitor(client, django_assert_num_quer
     for address in addresses:
         with django_assert_num_queries(0):
             assert client.get(address).status_code == 200, address
+
+
+def test_programs_a_page_mentions_are_named_as_the_programs_call_themselves(client, catalog):
+    html = client.get(page_url("sleep-recovery", "en")).content.decode()
+    mentioned = html[html.index('id="mentioned-title"') : html.index('id="do-now-title"')]
+    for link in catalog.knowledge.pages.pages["sleep-recovery"].links:
+        if link.to == "program":
+            assert escape(catalog.programs.programs[link.slug].name.en) in mentioned
