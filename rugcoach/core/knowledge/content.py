@@ -28,7 +28,7 @@ def load_knowledge(
 ) -> KnowledgeContent:
     """Read and validate; ``exercises`` and ``programs`` are the slugs links may name."""
     problems: list[str] = []
-    pages = load_pages(content_dir, problems)
+    pages = load_pages(content_dir, problems, exercises=exercises, programs=programs)
     faq = load_faq(content_dir, problems)
     heat = load_heat(content_dir, problems)
     if problems:
