@@ -179,15 +179,16 @@ def search(faq: Faq, query: str, language: str) -> tuple[Question, ...]:
 
     A word may come from either language: someone reading Dutch who types "swimming"
     still finds the question about zwemmen. Questions that match wholly in the reader's
-    language come first, then those with more words in the question itself, then file
-    order. An empty query returns every question; words found nowhere return nothing.
+    language come first, then those holding the words as one phrase, then those with more
+    words in the question itself, then file order. An empty query returns every question; words found nowhere return nothing.
     """
     words = normalize_for_search(query).split()
     if not words:
         return faq.questions
     reader: Language = "en" if language == "en" else "nl"
     other: Language = "nl" if reader == "en" else "en"
-    found: list[tuple[int, int, int, Question]] = []
+    phrase = " ".join(words)
+    found: list[tuple[int, int, int, int, Question]] = []
     for position, question in enumerate(faq.questions):
         texts = faq.search_text[question.id]
         own, foreign = texts[reader], texts[other]
@@ -196,8 +197,11 @@ def search(faq: Faq, query: str, language: str) -> tuple[Question, ...]:
         in_own_language = all(word in own for word in words)
         title = normalize_for_search(question.question.get(reader))
         in_title = sum(word in title for word in words)
-        found.append((0 if in_own_language else 1, -in_title, position, question))
-    return tuple(item[3] for item in sorted(found, key=lambda item: item[:3]))
+        as_phrase = phrase in own or phrase in foreign
+        found.append(
+            (0 if in_own_language else 1, 0 if as_phrase else 1, -in_title, position, question)
+        )
+    return tuple(item[4] for item in sorted(found, key=lambda item: item[:4]))
 
 
 def _link_problems(
