@@ -180,7 +180,8 @@ def search(faq: Faq, query: str, language: str) -> tuple[Question, ...]:
     A word may come from either language: someone reading Dutch who types "swimming"
     still finds the question about zwemmen. Questions that match wholly in the reader's
     language come first, then those holding the words as one phrase, then those with more
-    words in the question itself, then file order. An empty query returns every question; words found nowhere return nothing.
+    words in the question itself, then file order. An empty query returns every question;
+    words found nowhere return nothing.
     """
     words = normalize_for_search(query).split()
     if not words:
