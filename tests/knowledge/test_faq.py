@@ -204,3 +204,14 @@ def test_a_missing_file_is_named(tmp_path):
 
 def test_page_links_are_checked_against_the_fixed_page_slugs():
     assert {"why-back-hurts", "golden-rules", "sleep-recovery"} <= PAGE_SLUGS
+
+
+def test_a_weakening_leg_means_the_gp_the_same_day_not_a_physio_some_day(faq):
+    """R6 (clinical reference §1): new or worsening weakness in one leg is GP_TODAY."""
+    for question_id in ("physio-or-doctor", "without-physio"):
+        question = faq.question(question_id)
+        same_day = [p for p in question.answer.nl if "dezelfde dag" in p]
+        assert any("zwakker" in paragraph for paragraph in same_day), question_id
+        assert not any(
+            "minder kracht" in p and "fysiotherapeut" in p for p in question.answer.nl
+        ), question_id
