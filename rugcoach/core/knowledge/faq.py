@@ -21,7 +21,6 @@ from rugcoach.core.kernel.ids import Slug
 from rugcoach.core.kernel.text import LANGUAGES, Language, Text, TextList, normalize_for_search
 
 __all__ = [
-    "PAGE_SLUGS",
     "Faq",
     "FaqFile",
     "Link",
@@ -32,18 +31,6 @@ __all__ = [
 ]
 
 FAQ_FILE = "knowledge/faq.yaml"
-
-# The knowledge pages' slugs are fixed by issue 14's contract (helper C1 writes the pages).
-PAGE_SLUGS: frozenset[str] = frozenset(
-    {
-        "why-back-hurts",
-        "muscles",
-        "core-stability",
-        "daily-habits",
-        "sleep-recovery",
-        "golden-rules",
-    }
-)
 
 LinkKind = Literal["exercise", "program", "page", "check", "heat", "library"]
 # Kinds that name one thing by slug; "check", "heat" and "library" are single pages.
@@ -217,9 +204,11 @@ def load_faq(
     *,
     exercises: Collection[str],
     programs: Collection[str],
-    pages: Collection[str] = PAGE_SLUGS,
+    pages: Collection[str],
 ) -> Faq | None:
-    """Read and validate the FAQ; note each problem as 'file: field: message'."""
+    """Read and validate the FAQ; note each problem as 'file: field: message'.
+
+    ``exercises``, ``programs`` and ``pages`` are the slugs links may name."""
     path = content_dir / FAQ_FILE
     root = content_dir.parent
     where = str(path.relative_to(root))
