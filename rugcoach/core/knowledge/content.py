@@ -29,9 +29,7 @@ def load_knowledge(
     """Read and validate; ``exercises`` and ``programs`` are the slugs links may name."""
     problems: list[str] = []
     pages = load_pages(content_dir, problems, exercises=exercises, programs=programs)
-    faq = load_faq(
-        content_dir, problems, exercises=exercises, programs=programs, pages=PAGE_SLUGS
-    )
+    faq = load_faq(content_dir, problems, exercises=exercises, programs=programs, pages=PAGE_SLUGS)
     heat = load_heat(content_dir, problems)
     if problems:
         raise ContentError(problems)
