@@ -61,14 +61,20 @@ def url_of(followup: FollowUp) -> str:
 
 
 def open_cards(request: HttpRequest, member: User) -> SafeString | str:
-    """The card that asks each open follow-up, with its form inline; "" when none is
-    open. One query (``open_followups`` with its session), whatever their number."""
+    """The card that asks the newest open follow-up, with its form inline; "" when none
+    is open. One card: a member who trains daily (the 30-day challenge) and skips a few
+    mornings would otherwise face a stack of questions about mornings long past; the
+    older ones stay answerable through their own links. One query, whatever their number."""
     found = selectors.open_followups(member)
     if not found:
         return ""
+    newest = found[0]
     cards = [
-        {"followup": f, "form": FollowUpForm(followup_id=f.pk), "day": session_day(f)}
-        for f in found
+        {
+            "followup": newest,
+            "form": FollowUpForm(followup_id=newest.pk),
+            "day": session_day(newest),
+        }
     ]
     return render_to_string("training/_followup_cards.html", {"cards": cards}, request=request)
 
