@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -161,6 +162,15 @@ def reset(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def _next_page(request: HttpRequest) -> str | None:
+    """``?next=``: a page of this site to go on to (never another site's)."""
+    target = request.GET.get("next", "")
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if safe and target.startswith("/") else None
+
+
 @login_required
 def checkin(request: HttpRequest) -> HttpResponse:
     content = get_catalog().triage
@@ -195,9 +205,11 @@ def checkin(request: HttpRequest) -> HttpResponse:
                     )
                 return redirect("triage:start")
             if stored.may_train:
-                # Today's session of their plan (or a way to make one): the plans app
-                # shows it beside this check-in's verdict.
-                return redirect(TODAY_URL)
+                # Back to the session that asked for the check-in (a program's day), or
+                # today's session of their plan (or a way to make one): the plans app
+                # shows it beside this check-in's verdict. A check-in that blocks always
+                # shows its verdict, whatever asked for it.
+                return redirect(_next_page(request) or TODAY_URL)
             return redirect("triage:member_result", result_id=stored.pk)
     status = 400 if request.method == "POST" else 200
     context = {

@@ -1,6 +1,8 @@
 """Before a program session plays: the same steps as a plan's session, then "not for you
 now". No path starts a session for a member whose check blocks training."""
 
+from urllib.parse import quote
+
 import pytest
 from django.urls import reverse
 
@@ -50,6 +52,9 @@ def test_todays_check_in_comes_first(member, client):
     assert step(member) == "checkin"
     page = play(client, member)
     assert reverse("triage:checkin") in page and 'id="session-data"' not in page
+    # The check-in comes back to this program's session (tests/triage/test_checkin_next.py).
+    back = quote(reverse("programs:play", args=["challenge-30-days"]), safe="")
+    assert f'{reverse("triage:checkin")}?next={back}"' in page
 
 
 def test_a_plan_paused_for_a_physio_pauses_programs_too(member_with_plan, client):
