@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from rugcoach.library.figures import figure_url
 from rugcoach.plans import selectors as plan_selectors
 from rugcoach.plans.presenters import blocking_notice
-from rugcoach.training import followups, presenters, selectors, services
+from rugcoach.training import followups, offline, presenters, selectors, services
 from rugcoach.training.forms import FollowUpForm
 
 
@@ -114,6 +114,13 @@ def offline_urls(request: HttpRequest) -> JsonResponse:
                 url = figure_url(item.slug, "animated", language)
                 if url and url not in figures:
                     figures.append(url)
+    # A program's next day (registered by the programs app; each checks its own gate).
+    for extra in offline.extra_pages(request.user, translation.get_language()):
+        pages.extend(extra.pages)
+        for slug in extra.slugs:
+            url = figure_url(slug, "animated", translation.get_language())
+            if url and url not in figures:
+                figures.append(url)
     return JsonResponse(
         {"pages": pages, "figures": figures, "static": presenters.static_urls()},
         headers={"Cache-Control": "private, no-store"},
