@@ -39,7 +39,11 @@ TARGETS = {
 }
 # Through the header instead: a section, then a link on the Trainen hub.
 HUB_TARGETS = {
-    "nl": [("Mijn plan", "plans:plan"), ("Programma's", "programs:list"), ("Voortgang", "progress:page")],
+    "nl": [
+        ("Mijn plan", "plans:plan"),
+        ("Programma's", "programs:list"),
+        ("Voortgang", "progress:page"),
+    ],
     "en": [("My plan", "plans:plan"), ("Programs", "programs:list"), ("Progress", "progress:page")],
 }
 MIN_TARGET = 44
@@ -86,18 +90,26 @@ def test_the_header_shows_the_four_sections_and_the_hub_is_the_second_tap(
         box = link.bounding_box()
         assert box is not None and box["height"] >= MIN_TARGET and box["x"] + box["width"] <= 390
     assert no_horizontal_overflow(page)
-    expect(page.locator(".site-header").get_by_role("link", name="Mijn account" if language == "nl" else "My account")).to_be_visible()
+    expect(
+        page.locator(".site-header").get_by_role(
+            "link", name="Mijn account" if language == "nl" else "My account"
+        )
+    ).to_be_visible()
     page.screenshot(path=str(ARTIFACTS_DIR / f"navigation-home-{language}.png"), full_page=True)
 
     for link, name in HUB_TARGETS[language]:
         page.goto(f"{live_server.url}{prefix}/")
         nav.get_by_role("link", name=SECTIONS[language][0], exact=True).click()
         page.wait_for_url(f"**{path_of('train_hub', language)}")
-        expect(nav.get_by_role("link", name=SECTIONS[language][0], exact=True)).to_have_attribute("aria-current", "page")
+        expect(nav.get_by_role("link", name=SECTIONS[language][0], exact=True)).to_have_attribute(
+            "aria-current", "page"
+        )
         page.get_by_role("main").get_by_role("link", name=link, exact=True).click()
         page.wait_for_url(f"**{path_of(name, language)}")
         # Inside the section, its tab stays marked (as part of it, not as this page).
-        expect(nav.get_by_role("link", name=SECTIONS[language][0], exact=True)).to_have_attribute("aria-current", "true")
+        expect(nav.get_by_role("link", name=SECTIONS[language][0], exact=True)).to_have_attribute(
+            "aria-current", "true"
+        )
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
