@@ -59,7 +59,8 @@ def schedule(feed: CalendarFeed | None, *, open_url: str) -> dict[str, Any]:
         ],
         "title": _("Zit recht, adem diep"),
         "body": _(
-            "Sta even op, beweeg je bekken en adem rustig naar je buik. Tik voor de kantoorpauze van 2 minuten."
+            "Sta even op, beweeg je bekken en adem rustig naar je buik. "
+            "Tik voor de kantoorpauze van 2 minuten."
         ),
         "url": open_url,
     }
