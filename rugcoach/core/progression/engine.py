@@ -42,7 +42,7 @@ from rugcoach.core.schedule import (
 )
 from rugcoach.core.triage.conditions import Level
 
-__all__ = ["apply", "evaluate", "worse_than_before"]
+__all__ = ["apply", "evaluate", "passed_flare", "worse_after", "worse_than_before"]
 
 Mode = Literal["stop", "pause", "tolerated", "cut", "both", "hold", "planned", "progress"]
 """How the plan's state moves the items; ``both``: R2 and R3 at once, the lower dose wins."""
@@ -94,7 +94,7 @@ def evaluate(
         reasons.append("R4")
     else:
         mode, status = "progress", "active"
-        r2 = last is not None and (_worse_after(last, rules) or _clearly_worse(check_ins, last.on))
+        r2 = last is not None and (worse_after(last, rules) or _clearly_worse(check_ins, last.on))
         r3 = _rose(by_week.get(current - 1), by_week.get(current - 2), rules)
         if r3:
             mode, status = "cut", "reduced"
@@ -171,16 +171,16 @@ def worse_than_before(feeling: str, pain: int, baseline: int) -> bool:
     return feeling == "worse" or pain > baseline
 
 
-def _worse_after(session: SessionLog, rules: ProgressionContent) -> bool:
+def worse_after(session: SessionLog, rules: ProgressionContent) -> bool:
     """R2: the next morning above the pre-session baseline, unless it passed (R5)."""
     morning = session.next_morning
     if morning is None:
         return False
     worse = worse_than_before(morning.feeling, morning.pain, session.baseline)
-    return worse and not _passed_flare(session, rules)
+    return worse and not passed_flare(session, rules)
 
 
-def _passed_flare(session: SessionLog, rules: ProgressionContent) -> bool:
+def passed_flare(session: SessionLog, rules: ProgressionContent) -> bool:
     """R5: the next morning a little above the baseline, back at or below it by 48 h."""
     morning, later = session.next_morning, session.later
     if morning is None or later is None:
@@ -202,7 +202,7 @@ def _session_mode(last: SessionLog, reasons: list[RuleId], rules: ProgressionCon
         reasons.append("R1")
         return "hold"
     if (
-        _passed_flare(last, rules)
+        passed_flare(last, rules)
         and last.next_morning is not None
         and worse_than_before(last.next_morning.feeling, last.next_morning.pain, last.baseline)
     ):
@@ -236,7 +236,7 @@ def _weeks(
             scores.append(session.next_morning.pain)
             if session.next_morning.stiffness is not None:
                 stiff.setdefault(week, []).append(session.next_morning.stiffness)
-        if _worse_after(session, rules):
+        if worse_after(session, rules):
             r2.add(week)
     for check_in in check_ins:
         if check_in.clearly_worse:

@@ -1,0 +1,207 @@
+"""A program as a Schedule for one member: the verdict's level, the member's conditions
+and the exercises the planner allows them (``planner.constraints``: one home of that rule).
+
+Keys: a session is its content key (``d01``), an item ``<session>.<n>`` with ``n`` its
+1-based place in the content (``d01.2``), so a log points at the same slot whoever plays
+it, also when an earlier item was dropped for this member. Times follow the planner's
+time model (``planner.dose``), so the player and the program page agree.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from rugcoach.core.kernel.text import Text
+from rugcoach.core.kernel.vocabulary import Condition
+from rugcoach.core.library.exercises import BreathingPace, Dose, Exercise, IntRange, Tempo
+from rugcoach.core.planner.dose import TRANSITION_SECONDS, item_seconds
+from rugcoach.core.programs.content import (
+    ItemDose,
+    Program,
+    ProgramItem,
+    ProgramSession,
+    dose_seconds,
+    substitute_dose,
+)
+from rugcoach.core.schedule import (
+    BreathingCount,
+    Item,
+    Prescription,
+    PrescriptionVersion,
+    RepTempo,
+    Schedule,
+    ScheduleSession,
+)
+from rugcoach.core.triage.conditions import Level
+
+__all__ = [
+    "ForMember",
+    "NotForYou",
+    "item_key",
+    "prescription_for",
+    "program_schedule",
+    "session_seconds",
+]
+
+
+@dataclass(frozen=True)
+class ForMember:
+    """What decides a program's fit: the verdict's level, the member's conditions
+    (``planner.constraints.member_conditions``) and the slugs the planner allows them
+    (``Index.allowed(constraints).slugs``)."""
+
+    level: Level
+    conditions: frozenset[Condition]
+    allowed: frozenset[str]
+
+
+@dataclass(frozen=True)
+class NotForYou:
+    """The program is not for this member now: why, and a program to take instead."""
+
+    reasons: tuple[Text, ...]
+    instead: str | None
+
+
+def item_key(session_key: str, number: int) -> str:
+    return f"{session_key}.{number}"
+
+
+def prescription_for(dose: Dose, item: ItemDose) -> Prescription:
+    """An item's dose as the one dose type: its numbers, the library's tempo and pace."""
+    tempo, pace = dose.tempo, dose.breathing_pace
+    return Prescription(
+        sets=item.sets,
+        reps=item.reps,
+        hold_seconds=item.hold_seconds,
+        duration_seconds=item.duration_seconds,
+        per_side=dose.per_side if item.per_side is None else item.per_side,
+        rest_seconds=dose.rest_seconds if item.rest_seconds is None else item.rest_seconds,
+        tempo=None
+        if tempo is None
+        else RepTempo(move=tempo.move, pause=tempo.pause, back=tempo.back),
+        breathing=None
+        if pace is None
+        else BreathingCount(inhale=pace.inhale, exhale=pace.exhale, hold=pace.hold),
+    )
+
+
+def program_schedule(
+    program: Program, member: ForMember, exercises: Mapping[str, Exercise]
+) -> Schedule | NotForYou:
+    """The program's sessions for this member, or why it is not for them now.
+
+    In order: a ``not_for`` condition the member has; a verdict level outside ``levels``;
+    then per item: the exercise if allowed, else its first allowed ``instead``, else the
+    item is dropped. A session left with fewer than ``keep_at_least`` of its items makes
+    the program not for this member (``otherwise``)."""
+    hit = [entry for entry in program.not_for if entry.condition in member.conditions]
+    if hit:
+        instead = next((entry.instead for entry in hit if entry.instead is not None), None)
+        return NotForYou(reasons=tuple(entry.reason for entry in hit), instead=instead)
+    if member.level not in program.levels:
+        return _otherwise(program, member)
+    sessions = []
+    for session in program.sessions:
+        built = _session(session, member.allowed, exercises)
+        if len(built) < max(1, math.ceil(len(session.items) * program.keep_at_least)):
+            return _otherwise(program, member)
+        scheduled = ScheduleSession(
+            key=session.key,
+            day_offset=session.day - 1,
+            order=0,
+            title=session.title,
+            seconds=0,
+            items=tuple(built),
+        )
+        sessions.append(
+            scheduled.model_copy(update={"seconds": session_seconds(scheduled, exercises)})
+        )
+    return Schedule(kind=program.slug, sessions=tuple(sessions))
+
+
+def _otherwise(program: Program, member: ForMember) -> NotForYou:
+    instead = program.otherwise.instead if member.level.allows_training else None
+    return NotForYou(reasons=(program.otherwise.reason,), instead=instead)
+
+
+def _session(
+    session: ProgramSession, allowed: frozenset[str], exercises: Mapping[str, Exercise]
+) -> list[Item]:
+    items: list[Item] = []
+    for number, content in enumerate(session.items, start=1):
+        chosen = _choose(content, allowed, exercises)
+        if chosen is None:
+            continue
+        slug, dose, why = chosen
+        reason = why or session.title
+        items.append(
+            Item(
+                key=item_key(session.key, number),
+                order=len(items),
+                slug=slug,
+                role=content.role,
+                reason=reason,
+                replaces=None if slug == content.slug else content.slug,
+                step="base" if slug == content.slug else "instead",
+                versions=(
+                    PrescriptionVersion(
+                        number=1,
+                        prescription=prescription_for(exercises[slug].dose, dose),
+                        reason=reason,
+                        source="planner",
+                    ),
+                ),
+            )
+        )
+    return items
+
+
+def _choose(
+    item: ProgramItem, allowed: frozenset[str], exercises: Mapping[str, Exercise]
+) -> tuple[str, ItemDose, Text | None] | None:
+    """The item's own exercise when allowed, else its first allowed ``instead``."""
+    if item.slug in allowed:
+        return item.slug, item.dose, item.why
+    for other in item.instead:
+        if other.slug in allowed:
+            if other.dose is not None:
+                return other.slug, other.dose, other.why
+            own = dose_seconds(exercises[item.slug].dose, item.dose)
+            return other.slug, substitute_dose(own, exercises[other.slug].dose), other.why
+    return None
+
+
+def session_seconds(session: ScheduleSession, exercises: Mapping[str, Exercise]) -> int:
+    """The time the player takes: each item's latest dose (``planner.dose.item_seconds``,
+    with the library's tempo or breathing pace) plus a transition between two items."""
+    total = 0
+    for item in session.items:
+        p = item.prescription
+        exercise = exercises.get(item.slug)
+        total += item_seconds(
+            exercise.dose if exercise is not None else _dose_of(p),
+            sets=p.sets,
+            reps=p.reps,
+            hold_seconds=p.hold_seconds,
+            duration_seconds=p.duration_seconds,
+            per_side=p.per_side,
+            rest_seconds=p.rest_seconds,
+        )
+    return total + TRANSITION_SECONDS * max(0, len(session.items) - 1)
+
+
+def _dose_of(p: Prescription) -> Dose:
+    """A library-shaped dose with a prescription's own pace (for an exercise no longer in
+    the library: its stored tempo still times it; only the pace is read)."""
+    return Dose(
+        sets=IntRange(low=1, high=1),
+        duration_seconds=IntRange(low=1, high=1),
+        rest_seconds=0,
+        tempo=None if p.tempo is None else Tempo.model_validate(p.tempo.model_dump()),
+        breathing_pace=None
+        if p.breathing is None
+        else BreathingPace.model_validate(p.breathing.model_dump()),
+    )
