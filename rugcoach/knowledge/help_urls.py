@@ -1,3 +1,9 @@
-from django.urls import URLPattern
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
-urlpatterns: list[URLPattern] = []
+from rugcoach.knowledge import help_views
+
+urlpatterns = [
+    path(_("vragen/"), help_views.faq, name="faq"),
+    path(_("warmte-of-kou/"), help_views.heat, name="heat"),
+]

@@ -29,7 +29,7 @@ def load_knowledge(
     """Read and validate; ``exercises`` and ``programs`` are the slugs links may name."""
     problems: list[str] = []
     pages = load_pages(content_dir, problems)
-    faq = load_faq(content_dir, problems)
+    faq = load_faq(content_dir, problems, exercises=exercises, programs=programs)
     heat = load_heat(content_dir, problems)
     if problems:
         raise ContentError(problems)
