@@ -167,7 +167,7 @@ def _day(day: GuideDay, styles: dict[str, ParagraphStyle], width: float) -> list
         words = [
             Paragraph(text(item.name), styles["name"]),
             Paragraph(text(item.dose), styles["dose"]),
-            Paragraph(f"{text(_('Adem'))}: {text(item.breathing)}", styles["cue"]),
+            Paragraph(text(_("Adem")) + ": " + text(item.breathing), styles["cue"]),
         ]
         if item.instead:
             words.append(
@@ -192,7 +192,7 @@ def _day(day: GuideDay, styles: dict[str, ParagraphStyle], width: float) -> list
         )
     )
     advice = Table(
-        [[[Paragraph(f"<b>{text(_('Ook vandaag'))}</b>", styles["body"]),
+        [[[Paragraph("<b>" + text(_("Ook vandaag")) + "</b>", styles["body"]),
            *(Paragraph(f"• {text(line)}", styles["body"]) for line in day.advice)]]],
         colWidths=[width],
         hAlign="LEFT",
@@ -246,8 +246,8 @@ def _heat_page(
         for rule in content.rules
     ]
     head = [
-        Paragraph(f"<b>{text(_('Als je antwoord is'))}</b>", styles["cellhead"]),
-        Paragraph(f"<b>{text(_('Dan'))}</b>", styles["cellhead"]),
+        Paragraph("<b>" + text(_("Als je antwoord is")) + "</b>", styles["cellhead"]),
+        Paragraph("<b>" + text(_("Dan")) + "</b>", styles["cellhead"]),
     ]
     table = Table(
         [head, *rows], colWidths=[width * 0.42, width * 0.58], repeatRows=1, hAlign="LEFT"
@@ -282,7 +282,7 @@ def _heat_page(
         if card.how_long:
             cell.append(Paragraph(f"<b>{text(card.how_long.get(language))}</b>", styles["body"]))
         cell += [Paragraph(f"• {text(line)}", styles["body"]) for line in card.how.get(language)]
-        cell.append(Paragraph(f"<b>{text(_('Niet doen'))}</b>", styles["body"]))
+        cell.append(Paragraph("<b>" + text(_("Niet doen")) + "</b>", styles["body"]))
         cell += [Paragraph(f"• {text(line)}", styles["body"]) for line in card.do_not.get(language)]
         cards.append(cell)
     pair = Table([cards], colWidths=[width / 2, width / 2], hAlign="LEFT")
