@@ -95,9 +95,7 @@ def test_turning_reminders_on_asks_once_and_a_reminder_comes_in_work_hours(
     page.wait_for_url("**/office-break/**")
 
 
-def test_no_reminders_outside_work_hours_and_none_when_turned_off(
-    page: Page, live_server, member
-):
+def test_no_reminders_outside_work_hours_and_none_when_turned_off(page: Page, live_server, member):
     page.context.grant_permissions(["notifications"], origin=live_server.url)
     page.add_init_script(RECORD)
     log_in(page, live_server, member)

@@ -66,8 +66,10 @@ def test_turning_it_on_saves_the_setting_and_serves_its_times(client, member):
 
 
 def test_english_words_for_an_english_page(client, member):
+    member.preferred_language = "en"  # a member's pages are in their own language
+    member.save(update_fields=["preferred_language"])
     client.force_login(member)
-    client.post("/plan/agenda/", {"action": "notify-on", **SETTINGS})
+    client.post("/en/plan/calendar/", {"action": "notify-on", **SETTINGS})
     response = client.get("/en/plan/calendar/posture.json")
     assert response.status_code == 200
     assert "Sit up straight" in response.json()["title"]
