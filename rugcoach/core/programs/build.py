@@ -14,9 +14,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rugcoach.core.kernel.text import Text
-from rugcoach.core.kernel.vocabulary import Condition
+from rugcoach.core.kernel.vocabulary import Condition, Situation
 from rugcoach.core.library.exercises import BreathingPace, Dose, Exercise, IntRange, Tempo
+from rugcoach.core.planner.constraints import Catalog, constraints_for, index_for
+from rugcoach.core.planner.content import PlannerContent
 from rugcoach.core.planner.dose import TRANSITION_SECONDS, item_seconds
+from rugcoach.core.planner.profile import Profile, Weekday
 from rugcoach.core.programs.content import (
     ItemDose,
     Program,
@@ -35,10 +38,12 @@ from rugcoach.core.schedule import (
     ScheduleSession,
 )
 from rugcoach.core.triage.conditions import Level
+from rugcoach.core.triage.engine import Verdict
 
 __all__ = [
     "ForMember",
     "NotForYou",
+    "for_member",
     "item_key",
     "prescription_for",
     "program_schedule",
@@ -55,6 +60,35 @@ class ForMember:
     level: Level
     conditions: frozenset[Condition]
     allowed: frozenset[str]
+
+
+def for_member(
+    verdict: Verdict,
+    catalog: Catalog,
+    content: PlannerContent,
+    profile: Profile | None = None,
+    pregnancy_week: int | None = None,
+) -> ForMember:
+    """The member as the planner sees them: their verdict, and their intake when they
+    made one (situation, equipment, due date). Without an intake: at home with the
+    household basics; the verdict still carries the conditions the check found
+    (pregnancy and its week, hernia, fragile bones …)."""
+    index = index_for(catalog, content)
+    constraints = constraints_for(profile or _NO_INTAKE, verdict, index, pregnancy_week)
+    return ForMember(
+        level=verdict.level,
+        conditions=frozenset(constraints.conditions),
+        allowed=index.allowed(constraints).slugs,
+    )
+
+
+_NO_INTAKE = Profile(
+    situation=Situation.HOME,
+    minutes_per_session=10,
+    weekdays=(Weekday.MON,),
+    complaint_weeks=0,
+)
+"""A member without an intake: only situation and equipment matter to what is allowed."""
 
 
 @dataclass(frozen=True)
@@ -93,16 +127,17 @@ def program_schedule(
 ) -> Schedule | NotForYou:
     """The program's sessions for this member, or why it is not for them now.
 
-    In order: a ``not_for`` condition the member has; a verdict level outside ``levels``;
-    then per item: the exercise if allowed, else its first allowed ``instead``, else the
-    item is dropped. A session left with fewer than ``keep_at_least`` of its items makes
-    the program not for this member (``otherwise``)."""
+    In order: a verdict level outside ``levels`` (``otherwise``); a ``not_for`` condition
+    the member has; then per item: the exercise if allowed, else its first allowed
+    ``instead`` not yet in the session, else the item is dropped. A session left with
+    fewer than ``keep_at_least`` of its items makes the program not for this member
+    (``otherwise``)."""
+    if member.level not in program.levels:
+        return _otherwise(program, member)
     hit = [entry for entry in program.not_for if entry.condition in member.conditions]
     if hit:
         instead = next((entry.instead for entry in hit if entry.instead is not None), None)
         return NotForYou(reasons=tuple(entry.reason for entry in hit), instead=instead)
-    if member.level not in program.levels:
-        return _otherwise(program, member)
     sessions = []
     for session in program.sessions:
         built = _session(session, member.allowed, exercises)
@@ -131,12 +166,15 @@ def _session(
     session: ProgramSession, allowed: frozenset[str], exercises: Mapping[str, Exercise]
 ) -> list[Item]:
     items: list[Item] = []
+    # An exercise appears once a session: a substitute already in it is passed over.
+    used = {content.slug for content in session.items if content.slug in allowed}
     for number, content in enumerate(session.items, start=1):
-        chosen = _choose(content, allowed, exercises)
+        chosen = _choose(content, allowed, used, exercises)
         if chosen is None:
             continue
         slug, dose, why = chosen
-        reason = why or session.title
+        used.add(slug)
+        reason = why or exercises[slug].goal
         items.append(
             Item(
                 key=item_key(session.key, number),
@@ -160,13 +198,17 @@ def _session(
 
 
 def _choose(
-    item: ProgramItem, allowed: frozenset[str], exercises: Mapping[str, Exercise]
+    item: ProgramItem,
+    allowed: frozenset[str],
+    used: set[str],
+    exercises: Mapping[str, Exercise],
 ) -> tuple[str, ItemDose, Text | None] | None:
-    """The item's own exercise when allowed, else its first allowed ``instead``."""
+    """The item's own exercise when allowed, else its first allowed ``instead`` that the
+    session does not have yet."""
     if item.slug in allowed:
         return item.slug, item.dose, item.why
     for other in item.instead:
-        if other.slug in allowed:
+        if other.slug in allowed and other.slug not in used:
             if other.dose is not None:
                 return other.slug, other.dose, other.why
             own = dose_seconds(exercises[item.slug].dose, item.dose)

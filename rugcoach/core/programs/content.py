@@ -18,7 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from rugcoach.core.kernel.content_io import ContentError, read_yaml, validate_model
 from rugcoach.core.kernel.frozen import Frozen
@@ -123,7 +123,7 @@ class Instead(Frozen):
         description="None: the library's base dose, its sets lowered until it takes no "
         "longer than the item it replaces (never below one set)",
     )
-    why: Text | None = Field(default=None, description="default: the session's title")
+    why: Text | None = Field(default=None, description="default: the exercise's goal")
 
 
 InsteadEntry = Annotated[Instead, BeforeValidator(_slug_or_entry)]
@@ -147,7 +147,7 @@ class ProgramItem(Frozen):
     role: Role = "main"
     dose: ItemDose
     why: Text | None = Field(
-        default=None, description="why this exercise today; default: the session's title"
+        default=None, description="why this exercise today; default: the exercise's goal"
     )
     gentler: Gentler | None = None
     instead: tuple[InsteadEntry, ...] = Field(
@@ -221,20 +221,23 @@ class Program(Frozen):
     sessions: tuple[ProgramSession, ...] = Field(min_length=1)
     source: Source
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Program:
-        if any(not level.allows_training for level in self.levels):
-            raise ValueError("levels: only levels that allow training")
-        days = [s.day for s in self.sessions]
+    @field_validator("levels")
+    @classmethod
+    def _training_levels(cls, levels: tuple[Level, ...]) -> tuple[Level, ...]:
+        if any(not level.allows_training for level in levels):
+            raise ValueError("only levels that allow training")
+        return levels
+
+    @field_validator("sessions")
+    @classmethod
+    def _numbered(cls, sessions: tuple[ProgramSession, ...]) -> tuple[ProgramSession, ...]:
+        days = [s.day for s in sessions]
         if days != list(range(1, len(days) + 1)):
-            raise ValueError(f"sessions: days must run 1, 2, … in order without gaps, not {days}")
-        keys = [s.key for s in self.sessions]
-        if len(set(keys)) != len(keys):
-            raise ValueError("sessions: keys must be unique")
-        for session in self.sessions:
+            raise ValueError(f"days must run 1, 2, … in order without gaps, not {days}")
+        for session in sessions:  # unique keys follow: one key per day
             if session.key != f"d{session.day:02d}":
-                raise ValueError(f"sessions: day {session.day} must have key 'd{session.day:02d}'")
-        return self
+                raise ValueError(f"day {session.day} must have the key 'd{session.day:02d}'")
+        return sessions
 
     @property
     def days(self) -> int:
@@ -289,8 +292,11 @@ def load_programs(content_dir: Path, exercises: Mapping[str, Exercise]) -> Progr
         program = validate_model(Program, data, where, problems)
         if program is not None:
             programs[program.slug] = program
+    # Cross-references count every file, so one invalid program is reported once, not
+    # again by every program that names it.
+    known = {path.stem for path in (content_dir / "programs").glob("*.yaml")}
     for slug, program in programs.items():
-        problems.extend(_problems(program, f"content/programs/{slug}.yaml", programs, exercises))
+        problems.extend(_problems(program, f"content/programs/{slug}.yaml", known, exercises))
     if problems:
         raise ContentError(problems)
     return ProgramsContent(programs=programs)
@@ -328,7 +334,7 @@ def substitute_dose(replaced: int, dose: Dose) -> ItemDose:
 def _problems(
     program: Program,
     where: str,
-    programs: Mapping[str, Program],
+    programs: set[str],
     exercises: Mapping[str, Exercise],
 ) -> list[str]:
     problems: list[str] = []

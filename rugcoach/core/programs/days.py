@@ -180,7 +180,8 @@ def _gentler_item(
     gentler = content.gentler if content is not None else None
     own = content is not None and content.slug == item.slug
     number = len(item.versions) + 1
-    if gentler is not None and gentler.slug is not None and gentler.slug != item.slug:
+    # The content's gentler variant is for its own exercise; a substitute gets lighter.
+    if own and gentler is not None and gentler.slug is not None and gentler.slug != item.slug:
         other = exercises.get(gentler.slug)
         if other is not None and (allowed is None or gentler.slug in allowed):
             now = session_seconds(item_session(item), exercises)
