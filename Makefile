@@ -25,6 +25,7 @@ run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py demo_accounts
 	$(PY) manage.py demo_history
+	$(PY) manage.py demo_programs
 	$(PY) tools/run.py $(HOST):$(PORT)
 
 # Browser tests need Debian's chromium; install it (and the PDF tools) when missing.

@@ -3,7 +3,9 @@ from ninja import NinjaAPI
 from rugcoach.api.contract import BoundedJSONParser
 from rugcoach.api.errors import install_error_handlers
 from rugcoach.api.exercises import router as exercises_router
+from rugcoach.api.faq import router as faq_router
 from rugcoach.api.plans import router as plans_router
+from rugcoach.api.programs import router as programs_router
 from rugcoach.api.progress import router as progress_router
 from rugcoach.api.sessions import router as sessions_router
 from rugcoach.api.triage import checkins as checkins_router
@@ -22,4 +24,6 @@ api.add_router("/checkins", checkins_router)
 api.add_router("/plans", plans_router)
 api.add_router("/sessions", sessions_router)
 api.add_router("/progress", progress_router)
+api.add_router("/faq", faq_router)
+api.add_router("/programs", programs_router)
 install_error_handlers(api)

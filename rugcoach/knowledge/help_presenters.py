@@ -43,9 +43,10 @@ def link_url(link: Link) -> str | None:
 def link_view(link: Link, catalog: Catalog, language: str) -> LinkView:
     if link.label is not None:
         label = link.label.get(language)
-    else:  # an exercise link: the loader checked the slug exists
-        exercise = catalog.exercises[link.slug or ""]
-        label = exercise.name.get(language)
+    elif link.kind == "program":  # the loader checked the slug exists
+        label = catalog.programs.programs[link.slug or ""].name.get(language)
+    else:
+        label = catalog.exercises[link.slug or ""].name.get(language)
     return LinkView(label=label, url=link_url(link), kind=link.kind)
 
 

@@ -5,6 +5,4 @@ from rugcoach.knowledge import help_urls, pages_urls
 
 app_name = "knowledge"
 
-# The FAQ and the helper have fixed paths; they come first so that a page pattern by slug
-# (/weten/<slug>/) cannot take /weten/vragen/.
-urlpatterns = [*help_urls.urlpatterns, *pages_urls.urlpatterns]
+urlpatterns = [*pages_urls.urlpatterns, *help_urls.urlpatterns]

@@ -20,6 +20,7 @@ EXPORT_MODULES = (
     "rugcoach.plans.exports",
     "rugcoach.training.exports",
     "rugcoach.progress.exports",
+    "rugcoach.programs.exports",
 )
 
 # Models with a foreign key to the user that are not data about the member, with why.

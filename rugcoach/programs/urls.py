@@ -1,10 +1,16 @@
-from django.urls import URLPattern, path
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from rugcoach.programs import herstelgids
+from rugcoach.programs import herstelgids, views
 
 app_name = "programs"
 
-urlpatterns: list[URLPattern] = [
+urlpatterns = [
+    path("", views.program_list, name="list"),
     path(_("herstelgids.pdf"), herstelgids.download, name="herstelgids"),
+    path("<slug:slug>/", views.detail, name="detail"),
+    path(_("<slug:slug>/meedoen/"), views.join, name="join"),
+    path(_("<slug:slug>/stoppen/"), views.leave, name="leave"),
+    path(_("<slug:slug>/opnieuw/"), views.restart, name="restart"),
+    path(_("<slug:slug>/trainen/"), views.play, name="play"),
 ]

@@ -162,8 +162,25 @@ def labels() -> dict[str, str]:
     }
 
 
+@dataclass(frozen=True)
+class Target:
+    """Which session the player plays, as the page and the report name it.
+
+    ``id``: the player's key for its saved state (a plan session's id, or a program's
+    ``challenge-30-days/d01``); ``report``: what the stored report names it by
+    (``{"plan_session": 7}`` or ``{"session_key": "challenge-30-days/d01"}``)."""
+
+    id: int | str
+    key: str
+    report: dict[str, Any]
+
+
+def plan_target(row: PlanSession) -> Target:
+    return Target(id=row.pk, key=row.key, report={"plan_session": row.pk})
+
+
 def player_data(
-    row: PlanSession,
+    target: Target,
     session: ScheduleSession,
     language: str,
     urls: dict[str, str],
@@ -178,8 +195,9 @@ def player_data(
     with translation.override(language):
         return {
             "session": {
-                "id": row.pk,
-                "key": row.key,
+                "id": target.id,
+                "key": target.key,
+                "target": target.report,
                 "title": session.title.get(language) if session.title else "",
                 "language": language,
                 "checked_on": checked_on.isoformat(),

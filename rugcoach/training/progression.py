@@ -203,10 +203,10 @@ def session_logs(member: User, stored: Plan) -> list[SessionLog]:
         .prefetch_related("results", "followups")
         .order_by("started_at", "id")
     )
-    return [_session_log(s) for s in sessions]
+    return [session_log(s) for s in sessions]
 
 
-def _session_log(session: TrainingSession) -> SessionLog:
+def session_log(session: TrainingSession) -> SessionLog:
     results = list(session.results.all())
     exercises = tuple(
         ExerciseLog(

@@ -2,6 +2,7 @@
 client key); each write that adds something the progression engine reads runs it in the
 same transaction (``progression.adapt``)."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -78,6 +79,12 @@ class SessionReport:
     effort: int | None = None
     language: str = "nl"
     results: tuple[ExerciseReport, ...] = field(default_factory=tuple)
+    # A session outside the plan (a program's day): its own key ("challenge-30-days/d01"),
+    # whether the next morning's question is asked, and the doses it gave per item key
+    # (Prescriptions as JSON). The plan's progression engine does not run on it.
+    session_key: str = ""
+    asks_followup: bool = False
+    doses: Mapping[str, Any] | None = None
 
 
 def record_session(
@@ -104,7 +111,7 @@ def record_session(
         )
         if plan_session is None:
             raise NotYourSession(report.plan_session)
-    doses: dict[str, Any] = {}
+    doses: Mapping[str, Any] = report.doses or {}
     if plan_session is not None:
         shown = {r.item_key: r.version for r in report.results if r.item_key}
         doses = plan_selectors.doses_given(plan_session.plan, shown, report.started_at)
@@ -114,7 +121,7 @@ def record_session(
                 member=member,
                 client_key=report.client_key,
                 plan_session=plan_session,
-                session_key=plan_session.key if plan_session else "",
+                session_key=plan_session.key if plan_session else report.session_key,
                 started_at=report.started_at,
                 finished_at=report.finished_at,
                 completed=report.completed,
@@ -137,10 +144,11 @@ def record_session(
                 )
                 for order, result in enumerate(report.results)
             )
-            if plan_session is not None:
+            if plan_session is not None or report.asks_followup:
                 morning = timezone.localdate(report.started_at) + timedelta(days=1)
                 due = timezone.make_aware(datetime.combine(morning, MORNING))
                 _ask_followup(stored, FollowUp.Kind.NEXT_MORNING, due)
+            if plan_session is not None:
                 progression.adapt(member, trigger=Adaptation.Trigger.SESSION, today=today)
     except IntegrityError:
         # The same key arrived at the same moment on another connection and won.

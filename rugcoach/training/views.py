@@ -85,7 +85,9 @@ def session(request: HttpRequest, session_id: int) -> HttpResponse:
     }
     assert gate.check is not None  # "train" always carries today's check
     checked_on = timezone.localdate(gate.check.created_at)
-    data = presenters.player_data(row, scheduled, language, urls, checked_on, gate.check.pk)
+    data = presenters.player_data(
+        presenters.plan_target(row), scheduled, language, urls, checked_on, gate.check.pk
+    )
     return render(
         request,
         "training/player.html",

@@ -90,8 +90,9 @@ test("feedback: 'it hurt' needs where and how much; then the end asks pain and e
   assert.equal(steps[s.index].kind, "end");
   assert.equal(run([[{ type: "finish", painAfter: 11, effort: 5 }, T0]], s), s);
   s = run([[{ type: "finish", painAfter: 2, effort: 5 }, T0 + 302_000]], s);
-  const body = report(s, { session: { id: 7, language: "nl" } });
+  const body = report(s, { session: { id: 7, target: { plan_session: 7 }, language: "nl" } });
   assert.equal(body.client_key, "key-1");
+  assert.equal(body.plan_session, 7, "a plan's session is named by its id");
   assert.equal(body.completed, false, "stopped part-way");
   assert.equal(body.pain_after, 2);
   assert.equal(body.results.length, 2, "the exercises reached: the plank and the breathing");
@@ -130,5 +131,14 @@ test("a second 'finish' (a double tap) changes nothing", () => {
   let s = run([[{ type: "start" }, T0], [{ type: "stop" }, T0 + 1000], [{ type: "finish", painAfter: 1, effort: 2 }, T0 + 2000]]);
   const again = run([[{ type: "finish", painAfter: 9, effort: 9 }, T0 + 3000]], s);
   assert.equal(again, s);
-  assert.equal(report(s, { session: { id: 7, language: "nl" } }).pain_after, 1);
+  assert.equal(report(s, { session: { id: 7, target: { plan_session: 7 }, language: "nl" } }).pain_after, 1);
+});
+
+test("a program day's report names its day, not a plan session", () => {
+  const s = run([[{ type: "start" }, T0], [{ type: "stop" }, T0 + 1000], [{ type: "finish", painAfter: 1, effort: 2 }, T0 + 2000]]);
+  const target = { session_key: "challenge-30-days/d01" };
+  const body = report(s, { session: { id: "challenge-30-days/d01", target, language: "en" } });
+  assert.equal(body.session_key, "challenge-30-days/d01");
+  assert.ok(!("plan_session" in body));
+  assert.equal(body.language, "en");
 });

@@ -97,3 +97,17 @@ test("a session goes only under the member who trained it (a shared phone)", asy
   assert.deepEqual(await anneAgain.flush(), { sent: 1, waiting: 0, refused: 0 });
   assert.ok(s.stored.has("anne-1"));
 });
+
+test("an entry goes to the endpoint it was made for, whichever page sends it", async () => {
+  const s = server();
+  const store = memoryStore();
+  const program = createOutbox({ store, fetch: s.fetch, url: "/api/programs/challenge-30-days/sessions" });
+  await program.add(session("day-1"));
+  s.set("down");
+  await program.flush();
+  s.set("up");
+  // The plan's player (or the check-in page) opens next and flushes the shared outbox.
+  const plan = createOutbox({ store, fetch: s.fetch, url: "/api/sessions" });
+  assert.deepEqual(await plan.flush(), { sent: 1, waiting: 0, refused: 0 });
+  assert.equal(s.calls.at(-1).url, "/api/programs/challenge-30-days/sessions");
+});

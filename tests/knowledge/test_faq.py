@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from rugcoach.core.knowledge.faq import PAGE_SLUGS, Faq, load_faq, search
+from rugcoach.core.knowledge.faq import Faq, load_faq, search
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
@@ -146,7 +146,9 @@ def a_question(**overrides):
 
 def load(content: Path) -> tuple[Faq | None, list[str]]:
     problems: list[str] = []
-    faq = load_faq(content, problems, exercises={"cat-cow"}, programs={"core-circuit"})
+    faq = load_faq(
+        content, problems, exercises={"cat-cow"}, programs={"core-circuit"}, pages={"muscles"}
+    )
     return faq, problems
 
 
@@ -163,7 +165,7 @@ def test_a_valid_file_loads(tmp_path):
             "content/knowledge/faq.yaml: questions.0.links.0.to: unknown exercise 'crunch-deluxe'",
         ),
         (
-            a_question(links=[{"to": "program:marathon", "label": {"nl": "x", "en": "x"}}]),
+            a_question(links=[{"to": "program:marathon"}]),
             "content/knowledge/faq.yaml: questions.0.links.0.to: unknown program 'marathon'",
         ),
         (
@@ -202,5 +204,12 @@ def test_a_missing_file_is_named(tmp_path):
     assert problems and problems[0].startswith("content/knowledge/faq.yaml: cannot read")
 
 
-def test_page_links_are_checked_against_the_fixed_page_slugs():
-    assert {"why-back-hurts", "golden-rules", "sleep-recovery"} <= PAGE_SLUGS
+def test_a_weakening_leg_means_the_gp_the_same_day_not_a_physio_some_day(faq):
+    """R6 (clinical reference §1): new or worsening weakness in one leg is GP_TODAY."""
+    for question_id in ("physio-or-doctor", "without-physio"):
+        question = faq.question(question_id)
+        same_day = [p for p in question.answer.nl if "dezelfde dag" in p]
+        assert any("zwakker" in paragraph for paragraph in same_day), question_id
+        assert not any(
+            "minder kracht" in p and "fysiotherapeut" in p for p in question.answer.nl
+        ), question_id

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from rugcoach.knowledge.help_presenters import link_url
+from rugcoach.knowledge.help_presenters import link_url, link_view
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +89,10 @@ def test_when_to_see_a_doctor_shows_the_warning_signs(client, catalog):
 def test_logged_in_members_read_the_faq_too(client, member):
     client.force_login(member)
     assert client.get(reverse("knowledge:faq"), {"q": "spit"}).status_code == 200
+
+
+def test_program_and_exercise_links_read_their_own_names(catalog):
+    question = catalog.knowledge.faq.question("rest-or-move")
+    labels = {link.to: link_view(link, catalog, "en").label for link in question.links}
+    assert labels["program:recovery-7-days"] == catalog.programs.programs["recovery-7-days"].name.en
+    assert labels["exercise:cat-cow"] == catalog.exercises["cat-cow"].name.en

@@ -11,7 +11,7 @@ from typing import Any
 from rugcoach.core.kernel.content_io import ContentError
 from rugcoach.core.knowledge.faq import load_faq
 from rugcoach.core.knowledge.heat import load_heat
-from rugcoach.core.knowledge.pages import load_pages
+from rugcoach.core.knowledge.pages import PAGE_SLUGS, load_pages
 
 __all__ = ["KnowledgeContent", "load_knowledge"]
 
@@ -28,8 +28,8 @@ def load_knowledge(
 ) -> KnowledgeContent:
     """Read and validate; ``exercises`` and ``programs`` are the slugs links may name."""
     problems: list[str] = []
-    pages = load_pages(content_dir, problems)
-    faq = load_faq(content_dir, problems, exercises=exercises, programs=programs)
+    pages = load_pages(content_dir, problems, exercises=exercises, programs=programs)
+    faq = load_faq(content_dir, problems, exercises=exercises, programs=programs, pages=PAGE_SLUGS)
     heat = load_heat(content_dir, problems)
     if problems:
         raise ContentError(problems)

@@ -21,8 +21,6 @@ from rugcoach.core.kernel.ids import Slug
 from rugcoach.core.kernel.text import LANGUAGES, Language, Text, TextList, normalize_for_search
 
 __all__ = [
-    "PAGE_SLUGS",
-    "PROGRAM_SLUGS",
     "Faq",
     "FaqFile",
     "Link",
@@ -34,43 +32,17 @@ __all__ = [
 
 FAQ_FILE = "knowledge/faq.yaml"
 
-# The knowledge pages' slugs are fixed by issue 14's contract (helper C1 writes the pages).
-PAGE_SLUGS: frozenset[str] = frozenset(
-    {
-        "why-back-hurts",
-        "muscles",
-        "core-stability",
-        "daily-habits",
-        "sleep-recovery",
-        "golden-rules",
-    }
-)
-
-# The program slugs fixed by the same contract. They stand in only while the programs
-# loader is a stub that knows no program (an empty set); once it loads programs, links are
-# checked against what it loaded.
-PROGRAM_SLUGS: frozenset[str] = frozenset(
-    {
-        "challenge-30-days",
-        "recovery-7-days",
-        "core-circuit",
-        "recovery-circuit",
-        "morning-evening",
-        "evening-cool-down",
-        "office-break",
-        "breathe-and-relax",
-    }
-)
-
 LinkKind = Literal["exercise", "program", "page", "check", "heat", "library"]
 # Kinds that name one thing by slug; "check", "heat" and "library" are single pages.
 _NEEDS_SLUG: frozenset[str] = frozenset({"exercise", "program", "page"})
+# Kinds whose target carries its own name in the catalog.
+_NAMED: frozenset[str] = frozenset({"exercise", "program"})
 
 
 class Link(Frozen):
     """Something an answer mentions, written ``kind:slug`` (``exercise:cat-cow``) or just
-    ``check`` / ``heat``. An exercise link reads the exercise's own name; every other link
-    names itself with ``label`` (program and page titles live in other files)."""
+    ``check`` / ``heat`` / ``library``. Exercise and program links read the name from the
+    exercise or program itself unless ``label`` is given; every other link needs one."""
 
     to: str = Field(min_length=1)
     label: Text | None = None
@@ -96,7 +68,7 @@ class Link(Frozen):
             raise ValueError(f"'{self.to}': write {kind}:<slug>")
         if kind not in _NEEDS_SLUG and slug:
             raise ValueError(f"'{self.to}': {kind} takes no slug")
-        if kind != "exercise" and self.label is None:
+        if kind not in _NAMED and self.label is None:
             raise ValueError(f"'{self.to}': needs a label (nl and en)")
         return self
 
@@ -180,7 +152,8 @@ def search(faq: Faq, query: str, language: str) -> tuple[Question, ...]:
     A word may come from either language: someone reading Dutch who types "swimming"
     still finds the question about zwemmen. Questions that match wholly in the reader's
     language come first, then those holding the words as one phrase, then those with more
-    words in the question itself, then file order. An empty query returns every question; words found nowhere return nothing.
+    words in the question itself, then file order. An empty query returns every question;
+    words found nowhere return nothing.
     """
     words = normalize_for_search(query).split()
     if not words:
@@ -212,7 +185,7 @@ def _link_problems(
     programs: Collection[str],
     pages: Collection[str],
 ) -> list[str]:
-    known = {"exercise": exercises, "program": programs or PROGRAM_SLUGS, "page": pages}
+    known = {"exercise": exercises, "program": programs, "page": pages}
     problems: list[str] = []
     for index, question in enumerate(questions):
         for number, link in enumerate(question.links):
@@ -231,9 +204,11 @@ def load_faq(
     *,
     exercises: Collection[str],
     programs: Collection[str],
-    pages: Collection[str] = PAGE_SLUGS,
+    pages: Collection[str],
 ) -> Faq | None:
-    """Read and validate the FAQ; note each problem as 'file: field: message'."""
+    """Read and validate the FAQ; note each problem as 'file: field: message'.
+
+    ``exercises``, ``programs`` and ``pages`` are the slugs links may name."""
     path = content_dir / FAQ_FILE
     root = content_dir.parent
     where = str(path.relative_to(root))

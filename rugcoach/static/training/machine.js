@@ -219,10 +219,12 @@ export function reduce(state, event, steps, items, now) {
 }
 
 // What the server stores: the session, and per exercise reached what was done and said.
+// `data.session.target` names the session the way its endpoint knows it: a plan's
+// `{plan_session: 7}`, a program day's `{session_key: "challenge-30-days/d01"}`.
 export function report(state, data) {
   return {
     client_key: state.clientKey,
-    plan_session: data.session.id,
+    ...data.session.target,
     started_at: state.startedAt,
     finished_at: state.finishedAt,
     completed: !state.stopped,

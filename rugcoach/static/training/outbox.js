@@ -14,8 +14,10 @@ const REFUSED = new Set([400, 404, 413, 422]);
 export function createOutbox({ store, fetch, url, headers = () => ({}), member = null }) {
   let flushing = null;
 
+  // Each entry keeps the endpoint it was made for: a page that flushes the outbox may
+  // be another session's (a plan's player sends a program day's entry to its own URL).
   async function add(body) {
-    await store.set(PREFIX + body.client_key, { body, member, tries: 0, refused: null });
+    await store.set(PREFIX + body.client_key, { body, url, member, tries: 0, refused: null });
   }
 
   async function entries() {
@@ -46,7 +48,7 @@ export function createOutbox({ store, fetch, url, headers = () => ({}), member =
       }
       let response;
       try {
-        response = await fetch(url, {
+        response = await fetch(entry.url || url, {
           method: "POST",
           credentials: "same-origin",
           headers: {

@@ -1,0 +1,198 @@
+"""Programs: the list, one program with the member's standing, and a day played.
+
+``POST /api/programs/{slug}/sessions`` takes the body of ``POST /api/sessions`` with the
+day as ``session_key`` (``challenge-30-days/d01``) instead of ``plan_session``; it is
+idempotent per ``client_key`` the same way (201 stored, 200 the stored one again).
+"""
+
+from datetime import date
+from typing import Annotated, Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Field, Query, Router, Schema, Status
+from ninja.security import django_auth
+from pydantic import StrictInt
+
+from rugcoach.api.errors import ErrorOut, ValidationErrorOut
+from rugcoach.api.schemas import MEMBERS_ONLY, WITH_BODY, LanguageQuery
+from rugcoach.api.sessions import SessionIn, SessionOut, _error
+from rugcoach.content import get_catalog
+from rugcoach.core.programs.days import Standing
+from rugcoach.programs import presenters, selectors, services
+from rugcoach.training import exports
+from rugcoach.training import services as training
+
+router = Router(tags=["programs"])
+
+
+class StandingOut(Schema):
+    status: str = Field(description="active, left or finished")
+    started_on: str
+    done_days: int
+    total_days: int
+    streak: int
+    missed: int
+    finished: bool
+    minutes: int
+    next_day: str | None = Field(
+        description="the next day's key, e.g. 'd06'; null: finished (or in the list, where "
+        "it is left out: GET /api/programs/{slug} gives it)"
+    )
+    done: list[str] = Field(description="the keys of the days done, in order (repeats too)")
+
+
+class ProgramOut(Schema):
+    slug: str
+    kind: str
+    name: str
+    summary: str
+    who_for: str
+    dose: str
+    minutes: int
+    per_week: int | None
+    levels: list[str]
+    equipment: list[str]
+    days: list[dict[str, Any]]
+    standing: StandingOut | None = Field(
+        default=None, description="the logged-in member's latest enrollment, if any"
+    )
+
+
+def _standing_data(
+    status: str, started_on: date, standing: Standing, done: list[str], next_day: str | None
+) -> dict[str, Any]:
+    return {
+        "status": status,
+        "started_on": started_on.isoformat(),
+        "done_days": standing.done_days,
+        "total_days": standing.total_days,
+        "streak": standing.streak,
+        "missed": standing.missed,
+        "finished": standing.finished,
+        "minutes": standing.minutes,
+        "next_day": next_day,
+        "done": done,
+    }
+
+
+def _standing(request: HttpRequest, slug: str) -> dict[str, Any] | None:
+    if not request.user.is_authenticated:
+        return None
+    mine = selectors.member_program(request.user, selectors.program_or_404(slug))
+    if mine.enrollment is None or mine.standing is None:
+        return None
+    following = mine.next.key if mine.next is not None else None
+    return _standing_data(
+        mine.enrollment.status,
+        mine.enrollment.started_on,
+        mine.standing,
+        [d.key for d in mine.done],
+        following,
+    )
+
+
+@router.get(
+    "",
+    url_name="programs",
+    response={200: list[ProgramOut]},
+    summary="Every program, in one language (with your standing when logged in)",
+)
+def list_programs(request: HttpRequest, query: Query[LanguageQuery]) -> Any:
+    found = []
+    today = timezone.localdate()
+    latest = selectors.latest_enrollments(request.user) if request.user.is_authenticated else {}
+    for program in selectors.programs().values():
+        data = presenters.program_data(program, query.lang)
+        enrollment = latest.get(program.slug)
+        standing = selectors.list_standing(program, enrollment, today)
+        if enrollment is not None and standing is not None:
+            done = [day.day_key for day in enrollment.days.all()]
+            # The next day needs each day's log: one program's GET gives it.
+            data["standing"] = _standing_data(
+                enrollment.status, enrollment.started_on, standing, done, None
+            )
+        found.append(data)
+    return found
+
+
+@router.get(
+    "/{slug}",
+    url_name="program",
+    response={200: ProgramOut, 404: ErrorOut},
+    summary="One program, in one language (with your standing when logged in)",
+)
+def get_program(request: HttpRequest, slug: str, query: Query[LanguageQuery]) -> Any:
+    program = get_catalog().programs.programs.get(slug)
+    if program is None:
+        return Status(404, {"detail": "No program with this slug: GET /api/programs lists them."})
+    return {**presenters.program_data(program, query.lang), "standing": _standing(request, slug)}
+
+
+class ProgramSessionIn(SessionIn):
+    session_key: str = Field(
+        min_length=1,
+        max_length=32,
+        description="the day played: '<program slug>/<day key>', e.g. 'challenge-30-days/d01'",
+    )
+    plan_session: Annotated[StrictInt, Field(ge=1)] | None = Field(
+        default=None, description="not used here: a program day is named by session_key"
+    )
+
+
+@router.post(
+    "/{slug}/sessions",
+    auth=django_auth,
+    url_name="program_sessions",
+    response={
+        200: SessionOut,
+        201: SessionOut,
+        404: ErrorOut,
+        422: ValidationErrorOut,
+        **MEMBERS_ONLY,
+        **WITH_BODY,
+    },
+    summary="Store a day of a program played in the player, once per client key",
+    description="The body of POST /api/sessions with `session_key` ('<slug>/<day key>') "
+    "instead of `plan_session`. 201 when stored, 200 with the stored session when the key "
+    "arrived before. Playing a day of a program you are not in joins it.",
+)
+def post_program_session(request: HttpRequest, slug: str, body: ProgramSessionIn) -> Any:
+    if slug not in get_catalog().programs.programs:
+        return Status(404, {"detail": "No program with this slug: GET /api/programs lists them."})
+    header = request.headers.get("Idempotency-Key")
+    if header is not None and header.strip().lower() != str(body.client_key):
+        return _error("client_key", "differs from the Idempotency-Key header")
+    if body.plan_session is not None:
+        return _error("plan_session", "a program day is named by session_key, not plan_session")
+    if body.finished_at is not None and body.finished_at < body.started_at:
+        return _error("finished_at", "is before started_at")
+    if not body.session_key.startswith(f"{slug}/"):
+        return _error("session_key", f"must start with '{slug}/', e.g. '{slug}/d01'")
+    report = training.SessionReport(
+        client_key=body.client_key,
+        started_at=body.started_at,
+        finished_at=body.finished_at,
+        completed=body.completed,
+        session_key=body.session_key,
+        pain_after=body.pain_after,
+        effort=body.effort,
+        language=body.language,
+        results=tuple(
+            training.ExerciseReport(
+                slug=r.slug,
+                item_key=r.item_key,
+                version=r.version,
+                sets_done=r.sets_done,
+                outcome=r.outcome or "",
+                hurt_where=tuple(r.hurt_where),
+                pain=r.pain,
+            )
+            for r in body.results
+        ),
+    )
+    try:
+        day, created = services.record_day(request.user, program=slug, report=report)
+    except services.UnknownDay:
+        return _error("session_key", f"not a day of {slug}: GET /api/programs/{slug} lists them")
+    return Status(201 if created else 200, exports.session_data(day.training))

@@ -1,0 +1,293 @@
+"""Reads for programs: the member's enrollments and days, what fits them, and the gate.
+
+Every read of a member's rows asks ``rugcoach.accounts.access`` first (``viewer``: who
+reads; None is the member themselves). The day logic (which day is next, the streak, the
+summary) is ``core.programs``; here only the rows it reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from rugcoach.accounts import access
+from rugcoach.accounts.models import User
+from rugcoach.content import get_catalog
+from rugcoach.core.kernel.vocabulary import Condition, Equipment, Situation
+from rugcoach.core.planner import Profile
+from rugcoach.core.planner.constraints import constraints_for, index_for, member_conditions
+from rugcoach.core.planner.pregnancy import pregnancy_stage
+from rugcoach.core.programs.build import ForMember, NotForYou, program_schedule
+from rugcoach.core.programs.content import Program
+from rugcoach.core.programs.days import (
+    DayDone,
+    NextDay,
+    Standing,
+    Summary,
+    gentler_session,
+    next_day,
+    standing,
+    summary,
+)
+from rugcoach.core.schedule import Schedule, ScheduleSession
+from rugcoach.core.triage.conditions import Level
+from rugcoach.plans import selectors as plan_selectors
+from rugcoach.programs.models import Enrollment, ProgramDay
+from rugcoach.training import selectors as training_selectors
+from rugcoach.training.models import Adaptation
+from rugcoach.training.progression import session_log
+from rugcoach.triage.models import TriageResult
+from rugcoach.triage.selectors import TrainingStatus, checked_today, training_status
+
+# Without an intake: a member at home with the household basics (the program page lists
+# the kit anyway, so every piece of equipment counts as at hand below).
+DEFAULT_PROFILE = Profile(
+    situation=Situation.HOME, minutes_per_session=15, weekdays=("mon",), complaint_weeks=0
+)
+
+
+def programs() -> dict[str, Program]:
+    return dict(get_catalog().programs.programs)
+
+
+def program_or_404(slug: str) -> Program:
+    found = get_catalog().programs.programs.get(slug)
+    if found is None:
+        raise Http404(slug)
+    return found
+
+
+def enrollments(member: User, *, viewer: User | None = None) -> QuerySet[Enrollment]:
+    """Every read of a member's enrollments starts here, newest first."""
+    return Enrollment.objects.filter(member=access.reads(member, viewer))
+
+
+def active_enrollment(member: User, slug: str, *, viewer: User | None = None) -> Enrollment | None:
+    return enrollments(member, viewer=viewer).filter(program=slug, status="active").first()
+
+
+def latest_enrollments(member: User, *, viewer: User | None = None) -> dict[str, Enrollment]:
+    """Per program the member's latest enrollment (active, left or finished), with its
+    days (two queries, whatever the history's length)."""
+    found: dict[str, Enrollment] = {}
+    for enrollment in enrollments(member, viewer=viewer).prefetch_related("days"):
+        found.setdefault(enrollment.program, enrollment)
+    return found
+
+
+def with_logs(queryset: QuerySet[Enrollment]) -> QuerySet[Enrollment]:
+    """Enrollments with their days, each day's session, results and follow-ups."""
+    days = ProgramDay.objects.select_related("training").prefetch_related(
+        "training__results", "training__followups"
+    )
+    return queryset.prefetch_related(Prefetch("days", queryset=days))
+
+
+def days_done(enrollment: Enrollment, *, logs: bool = True) -> list[DayDone]:
+    """The enrollment's days in order, as the day logic reads them; ``logs``: with the
+    session's log (results and follow-ups, as the progression engine reads them; the
+    enrollment comes from ``with_logs``)."""
+    return [
+        DayDone(key=day.day_key, on=day.done_on, log=session_log(day.training) if logs else None)
+        for day in enrollment.days.all()
+    ]
+
+
+def minutes_by_key(program: Program) -> dict[str, int]:
+    """The minutes a day counts for: the program's stated minutes per session."""
+    return {session.key: program.minutes for session in program.sessions}
+
+
+@dataclass(frozen=True)
+class MemberProgram:
+    """A program as one member stands in it (the detail page and the API)."""
+
+    program: Program
+    enrollment: Enrollment | None
+    done: tuple[DayDone, ...]
+    standing: Standing | None
+    next: NextDay | None
+    summary: Summary | None
+
+    @property
+    def active(self) -> bool:
+        return self.enrollment is not None and self.enrollment.status == "active"
+
+    @property
+    def done_keys(self) -> frozenset[str]:
+        return frozenset(day.key for day in self.done)
+
+
+def member_program(
+    member: User, program: Program, *, viewer: User | None = None, today: date | None = None
+) -> MemberProgram:
+    """The member's latest enrollment in ``program`` with its days, standing, next day and
+    summary (a constant number of queries)."""
+    today = today or timezone.localdate()
+    enrollment = with_logs(enrollments(member, viewer=viewer).filter(program=program.slug)).first()
+    if enrollment is None:
+        return MemberProgram(program, None, (), None, None, None)
+    done = tuple(days_done(enrollment))
+    minutes = minutes_by_key(program)
+    return MemberProgram(
+        program=program,
+        enrollment=enrollment,
+        done=done,
+        standing=standing(program, done, today, minutes),
+        next=next_day(program, done, get_catalog().progression),
+        summary=summary(done, minutes),
+    )
+
+
+def list_standing(program: Program, enrollment: Enrollment | None, today: date) -> Standing | None:
+    if enrollment is None:
+        return None
+    done = days_done(enrollment, logs=False)
+    return standing(program, done, today, minutes_by_key(program))
+
+
+# --- what fits the member ----------------------------------------------------------
+
+
+def for_member(member: User, status: TrainingStatus, today: date | None = None) -> ForMember | None:
+    """What the program builder needs to know of the member, or None before a full check.
+
+    The level is the stricter of the full check's verdict and today's check-in's; the
+    conditions are the verdict's (and today's check-in's) plus what the intake implies.
+    A pregnancy known only from the check counts as the latest trimester (the safe side).
+    """
+    triage = status.triage
+    if triage is None:
+        return None
+    today = today or timezone.localdate()
+    verdict = triage.stored_verdict
+    level = verdict.level
+    conditions = set(verdict.conditions)
+    check = checked_today(status)
+    blocking = status.blocking
+    for extra in (check, blocking):
+        if extra is not None and extra.pk != triage.pk:
+            if Level(extra.level).severity > level.severity:
+                level = Level(extra.level)
+            conditions.update(extra.stored_verdict.conditions)
+    intake = plan_selectors.intake_of(member)
+    profile = plan_selectors.parsed_intake(intake)[0] if intake is not None else DEFAULT_PROFILE
+    week = pregnancy_stage(profile.due_date, today).week if profile.due_date else None
+    catalog = get_catalog()
+    content = catalog.planner
+    merged = verdict.model_copy(update={"conditions": tuple(conditions), "level": level})
+    found = set(member_conditions(profile, merged, content, week))
+    if Condition.PREGNANCY in found and profile.due_date is None:
+        found.update(content.implied_conditions.by_trimester.get(3, ()))
+    index = index_for(catalog, content)
+    ordered = tuple(condition for condition in Condition if condition in found)
+    constraints = replace(
+        constraints_for(profile, merged, index, week),
+        conditions=ordered,
+        equipment=frozenset(Equipment),
+    )
+    return ForMember(
+        level=level, conditions=frozenset(ordered), allowed=index.allowed(constraints).slugs
+    )
+
+
+def schedule_for(program: Program, member: ForMember) -> Schedule | NotForYou:
+    return program_schedule(program, member, get_catalog().exercises)
+
+
+@dataclass(frozen=True)
+class DayToPlay:
+    """The day the player plays next: its session (lighter when the last one hurt)."""
+
+    session: ScheduleSession
+    next: NextDay
+
+
+def day_to_play(
+    program: Program, schedule: Schedule, done: Sequence[DayDone], allowed: frozenset[str]
+) -> DayToPlay | None:
+    """The next day's session, or None when the program is finished. ``allowed``: the
+    member's (``ForMember.allowed``), for a gentler exercise in place of one that hurt."""
+    following = next_day(program, done, get_catalog().progression)
+    if following.key is None:
+        return None
+    session = schedule.session(following.key)
+    if session is None:
+        return None
+    last = next((day.log for day in reversed(done) if day.log is not None), None)
+    if following.gentler and last is not None:
+        catalog = get_catalog()
+        session = gentler_session(
+            session,
+            last,
+            program,
+            catalog.exercises,
+            rules=catalog.progression,
+            allowed=allowed,
+        )
+    return DayToPlay(session=session, next=following)
+
+
+# --- the gate --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProgramGate:
+    """Whether the member may start a program session now, and if not, what comes first.
+
+    ``step``: "train", "blocked" (a check forbids training), "full_check", "paused" (the
+    current plan is paused by R4: a physio first), "checkin" (today's check-in first),
+    "not_for_you" (the program does not fit the member now: reasons and an alternative).
+    """
+
+    step: str
+    status: TrainingStatus
+    check: TriageResult | None = None
+    paused: Adaptation | None = None
+    not_for_you: NotForYou | None = None
+    fit: Fit | None = None
+
+
+def gate(member: User, program: Program, today: date | None = None) -> ProgramGate:
+    """The same order as ``training.selectors.gate``, then whether the program fits."""
+    status = training_status(member)
+    if status.blocked:
+        return ProgramGate("blocked", status)
+    if status.needs_full_check:
+        return ProgramGate("full_check", status)
+    stored = plan_selectors.current_plan(member)
+    if stored is not None and stored.paused_at is not None:
+        return ProgramGate("paused", status, paused=training_selectors.plan_state(stored))
+    check = training_selectors.fresh_check(member, status)
+    if check is None:
+        return ProgramGate("checkin", status)
+    fit = fits(member, program, status, today)
+    assert fit is not None  # the full check is there (else "full_check" above)
+    if isinstance(fit.result, NotForYou):
+        return ProgramGate("not_for_you", status, check, not_for_you=fit.result)
+    return ProgramGate("train", status, check, fit=fit)
+
+
+@dataclass(frozen=True)
+class Fit:
+    """What the program is for this member now: their facts, and the program's schedule
+    for them or why it is not for them (the level, ``not_for``, too few exercises left:
+    ``core.programs.build.program_schedule``)."""
+
+    member: ForMember
+    result: Schedule | NotForYou
+
+
+def fits(
+    member: User, program: Program, status: TrainingStatus, today: date | None = None
+) -> Fit | None:
+    """None before a full check (nothing known yet)."""
+    found = for_member(member, status, today)
+    if found is None:
+        return None
+    return Fit(found, schedule_for(program, found))
