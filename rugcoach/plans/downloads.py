@@ -252,8 +252,12 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Je agendalink voor je trainingen is klaar."))
             return redirect("plans:calendar")
         if action.startswith("revoke-"):
-            services.revoke_feed(member, action.removeprefix("revoke-"))
+            kind = action.removeprefix("revoke-")
+            services.revoke_feed(member, kind)
             messages.success(request, _("De link werkt niet meer. Maak een nieuwe als je wilt."))
+            if kind == CalendarFeed.Kind.POSTURE and posture_feed and posture_feed.notify_in_page:
+                # One setting drives both: with it, the page's reminders stop too.
+                messages.info(request, _("De meldingen in je browser staan nu ook uit."))
             return redirect("plans:calendar")
         if action == "save-posture" and posture_form.is_valid():
             services.save_feed(member, posture_form)

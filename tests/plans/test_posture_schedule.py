@@ -100,7 +100,8 @@ def test_bad_settings_on_turning_it_on_say_what_to_fix_and_turn_nothing_on(clien
 def test_revoking_the_link_stops_the_page_reminders_too(client, member):
     client.force_login(member)
     client.post("/plan/agenda/", {"action": "notify-on", **SETTINGS})
-    client.post("/plan/agenda/", {"action": "revoke-posture"})
+    response = client.post("/plan/agenda/", {"action": "revoke-posture"}, follow=True)
+    assert "De meldingen in je browser staan nu ook uit." in response.content.decode()
     assert schedule(client) == {"on": False}
 
 
