@@ -36,3 +36,27 @@ def _warnings() -> dict[str, Any]:
         "gp": block(found.gp),
         "guidance": found.guidance.get(language),
     }
+
+
+# The four sections of the top navigation (issue 14 §3) and the apps each one holds.
+# Trainen holds the plan, the programs, progress and the player; Weten the knowledge
+# pages and the FAQ. A page outside these (account, privacy) marks none.
+NAV_SECTIONS = {
+    "plans": "train",
+    "programs": "train",
+    "progress": "train",
+    "training": "train",
+    "library": "exercises",
+    "knowledge": "know",
+    "triage": "check",
+}
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    """Which top-level section the page belongs to, so its nav link carries aria-current."""
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return {"nav_section": ""}
+    if match.url_name == "train_hub":
+        return {"nav_section": "train"}
+    return {"nav_section": NAV_SECTIONS.get(match.app_name, "")}

@@ -98,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "rugcoach.context_processors.brand",
+                "rugcoach.context_processors.navigation",
             ],
         },
     },

@@ -8,7 +8,7 @@ from rugcoach.api.urls import api
 from rugcoach.library import views as library_views
 from rugcoach.plans import downloads as plan_downloads
 from rugcoach.privacy import views as privacy_views
-from rugcoach.views import favicon, home
+from rugcoach.views import favicon, home, train_hub
 
 urlpatterns = [
     path("favicon.ico", favicon, name="favicon"),
@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("rugcoach.pwa.urls")),
     *i18n_patterns(
         path("", home, name="home"),
+        path(_("trainen/"), train_hub, name="train_hub"),
         path(_("oefeningen/"), include("rugcoach.library.urls")),
         path(_("mag-ik-trainen/"), include("rugcoach.triage.urls")),
         path(_("plan/"), include("rugcoach.plans.urls")),

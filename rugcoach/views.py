@@ -13,6 +13,16 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+def train_hub(request: HttpRequest) -> HttpResponse:
+    """/trainen/: the Trainen section (plan, programs, progress) one tap from every page.
+
+    Open to visitors too: they see what is there and how to get an account; the member
+    pages it links to ask them to log in.
+    """
+    return render(request, "train_hub.html")
+
+
+@require_GET
 def favicon(request: HttpRequest) -> HttpResponse:
     """Browsers ask for /favicon.ico whatever the page links; send them to the static file.
 

@@ -152,9 +152,8 @@ def posture_feed(
     """
     calendar = _calendar(calendar_name, stamp)
     days = ",".join(ICAL_DAYS[day] for day in workdays)
-    moment = datetime.combine(first_day, work_start)
-    end = datetime.combine(first_day, work_end)
-    while moment < end and days:
+    for at in reminder_times(work_start, work_end, interval_minutes) if days else ():
+        moment = datetime.combine(first_day, at)
         start = moment.replace(tzinfo=AMSTERDAM)
         event = Event()
         event.add("uid", f"posture-{feed_id}-{moment:%H%M}@rugcoach")
@@ -167,5 +166,16 @@ def posture_feed(
         event.add("transp", "TRANSPARENT")
         event.add_component(_alarm(0, title))
         calendar.add_component(event)
-        moment += timedelta(minutes=interval_minutes)
     return calendar.to_ical()
+
+
+def reminder_times(work_start: time, work_end: time, interval_minutes: int) -> list[time]:
+    """The posture reminders' times of day: from the start of work, every interval, before
+    its end. One home for the calendar feed and the page's notifications (houding.json)."""
+    day = date(2000, 1, 1)  # any day: only the times matter
+    moment, end = datetime.combine(day, work_start), datetime.combine(day, work_end)
+    times = []
+    while moment < end:
+        times.append(moment.time())
+        moment += timedelta(minutes=interval_minutes)
+    return times

@@ -243,7 +243,7 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
         instance=sessions_feed or CalendarFeed(member=member, kind=CalendarFeed.Kind.SESSIONS),
     )
     posture_form = PostureFeedForm(
-        request.POST if action == "save-posture" else None,
+        request.POST if action in ("save-posture", "notify-on") else None,
         instance=posture_feed or CalendarFeed(member=member, kind=CalendarFeed.Kind.POSTURE),
     )
     if request.method == "POST":
@@ -252,12 +252,27 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Je agendalink voor je trainingen is klaar."))
             return redirect("plans:calendar")
         if action.startswith("revoke-"):
-            services.revoke_feed(member, action.removeprefix("revoke-"))
+            kind = action.removeprefix("revoke-")
+            services.revoke_feed(member, kind)
             messages.success(request, _("De link werkt niet meer. Maak een nieuwe als je wilt."))
+            if kind == CalendarFeed.Kind.POSTURE and posture_feed and posture_feed.notify_in_page:
+                # One setting drives both: with it, the page's reminders stop too.
+                messages.info(request, _("De meldingen in je browser staan nu ook uit."))
             return redirect("plans:calendar")
         if action == "save-posture" and posture_form.is_valid():
             services.save_feed(member, posture_form)
             messages.success(request, _("Je houdingsherinneringen zijn opgeslagen."))
+            return redirect("plans:calendar")
+        if action == "notify-on" and posture_form.is_valid():
+            # The browser asked for permission on the button's tap (posture/reminders.js).
+            services.save_feed(member, posture_form, notify_in_page=True)
+            messages.success(
+                request, _("Meldingen staan aan, zolang RugCoach open is in een tabblad.")
+            )
+            return redirect("plans:calendar")
+        if action == "notify-off":
+            services.stop_posture_notifications(member)
+            messages.success(request, _("Meldingen in je browser staan uit."))
             return redirect("plans:calendar")
     context = {
         "sessions_feed": sessions_feed,
@@ -268,6 +283,7 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
         "posture_url": _feed_url(request, posture_feed),
         "sessions_webcal": _webcal(_feed_url(request, sessions_feed)),
         "posture_webcal": _webcal(_feed_url(request, posture_feed)),
+        "posture_notify": posture_feed is not None and posture_feed.notify_in_page,
         "has_plan": selectors.current_plan(member) is not None,
     }
     status = 400 if request.method == "POST" else 200

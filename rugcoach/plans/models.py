@@ -83,6 +83,9 @@ class CalendarFeed(models.Model):
     work_start = models.TimeField(default=time(9, 0))
     work_end = models.TimeField(default=time(17, 0))
     workdays = models.JSONField(default=list, help_text="weekday codes, e.g. ['mon', 'tue']")
+    # Posture only: the same schedule also as notifications in the page (issue 14 §2), while
+    # a RugCoach tab is open; the browser's permission is asked when the member turns it on.
+    notify_in_page = models.BooleanField(default=False)
 
     class Meta:
         constraints = [

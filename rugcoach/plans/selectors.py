@@ -12,7 +12,7 @@ from rugcoach.content import get_catalog
 from rugcoach.core.kernel.text import Text
 from rugcoach.core.kernel.vocabulary import Condition, Situation
 from rugcoach.core.library.exercises import Exercise
-from rugcoach.core.planner import Plan, Profile, SelfTests, Trigger
+from rugcoach.core.planner import Plan, Profile, SelfTests
 from rugcoach.core.planner.pregnancy import due_date_from_week, due_date_problem, pregnancy_stage
 from rugcoach.core.planner.schedule import SCHEDULE_KIND, plan_schedule
 from rugcoach.core.planner.selftests import (
@@ -20,6 +20,7 @@ from rugcoach.core.planner.selftests import (
     offered_self_tests,
     self_test_blockers,
 )
+from rugcoach.core.programs.suggest import triggers_from_check
 from rugcoach.core.schedule import (
     BreathingCount,
     Prescription,
@@ -168,14 +169,7 @@ def intake_hints(member: User) -> dict[str, object]:
     weeks = answers.get("duration_weeks")
     if isinstance(weeks, int) and not isinstance(weeks, bool):
         hints["complaint_weeks"] = weeks
-    triggers = [
-        trigger.value
-        for question, trigger in (
-            ("stress_tension", Trigger.STRESS),
-            ("training_load", Trigger.HEAVY_LOAD),
-        )
-        if answers.get(question) is True
-    ]
+    triggers = sorted(trigger.value for trigger in triggers_from_check(answers))
     if triggers:
         hints["triggers"] = triggers
     week = triage.answers.get("pregnancy_week")

@@ -301,7 +301,9 @@ def swap_exercise(
 
 
 @transaction.atomic
-def save_feed(member: User, form: ModelForm) -> models.CalendarFeed:
+def save_feed(
+    member: User, form: ModelForm, *, notify_in_page: bool | None = None
+) -> models.CalendarFeed:
     """Create or update the member's active feed of the form's kind.
 
     The form was bound before this transaction; another request (a double click, a
@@ -314,8 +316,19 @@ def save_feed(member: User, form: ModelForm) -> models.CalendarFeed:
         member=member, kind=kind, revoked_at__isnull=True
     ).first() or models.CalendarFeed(member=member, kind=kind)
     construct_instance(form, feed, fields=form._meta.fields)
+    if notify_in_page is not None:  # posture: the page's notifications on or off too
+        feed.notify_in_page = notify_in_page
     feed.save()
     return feed
+
+
+def stop_posture_notifications(member: User) -> int:
+    """Turn the page's posture notifications off; the calendar link keeps working."""
+    return models.CalendarFeed.objects.filter(
+        member=access.changes(member),
+        kind=models.CalendarFeed.Kind.POSTURE,
+        revoked_at__isnull=True,
+    ).update(notify_in_page=False)
 
 
 def revoke_feed(member: User, kind: str) -> int:

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from rugcoach.plans import downloads, views
+from rugcoach.plans import downloads, posture, views
 
 app_name = "plans"
 
@@ -20,4 +20,5 @@ urlpatterns = [
     path(_("poster.pdf"), downloads.personal_poster, name="poster"),
     path(_("schema.pdf"), downloads.schedule, name="schedule"),
     path(_("agenda/"), downloads.calendar_settings, name="calendar"),
+    path(_("agenda/houding.json"), posture.posture_schedule, name="posture_schedule"),
 ]

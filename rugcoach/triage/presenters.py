@@ -1,10 +1,13 @@
 """A verdict as the member reads it: one language, exercises as library cards."""
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext as _
 
 from rugcoach.core.catalog import Catalog
+from rugcoach.core.programs.suggest import suggested, triggers_from_check
+from rugcoach.core.triage.conditions import Answer
 from rugcoach.core.triage.engine import Level, TriageContent, Verdict
 from rugcoach.core.triage.schema import AnswerType
 from rugcoach.library.presenters import ExercisePresenter
@@ -21,7 +24,13 @@ TONES = {
 }
 
 
-def present_verdict(verdict: Verdict, catalog: Catalog, language: str) -> dict[str, Any]:
+def present_verdict(
+    verdict: Verdict,
+    catalog: Catalog,
+    language: str,
+    answers: Mapping[str, Answer] | None = None,
+) -> dict[str, Any]:
+    """``answers`` (the check's own) tell triggers such as stress, for the program links."""
     view = verdict.localize(language)
     cards = ExercisePresenter(catalog, language)
     view["tone"] = TONES[verdict.level]
@@ -31,6 +40,13 @@ def present_verdict(verdict: Verdict, catalog: Catalog, language: str) -> dict[s
     # so a harmless reason never stands beside an emergency as if it explained it.
     view["deciding"] = [reason.text.get(language) for reason in verdict.deciding_reasons]
     view["also_noted"] = [reason.text.get(language) for reason in verdict.other_reasons]
+    # The programs that suit this verdict, from each program's ``suggested_for``; none
+    # when the verdict forbids training (suggested() guarantees it).
+    triggers = triggers_from_check(answers or {})
+    view["programs"] = [
+        {"slug": p.slug, "name": p.name.get(language), "summary": p.summary.get(language)}
+        for p in suggested(catalog.programs.programs.values(), verdict.level, triggers)
+    ]
     return view
 
 

@@ -126,7 +126,7 @@ def result(request: HttpRequest) -> HttpResponse:
         verdict = evaluate(answers, content)
     except TriageInputError:
         return redirect("triage:step", number=wizard.first_unanswered_step(content, answers) or 1)
-    view = present_verdict(verdict, get_catalog(), translation.get_language())
+    view = present_verdict(verdict, get_catalog(), translation.get_language(), answers)
     return render(request, "triage/result.html", {"verdict": view, "stored": None})
 
 
@@ -136,7 +136,7 @@ def member_result(request: HttpRequest, result_id: int) -> HttpResponse:
     catalog, language = get_catalog(), translation.get_language()
     status = selectors.training_status(request.user)
     context = {
-        "verdict": present_verdict(stored.stored_verdict, catalog, language),
+        "verdict": present_verdict(stored.stored_verdict, catalog, language, stored.answers),
         "stored": stored,
         # The next step ("go to your plan") only under the check that counts now: an old
         # result opened from the history while a newer check blocks must not say "train".

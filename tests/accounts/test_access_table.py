@@ -247,6 +247,11 @@ TABLE: tuple[Row, ...] = (
     Row("plans:schedule", members_only(200, 302)),
     Row("plans:calendar", members_only(200, 200)),
     Row(
+        "plans:posture_schedule",
+        members_only(200, 200),
+        note="each their own posture setting, never another's",
+    ),
+    Row(
         "plans:calendar",
         members_only(302, 302),
         method="post",
@@ -472,6 +477,8 @@ TABLE = TABLE + PROGRESS_ROWS
 NOT_MEMBER_DATA: dict[str, str] = {
     "privacy_policy": "the policy text",
     "generic_poster": "the guide's poster, the same for everyone",
+    "programs:herstelgids": "the recovery guide PDF from content, the same for everyone",
+    "train_hub": "links to the plan, programs and progress pages",
     "figure": "exercise drawings",
     "favicon": "a redirect to the static icon",
     "library:list": "the exercise library (content files)",
