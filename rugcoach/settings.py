@@ -175,6 +175,8 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.filebased.EmailBackend",
 )
 EMAIL_FILE_PATH = Path(os.environ.get("RUGCOACH_EMAIL_DIR", BASE_DIR / "var" / "mail"))
+# Files the task worker builds for everyone (the Herstelgids PDF), one per content version.
+RUGCOACH_BUILT_DIR = Path(os.environ.get("RUGCOACH_BUILT_DIR", BASE_DIR / "var" / "built"))
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")

@@ -60,3 +60,15 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(scope="session")
+def _built_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("built")
+
+
+@pytest.fixture(autouse=True)
+def _built_files_in_a_temporary_folder(settings, _built_dir):
+    """Files the worker builds (the Herstelgids) go to a folder of the test run, shared by
+    its tests (a build takes seconds), never to the project's var/."""
+    settings.RUGCOACH_BUILT_DIR = _built_dir

@@ -7,8 +7,9 @@ heat-or-cold rule from ``content/knowledge/heat-or-cold.yaml``. Everything comes
 content; nothing about a member is in it, so anyone may download it.
 
 Built in the house style of the plans' printouts (rugcoach/printing.py, plans/pdf.py):
-the same fonts, yellow band, warning footer and vector figures. The content is fixed for
-the process, so each language is built once and its bytes kept (``guide_pdf``).
+the same fonts, yellow band, warning footer and vector figures. A build takes seconds
+(the figures), so it never runs in a request: the task worker builds each language once
+per content version into a file (``guide_files``), and the download serves that file.
 """
 
 from __future__ import annotations
@@ -16,13 +17,10 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -310,10 +308,9 @@ def _heat_page(
     return story
 
 
-@lru_cache(maxsize=2)
 def guide_pdf(language: str) -> bytes:
-    """The guide in ``language``, built once per process (content does not change while
-    it runs; a build takes a few hundred milliseconds, mostly the figures)."""
+    """The guide in ``language`` (seconds: call it from the task worker, never a request;
+    ``guide_files.store_guide``)."""
     catalog = get_catalog()
     program = catalog.programs.programs[PROGRAM]
     heat = catalog.knowledge.heat
@@ -330,15 +327,3 @@ def guide_pdf(language: str) -> bytes:
         decorate = _decorate(catalog.warnings.footer_lines(language), brand)
         doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
     return buffer.getvalue()
-
-
-@require_GET
-def download(request: HttpRequest) -> HttpResponse:
-    """GET /programmas/herstelgids.pdf: no account needed, no member data in it."""
-    language = translation.get_language()
-    response = HttpResponse(guide_pdf(language), content_type="application/pdf")
-    filename = _("herstelgids") + f"-{language}.pdf"
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    # The same bytes for everyone until the content changes with a deploy.
-    response["Cache-Control"] = "public, max-age=3600"
-    return response
