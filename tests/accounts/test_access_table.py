@@ -42,6 +42,7 @@ from rugcoach.core.triage.engine import Verdict
 from rugcoach.plans import selectors, services
 from rugcoach.plans.models import CalendarFeed
 from rugcoach.privacy.services import export_member_data
+from rugcoach.programs import services as programs_services
 from rugcoach.training import services as training_services
 from rugcoach.training.models import FollowUp
 from rugcoach.triage.models import TriageResult
@@ -472,6 +473,49 @@ PROGRESS_ROWS: tuple[Row, ...] = (
 TABLE = TABLE + PROGRESS_ROWS
 
 
+CHALLENGE = "challenge-30-days"
+
+
+def _program(route: str) -> Callable[[World], str]:
+    return lambda w: reverse(route, args=[CHALLENGE])
+
+
+# --- programs (issue 14) ------------------------------------------------------------------
+PROGRAM_ROWS: tuple[Row, ...] = (
+    Row("programs:list", everyone(200), note="the programs for all; a member's own standing"),
+    Row(
+        "programs:detail",
+        everyone(200),
+        path=_program("programs:detail"),
+        note="Sanne is in the challenge; others see the program and their own standing",
+    ),
+    *(
+        Row(
+            f"programs:{action}",
+            members_only(302, 302),
+            method="post",
+            path=_program(f"programs:{action}"),
+            note="others join, leave or restart their own, never Sanne's",
+        )
+        for action in ("join", "leave", "restart")
+    ),
+    Row(
+        "programs:play",
+        members_only(200, 200),
+        path=_program("programs:play"),
+        note="the viewer's own gate: others have no check, so the check comes first",
+    ),
+    Row("api:programs", everyone(200), operation="GET /programs"),
+    Row(
+        "api:program",
+        everyone(200),
+        operation="GET /programs/{slug}",
+        path=_program("api:program"),
+        note="a member's own standing beside the program; a visitor the program alone",
+    ),
+)
+TABLE = TABLE + PROGRAM_ROWS
+
 # URLs that show or change no member's data, each with why. The admin is Django's own,
 # behind is_staff and model permissions; its URLs are listed by namespace.
 NOT_MEMBER_DATA: dict[str, str] = {
@@ -489,6 +533,9 @@ NOT_MEMBER_DATA: dict[str, str] = {
     "knowledge:page": "the knowledge pages (content files)",
     "knowledge:habits": "the knowledge pages (content files)",
     "knowledge:muscle_figure": "a muscle drawing (content files)",
+    "knowledge:faq": "the FAQ and its search (content files)",
+    "knowledge:heat": "the heat-or-cold helper: answers in the query, nothing stored",
+    "GET /faq": "the FAQ search (content files)",
     "triage:reset": "empties the visitor's own wizard cookie",
     "accounts:signup": "makes a new account; a logged-in person is sent to their profile",
     "accounts:login": "the login form",
@@ -545,6 +592,7 @@ def world(db) -> World:
             pain_after=1,
         ),
     )
+    programs_services.join(sanne, program=CHALLENGE)
     # The next morning has come: her question is open (home, plan, its page, the API).
     FollowUp.objects.filter(session=trained).update(due_at=timezone.now() - timedelta(minutes=1))
     people: dict[Actor, User | None] = {
