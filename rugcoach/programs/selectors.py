@@ -232,6 +232,18 @@ def day_to_play(
     return DayToPlay(session=session, next=following, dropped=dropped)
 
 
+def next_to_play(member: User, program: Program, fit: Fit) -> DayToPlay | None:
+    """The member's next day of ``program`` as the player shows it (the one home for the
+    player page and the offline list): their active enrollment's days and check-ins."""
+    if isinstance(fit.result, NotForYou):
+        return None
+    mine = member_program(member, program)
+    active = mine.enrollment if mine.active else None
+    done = mine.done if active is not None else ()
+    read = program_check_ins(active) if active is not None else []
+    return day_to_play(program, fit.result, done, fit.member.allowed, read)
+
+
 def _in_order(done: Sequence[DayDone]) -> list[DayDone]:
     return [day for _, day in sorted(enumerate(done), key=lambda pair: (pair[1].on, pair[0]))]
 

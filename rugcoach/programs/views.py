@@ -140,10 +140,7 @@ def play(request: HttpRequest, slug: str) -> HttpResponse:
     fit = gate.fit
     if gate.step != "train" or fit is None or isinstance(fit.result, NotForYou):
         return _gate_page(request, program, gate, language)
-    mine = selectors.member_program(request.user, program)
-    done = mine.done if mine.active else ()
-    read = selectors.program_check_ins(mine.enrollment) if mine.active and mine.enrollment else []
-    to_play = selectors.day_to_play(program, fit.result, done, fit.member.allowed, read)
+    to_play = selectors.next_to_play(request.user, program, fit)
     if to_play is None:
         return redirect("programs:detail", slug=slug)
     target = training_presenters.Target(
