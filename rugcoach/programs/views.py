@@ -94,6 +94,9 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         }
         for session in program.sessions
     ]
+    with_advice = [day for day in context["days"] if day["advice"]]
+    context["next_advice"] = next((day for day in with_advice if day["next"]), None)
+    context["other_advice"] = [day for day in with_advice if not day["next"]]
     return render(request, "programs/detail.html", context)
 
 
