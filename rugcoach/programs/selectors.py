@@ -227,6 +227,7 @@ def day_to_play(
             catalog.exercises,
             rules=catalog.progression,
             allowed=allowed,
+            reasons=following.reasons,
         )
         session, dropped = lighter_day.session, lighter_day.dropped
     return DayToPlay(session=session, next=following, dropped=dropped)

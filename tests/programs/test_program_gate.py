@@ -205,3 +205,4 @@ def test_a_check_in_clearly_worse_after_the_last_day_plays_it_again_lighter(memb
     assert f'"session_key": "{SLUG}/d01"' in page, "day 1 again"
     assert "Je doet deze dag nog een keer." in page
     assert "slechter dan ervoor" in page  # R2's text
+    assert "Deze oefening deed pijn" not in page, "nothing hurt: the reason is R2's"

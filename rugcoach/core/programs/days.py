@@ -220,6 +220,7 @@ def gentler_day(
     *,
     rules: ProgressionContent,
     allowed: frozenset[str] | None = None,
+    reasons: Sequence[Reason] = (),
 ) -> GentlerDay:
     """The session again, lighter where it hurt: the items the log says hurt (or went
     above the band); when none is named (a high peak, a worse morning), every main item.
@@ -228,10 +229,13 @@ def gentler_day(
     exercise), so repeated bad days keep going down: the content's ``gentler`` (another
     exercise only when ``allowed`` has it: pass ``ForMember.allowed``), else ``lighter``.
     An exercise already at its lightest is swapped for its ``gentler`` or first allowed
-    ``instead`` exercise, or left out, with the reason. ``rules``: bands and texts."""
+    ``instead`` exercise, or left out, with the reason. ``rules``: bands and texts;
+    ``reasons``: why the day is held (``NextDay.reasons``), for items none of the log's
+    rules name."""
     by_key = {e.item_key: e for e in log.exercises}
     named = {key for key, e in by_key.items() if _too_much(e, rules)}
-    held = trouble(log, rules)
+    # ``reasons``: the NextDay's (a check-in's R2 is not in the log itself).
+    held = trouble(log, rules) or tuple(reasons)
     fallback = held[0] if held else Reason(rule="E2", text=rules.rules["E2"].text)
     used = {item.slug for item in session.items}
     items: list[Item] = []
