@@ -206,3 +206,20 @@ def test_a_check_in_clearly_worse_after_the_last_day_plays_it_again_lighter(memb
     assert "Je doet deze dag nog een keer." in page
     assert "slechter dan ervoor" in page  # R2's text
     assert "Deze oefening deed pijn" not in page, "nothing hurt: the reason is R2's"
+
+
+def test_the_physio_step_in_english(member, client, catalog):
+    from django.utils import translation
+
+    ready_to_play(member)
+    _held_day(member, "d01", 60)
+    check_in(member)
+    _held_day(member, "d01", 30)
+    member.preferred_language = "en"
+    member.save()
+    client.force_login(member)
+    with translation.override("en"):
+        url = reverse("programs:play", args=[SLUG])
+    page = client.get(url, follow=True).content.decode()
+    assert "See a physiotherapist first" in page and 'id="session-data"' not in page
+    assert catalog.progression.rules["R4"].text.en in page
