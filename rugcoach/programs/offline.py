@@ -23,8 +23,7 @@ def next_days(member: User, language: str) -> OfflinePages:
             gate = selectors.gate(member, program)
             if gate.step != "train" or gate.fit is None or isinstance(gate.fit.result, NotForYou):
                 continue
-            done = selectors.member_program(member, program).done
-            to_play = selectors.day_to_play(program, gate.fit.result, done, gate.fit.member.allowed)
+            to_play = selectors.next_to_play(member, program, gate.fit)
             if to_play is None:
                 continue
             pages.append(reverse("programs:play", args=[program.slug]))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rugcoach.content import get_catalog
+from rugcoach.core.programs.build import ForMember, item_key
 from rugcoach.core.programs.content import Program
 from rugcoach.core.schedule import Schedule
 from rugcoach.library.figures import figure_alt, figure_url
@@ -59,6 +60,45 @@ def figure_strip(program: Program, language: str, slugs: list[str] | None = None
     return strip
 
 
+@dataclass(frozen=True)
+class Adaptation:
+    """One exercise of the program changed for this member: swapped or left out, why."""
+
+    day: int
+    name: str
+    instead: str | None
+    """The substitute's name; None: left out."""
+    reason: str
+
+
+def adaptations(
+    program: Program, schedule: Schedule, member: ForMember, language: str
+) -> list[Adaptation]:
+    """Per program exercise the member may not do, once (its first day): what takes its
+    place, or that it is left out, with the planner's reason (``Index.allowed().excluded``)."""
+    exercises = get_catalog().exercises
+    found: list[Adaptation] = []
+    seen: set[str] = set()
+    for content in program.sessions:
+        built = schedule.session(content.key)
+        by_key = {item.key: item for item in built.items} if built is not None else {}
+        for number, item in enumerate(content.items, start=1):
+            if item.slug in member.allowed or item.slug in seen:
+                continue
+            seen.add(item.slug)
+            placed = by_key.get(item_key(content.key, number))
+            why = member.why_not(item.slug)
+            found.append(
+                Adaptation(
+                    day=content.day,
+                    name=exercises[item.slug].name.get(language),
+                    instead=exercises[placed.slug].name.get(language) if placed else None,
+                    reason=why.get(language) if why is not None else "",
+                )
+            )
+    return found
+
+
 def equipment_names(program: Program, language: str) -> list[str]:
     labels = get_catalog().vocabulary.equipment
     return [labels[e].get(language) for e in program.equipment if e in labels]
@@ -78,6 +118,12 @@ def program_data(program: Program, language: str) -> dict[str, Any]:
         "levels": [level.value for level in program.levels],
         "equipment": [e.value for e in program.equipment],
         "days": [
-            {"key": s.key, "day": s.day, "title": s.title.get(language)} for s in program.sessions
+            {
+                "key": s.key,
+                "day": s.day,
+                "title": s.title.get(language),
+                "advice": [text.get(language) for text in s.advice],
+            }
+            for s in program.sessions
         ],
     }

@@ -18,10 +18,10 @@ from django.utils import timezone
 from rugcoach.accounts import access
 from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
-from rugcoach.core.kernel.vocabulary import Condition, Equipment, Situation
-from rugcoach.core.planner import Profile
+from rugcoach.core.kernel.text import Text
+from rugcoach.core.kernel.vocabulary import Equipment
 from rugcoach.core.planner.pregnancy import pregnancy_stage
-from rugcoach.core.programs.build import ForMember, NotForYou, program_schedule
+from rugcoach.core.programs.build import NO_INTAKE, ForMember, NotForYou, program_schedule
 from rugcoach.core.programs.build import for_member as core_for_member
 from rugcoach.core.programs.content import Program
 from rugcoach.core.programs.days import (
@@ -29,26 +29,22 @@ from rugcoach.core.programs.days import (
     NextDay,
     Standing,
     Summary,
-    gentler_session,
+    gentler_day,
     next_day,
     standing,
     summary,
 )
+from rugcoach.core.programs.days import physio_first as core_physio_first
+from rugcoach.core.progression.models import CheckIn, Reason
 from rugcoach.core.schedule import Schedule, ScheduleSession
-from rugcoach.core.triage.conditions import Level
 from rugcoach.plans import selectors as plan_selectors
 from rugcoach.programs.models import Enrollment, ProgramDay
 from rugcoach.training import selectors as training_selectors
 from rugcoach.training.models import Adaptation
-from rugcoach.training.progression import session_log
+from rugcoach.training.progression import check_ins, session_log
 from rugcoach.triage.models import TriageResult
-from rugcoach.triage.selectors import TrainingStatus, checked_today, training_status
-
-# Without an intake: a member at home with the household basics (the program page lists
-# the kit anyway, so every piece of equipment counts as at hand below).
-DEFAULT_PROFILE = Profile(
-    situation=Situation.HOME, minutes_per_session=15, weekdays=("mon",), complaint_weeks=0
-)
+from rugcoach.triage.selectors import TrainingStatus, checked_today
+from rugcoach.triage.selectors import training_status as training_status  # E's callers read it here
 
 
 def programs() -> dict[str, Program]:
@@ -139,9 +135,15 @@ def member_program(
         enrollment=enrollment,
         done=done,
         standing=standing(program, done, today, minutes),
-        next=next_day(program, done, get_catalog().progression),
+        next=next_day(program, done, get_catalog().progression, program_check_ins(enrollment)),
         summary=summary(done, minutes),
     )
+
+
+def program_check_ins(enrollment: Enrollment) -> list[CheckIn]:
+    """The member's check-ins since the enrollment began, as the day logic reads them
+    ("clearly worse 24-48 h after my last session" holds the next day: R2)."""
+    return check_ins(enrollment.member, since=enrollment.started_on)
 
 
 def list_standing(program: Program, enrollment: Enrollment | None, today: date) -> Standing | None:
@@ -157,73 +159,94 @@ def list_standing(program: Program, enrollment: Enrollment | None, today: date) 
 def for_member(member: User, status: TrainingStatus, today: date | None = None) -> ForMember | None:
     """What the program builder needs to know of the member, or None before a full check.
 
-    The level is the stricter of the full check's verdict and today's check-in's; the
-    conditions are the verdict's (and today's check-in's) plus what the intake implies.
-    A pregnancy known only from the check counts as the latest trimester (the safe side).
+    The member may do only what both the full check's verdict and today's check-in's (or
+    a blocking check's) allow: ``core.programs.build.for_member`` intersects the
+    planner's allowed sets and joins their conditions. The intake's profile, or the
+    programs' one default (``NO_INTAKE``) without one; a pregnancy known only from the
+    check counts as the latest trimester (``planner.constraints.member_conditions``).
     """
     triage = status.triage
     if triage is None:
         return None
     today = today or timezone.localdate()
-    verdict = triage.stored_verdict
-    level = verdict.level
-    conditions = set(verdict.conditions)
-    check = checked_today(status)
-    blocking = status.blocking
-    for extra in (check, blocking):
-        if extra is not None and extra.pk != triage.pk:
-            if Level(extra.level).severity > level.severity:
-                level = Level(extra.level)
-            conditions.update(extra.stored_verdict.conditions)
+    also = [
+        extra.stored_verdict
+        for extra in (checked_today(status), status.blocking)
+        if extra is not None and extra.pk != triage.pk
+    ]
     intake = plan_selectors.intake_of(member)
-    profile = plan_selectors.parsed_intake(intake)[0] if intake is not None else DEFAULT_PROFILE
+    profile = plan_selectors.parsed_intake(intake)[0] if intake is not None else NO_INTAKE
     week = pregnancy_stage(profile.due_date, today).week if profile.due_date else None
     catalog = get_catalog()
-    if Condition.PREGNANCY in conditions and profile.due_date is None:
-        conditions.update(catalog.planner.implied_conditions.by_trimester.get(3, ()))
-    merged = verdict.model_copy(
-        update={"conditions": tuple(c for c in Condition if c in conditions), "level": level}
-    )
     # The program page lists the kit to have at hand: every piece counts as there.
     at_hand = profile.model_copy(update={"equipment": frozenset(Equipment)})
-    return core_for_member(merged, catalog, catalog.planner, at_hand, week)
+    return core_for_member(
+        triage.stored_verdict, catalog, catalog.planner, at_hand, week, also=also
+    )
 
 
 def schedule_for(program: Program, member: ForMember) -> Schedule | NotForYou:
-    return program_schedule(program, member, get_catalog().exercises)
+    catalog = get_catalog()
+    return program_schedule(program, member, catalog.exercises, rules=catalog.progression.programs)
 
 
 @dataclass(frozen=True)
 class DayToPlay:
-    """The day the player plays next: its session (lighter when the last one hurt)."""
+    """The day the player plays next: its session (lighter when the last one hurt), and
+    what a lighter day left out, each with its reason."""
 
     session: ScheduleSession
     next: NextDay
+    dropped: tuple[Text, ...] = ()
 
 
 def day_to_play(
-    program: Program, schedule: Schedule, done: Sequence[DayDone], allowed: frozenset[str]
+    program: Program,
+    schedule: Schedule,
+    done: Sequence[DayDone],
+    allowed: frozenset[str],
+    check_ins_read: Sequence[CheckIn] = (),
 ) -> DayToPlay | None:
     """The next day's session, or None when the program is finished. ``allowed``: the
-    member's (``ForMember.allowed``), for a gentler exercise in place of one that hurt."""
-    following = next_day(program, done, get_catalog().progression)
+    member's (``ForMember.allowed``), for a gentler exercise in place of one that hurt;
+    ``check_ins_read``: ``program_check_ins`` (a "clearly worse" check-in holds the day)."""
+    catalog = get_catalog()
+    following = next_day(program, done, catalog.progression, check_ins_read)
     if following.key is None:
         return None
     session = schedule.session(following.key)
     if session is None:
         return None
-    last = next((day.log for day in reversed(done) if day.log is not None), None)
+    last = next((day.log for day in reversed(_in_order(done)) if day.log is not None), None)
+    dropped: tuple[Text, ...] = ()
     if following.gentler and last is not None:
-        catalog = get_catalog()
-        session = gentler_session(
+        lighter_day = gentler_day(
             session,
             last,
             program,
             catalog.exercises,
             rules=catalog.progression,
             allowed=allowed,
+            reasons=following.reasons,
         )
-    return DayToPlay(session=session, next=following)
+        session, dropped = lighter_day.session, lighter_day.dropped
+    return DayToPlay(session=session, next=following, dropped=dropped)
+
+
+def next_to_play(member: User, program: Program, fit: Fit) -> DayToPlay | None:
+    """The member's next day of ``program`` as the player shows it (the one home for the
+    player page and the offline list): their active enrollment's days and check-ins."""
+    if isinstance(fit.result, NotForYou):
+        return None
+    mine = member_program(member, program)
+    active = mine.enrollment if mine.active else None
+    done = mine.done if active is not None else ()
+    read = program_check_ins(active) if active is not None else []
+    return day_to_play(program, fit.result, done, fit.member.allowed, read)
+
+
+def _in_order(done: Sequence[DayDone]) -> list[DayDone]:
+    return [day for _, day in sorted(enumerate(done), key=lambda pair: (pair[1].on, pair[0]))]
 
 
 # --- the gate --------------------------------------------------------------------------
@@ -233,9 +256,11 @@ def day_to_play(
 class ProgramGate:
     """Whether the member may start a program session now, and if not, what comes first.
 
-    ``step``: "train", "blocked" (a check forbids training), "full_check", "paused" (the
-    current plan is paused by R4: a physio first), "checkin" (today's check-in first),
-    "not_for_you" (the program does not fit the member now: reasons and an alternative).
+    ``step``: "train", then the steps every session shares (``training.selectors.
+    safety_gate``): "blocked" (a check forbids training), "full_check", "paused" (the
+    usable plan is paused by R4: a physio first); then "physio" (this program held the
+    member's days in a row for pain: R4, see a physio until a new full check), "checkin"
+    (today's check-in first), "not_for_you" (the program does not fit the member now).
     """
 
     step: str
@@ -244,18 +269,18 @@ class ProgramGate:
     paused: Adaptation | None = None
     not_for_you: NotForYou | None = None
     fit: Fit | None = None
+    physio: Reason | None = None
 
 
 def gate(member: User, program: Program, today: date | None = None) -> ProgramGate:
-    """The same order as ``training.selectors.gate``, then whether the program fits."""
-    status = training_status(member)
-    if status.blocked:
-        return ProgramGate("blocked", status)
-    if status.needs_full_check:
-        return ProgramGate("full_check", status)
-    stored = plan_selectors.current_plan(member)
-    if stored is not None and stored.paused_at is not None:
-        return ProgramGate("paused", status, paused=training_selectors.plan_state(stored))
+    """The training gate's shared steps, then the program's own: a physio after days held
+    in a row, today's check-in, whether the program fits."""
+    first, _, status = training_selectors.safety_gate(member)
+    if first is not None:
+        return ProgramGate(first.step, status, paused=first.paused)
+    physio = physio_first(member, program, status)
+    if physio is not None:
+        return ProgramGate("physio", status, physio=physio)
     check = training_selectors.fresh_check(member, status)
     if check is None:
         return ProgramGate("checkin", status)
@@ -264,6 +289,32 @@ def gate(member: User, program: Program, today: date | None = None) -> ProgramGa
     if isinstance(fit.result, NotForYou):
         return ProgramGate("not_for_you", status, check, not_for_you=fit.result)
     return ProgramGate("train", status, check, fit=fit)
+
+
+def physio_first(member: User, program: Program, status: TrainingStatus) -> Reason | None:
+    """R4 when the member's days of this program since their latest full check (in any
+    enrollment: a restart does not lift it) were held by pain or a worse back
+    ``physio_after_held_days`` times in a row (``core.programs.days.physio_first``)."""
+    triage = status.triage
+    if triage is None:
+        return None
+    rows = (
+        ProgramDay.objects.filter(
+            enrollment__member=member,
+            enrollment__program=program.slug,
+            training__started_at__gt=triage.created_at,
+        )
+        .select_related("training")
+        .prefetch_related("training__results", "training__followups")
+        .order_by("done_on", "id")
+    )
+    done = [DayDone(key=row.day_key, on=row.done_on, log=session_log(row.training)) for row in rows]
+    if not done:
+        return None
+    since = timezone.localdate(triage.created_at)
+    return core_physio_first(
+        program, done, get_catalog().progression, check_ins(member, since=since)
+    )
 
 
 @dataclass(frozen=True)

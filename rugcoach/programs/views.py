@@ -68,15 +68,21 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
                 (s.day for s in program.sessions if s.key == next_key), len(program.sessions)
             )
             context["next_reasons"] = [r.text.get(language) for r in mine.next.reasons]
-        fit = selectors.fits(request.user, program, training_status(request.user))
+        status = training_status(request.user)
+        fit = selectors.fits(request.user, program, status)
         if fit is not None and isinstance(fit.result, NotForYou):
             context["not_for_you"] = _not_for_you(fit.result, language)
         elif fit is not None:
-            # The member's own variant: exercises they may not do are swapped or left out.
+            # The member's own variant: exercises they may not do are swapped or left out,
+            # each with the planner's reason.
             mine_slugs = presenters.schedule_slugs(fit.result)
-            if set(mine_slugs) != set(presenters.exercise_slugs(program)):
-                context["adapted"] = True
+            changes = presenters.adaptations(program, fit.result, fit.member, language)
+            if changes or set(mine_slugs) != set(presenters.exercise_slugs(program)):
+                context["adapted"] = changes
                 context["figures"] = presenters.figure_strip(program, language, mine_slugs)
+        physio = selectors.physio_first(request.user, program, status)
+        if physio is not None:
+            context["physio"] = physio.text.get(language)
     context["days"] = [
         {
             "key": session.key,
@@ -84,9 +90,13 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
             "title": session.title.get(language),
             "done": session.key in done_keys,
             "next": session.key == next_key and "not_for_you" not in context,
+            "advice": [text.get(language) for text in session.advice],
         }
         for session in program.sessions
     ]
+    with_advice = [day for day in context["days"] if day["advice"]]
+    context["next_advice"] = next((day for day in with_advice if day["next"]), None)
+    context["other_advice"] = [day for day in with_advice if not day["next"]]
     return render(request, "programs/detail.html", context)
 
 
@@ -133,9 +143,7 @@ def play(request: HttpRequest, slug: str) -> HttpResponse:
     fit = gate.fit
     if gate.step != "train" or fit is None or isinstance(fit.result, NotForYou):
         return _gate_page(request, program, gate, language)
-    mine = selectors.member_program(request.user, program)
-    done = mine.done if mine.active else ()
-    to_play = selectors.day_to_play(program, fit.result, done, fit.member.allowed)
+    to_play = selectors.next_to_play(request.user, program, fit)
     if to_play is None:
         return redirect("programs:detail", slug=slug)
     target = training_presenters.Target(
@@ -170,6 +178,13 @@ def play(request: HttpRequest, slug: str) -> HttpResponse:
             "repeat": to_play.next.repeat,
             "gentler": to_play.next.gentler,
             "reasons": [r.text.get(language) for r in to_play.next.reasons],
+            "dropped": [text.get(language) for text in to_play.dropped],
+            "advice": [
+                text.get(language)
+                for s in program.sessions
+                if s.key == to_play.session.key
+                for text in s.advice
+            ],
         },
     )
 
@@ -189,6 +204,8 @@ def _gate_page(
         context["blocked"] = blocking_notice(blocking, language)
     if gate.paused is not None:
         context["paused_reasons"] = gate.paused.reason_texts(language)
+    if gate.physio is not None:
+        context["physio"] = gate.physio.text.get(language)
     if gate.not_for_you is not None:
         context["not_for_you"] = _not_for_you(gate.not_for_you, language)
     return render(request, "programs/gate.html", context)

@@ -87,16 +87,27 @@ def fresh_check(member: User, status: TrainingStatus) -> TriageResult | None:
     return check
 
 
-def gate(member: User) -> Gate:
+def safety_gate(member: User) -> tuple[Gate | None, Plan | None, TrainingStatus]:
+    """The steps before any session, a plan's or a program's (one home of their order): a
+    check that blocks (its advice), the full check (none yet, or redo), the usable plan
+    paused by R4 (a physio first; a new full check makes the paused plan stale and lifts
+    it). None: none of these stops the member. Also the usable plan and the status."""
     stored, status = plan_selectors.usable_plan(member)
     if status.blocked:
-        return Gate("blocked", status)
+        return Gate("blocked", status), stored, status
     if status.needs_full_check:
-        return Gate("full_check", status)
+        return Gate("full_check", status), stored, status
+    if stored is not None and stored.paused_at is not None:
+        return Gate("paused", status, stored, paused=plan_state(stored)), stored, status
+    return None, stored, status
+
+
+def gate(member: User) -> Gate:
+    first, stored, status = safety_gate(member)
+    if first is not None:
+        return first
     if stored is None:
         return Gate("plan", status)
-    if stored.paused_at is not None:
-        return Gate("paused", status, stored, paused=plan_state(stored))
     check = fresh_check(member, status)
     if check is None:
         return Gate("checkin", status, stored)

@@ -112,3 +112,114 @@ def test_a_pregnant_member_plays_the_challenge_with_only_what_is_safe_for_her(me
     assert played <= gate.fit.member.allowed
     written = {item.slug for session in program.sessions for item in session.items}
     assert played != written, "some exercises were swapped for pregnancy-safe ones"
+
+
+# --- review fixes (issue 14): both verdicts, held days, a physio ----------------------
+
+
+@pytest.mark.parametrize(
+    "full_check",
+    [
+        {"osteoporosis_or_steroids": True},
+        {"stress_tension": True},
+        {"pain_after_sitting": True},
+        {},
+    ],
+)
+def test_a_check_in_with_pain_7_lets_every_program_play_only_the_gentle_list(
+    member, client, catalog, full_check
+):
+    """Clinical reference §9: above 5/10 only breathing and gentle mobility, whatever the
+    full check said (it used to keep the full check's exercise list and avoid rules)."""
+    checked_yesterday(member, **full_check)
+    today = check_in(member, pain_now=7)
+    gentle = set(today.stored_verdict.exercises)
+    assert gentle, "REST_THEN_REBUILD has its gentle list"
+    for slug in catalog.programs.programs:
+        gate = selectors.gate(member, selectors.program_or_404(slug))
+        assert gate.step in ("train", "not_for_you"), slug
+        if gate.step == "train":
+            assert gate.fit is not None and gate.fit.member.allowed <= gentle
+            schedule = gate.fit.result
+            played = {item.slug for s in schedule.sessions for item in s.items}  # type: ignore[union-attr]
+            assert played <= gentle, f"{slug}: {played - gentle}"
+            page = play(client, member, slug)
+            for other in catalog.exercises:
+                if other not in gentle:
+                    assert f'"slug": "{other}"' not in page, (slug, other)
+
+
+def _held_day(member, key: str, minutes_ago: int) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from rugcoach.programs import services
+    from tests.programs.helpers import day_report
+
+    started = timezone.now() - timedelta(minutes=minutes_ago)
+    services.record_day(
+        member, program=SLUG, report=day_report(member, key, hurt=7, started_at=started)
+    )
+
+
+def test_two_days_held_for_pain_stop_the_program_until_a_new_full_check(member, client, catalog):
+    ready_to_play(member)
+    _held_day(member, "d01", 60)
+    check_in(member)
+    assert step(member) == "train", "one held day: the day again, lighter"
+    _held_day(member, "d01", 30)
+    check_in(member)
+    assert step(member) == "physio"
+    page = play(client, member)
+    assert 'id="session-data"' not in page
+    assert catalog.progression.rules["R4"].text.nl in page
+    assert reverse("triage:start") in page
+    detail = client.get(reverse("programs:detail", args=[SLUG])).content.decode()
+    assert 'data-testid="physio"' in detail
+    assert reverse("programs:play", args=[SLUG]) not in detail, "no start button"
+    # A restart does not lift it; a new full check does.
+    from rugcoach.programs import services
+
+    services.restart(member, program=SLUG)
+    assert step(member) == "physio"
+    record_triage(member)
+    assert step(member) != "physio"
+
+
+def test_a_check_in_clearly_worse_after_the_last_day_plays_it_again_lighter(member, client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from rugcoach.programs import services
+    from rugcoach.triage.models import TriageResult
+    from tests.programs.helpers import day_report
+
+    record_triage(member)
+    TriageResult.objects.filter(member=member).update(created_at=timezone.now() - timedelta(days=2))
+    yesterday = timezone.now() - timedelta(days=1)
+    services.record_day(member, program=SLUG, report=day_report(member, started_at=yesterday))
+    check_in(member, checkin_worse_after_training=True)
+    page = play(client, member)
+    assert f'"session_key": "{SLUG}/d01"' in page, "day 1 again"
+    assert "Je doet deze dag nog een keer." in page
+    assert "slechter dan ervoor" in page  # R2's text
+    assert "Deze oefening deed pijn" not in page, "nothing hurt: the reason is R2's"
+
+
+def test_the_physio_step_in_english(member, client, catalog):
+    from django.utils import translation
+
+    ready_to_play(member)
+    _held_day(member, "d01", 60)
+    check_in(member)
+    _held_day(member, "d01", 30)
+    member.preferred_language = "en"
+    member.save()
+    client.force_login(member)
+    with translation.override("en"):
+        url = reverse("programs:play", args=[SLUG])
+    page = client.get(url, follow=True).content.decode()
+    assert "See a physiotherapist first" in page and 'id="session-data"' not in page
+    assert catalog.progression.rules["R4"].text.en in page

@@ -170,3 +170,75 @@ def test_a_pregnant_member_sees_her_own_variant_of_the_challenge(member, client)
     html = client.get(reverse("programs:detail", args=["challenge-30-days"])).content.decode()
     assert "Aangepast aan jou" in html
     assert reverse("programs:join", args=["challenge-30-days"]) in html
+
+
+def _session_data(page: str) -> dict:  # type: ignore[type-arg]
+    import json
+    import re
+
+    found = re.search(
+        r'<script id="session-data" type="application/json">(.*?)</script>', page, re.S
+    )
+    assert found
+    return json.loads(found.group(1))  # type: ignore[no-any-return]
+
+
+def test_the_detail_names_each_swap_and_leave_out_with_its_reason(member, client, catalog):
+    """Not only "Aangepast aan jou": what replaced what, and the planner's reason."""
+    from tests.plan_helpers import record_triage
+
+    record_triage(member, pregnant=True, pregnancy_week=30)
+    client.force_login(member)
+    html = client.get(reverse("programs:detail", args=["challenge-30-days"])).content.decode()
+    assert 'data-testid="adapted"' in html
+    assert "in plaats van" in html and "omdat:" in html
+    # Every exercise of the challenge a late pregnancy rules out is named, with its reason.
+    from rugcoach.programs import selectors
+
+    fit = selectors.fits(
+        member, selectors.program_or_404("challenge-30-days"), selectors.training_status(member)
+    )
+    assert fit is not None
+    program = catalog.programs.programs["challenge-30-days"]
+    ruled_out = {i.slug for s in program.sessions for i in s.items} - fit.member.allowed
+    assert ruled_out
+    for slug in ruled_out:
+        assert escape(catalog.exercises[slug].name.nl) in html, slug
+        reason = fit.member.why_not(slug)
+        assert reason is not None and escape(reason.nl) in html, slug
+
+
+def test_the_player_says_why_a_substitute_plays(member, client, catalog):
+    from tests.plan_helpers import record_triage
+    from tests.training.helpers import checks_made_yesterday
+
+    record_triage(member, pregnant=True, pregnancy_week=30)
+    checks_made_yesterday(member)
+    check_in(member)
+    client.force_login(member)
+    page = client.get(reverse("programs:play", args=["challenge-30-days"])).content.decode()
+    items = _session_data(page)["items"]
+    swapped = [i for i in items if i["why_changed"]]
+    assert swapped, "day 1 of the challenge swaps something for a late pregnancy"
+    assert all(i["why_changed"].startswith("In plaats van ") for i in swapped)
+
+
+def test_the_7_day_plan_shows_each_days_advice(member, client, catalog):
+    """The walk minutes and the heat advice: on the day list (the next day in full), in
+    the player before Start, and in the API."""
+    slug = "recovery-7-days"
+    program = catalog.programs.programs[slug]
+    first_advice = program.sessions[0].advice
+    assert first_advice, "the plan's days carry advice"
+    ready_to_play(member)
+    client.force_login(member)
+    detail = client.get(reverse("programs:detail", args=[slug])).content.decode()
+    for text in first_advice:
+        assert escape(text.nl) in detail
+    assert escape(program.sessions[1].advice[0].nl) in detail, "later days fold open"
+    page = client.get(reverse("programs:play", args=[slug])).content.decode()
+    assert 'id="session-data"' in page
+    for text in first_advice:
+        assert escape(text.nl) in page
+    api = client.get(f"/api/programs/{slug}?lang=en").json()
+    assert api["days"][0]["advice"] == [text.en for text in first_advice]

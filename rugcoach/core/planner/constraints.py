@@ -47,12 +47,15 @@ def member_conditions(
     """The verdict's conditions plus those the intake implies, in vocabulary order.
 
     A pregnancy's conditions depend on the week on the day of the session
-    (``pregnancy_week``); without it the latest trimester applies (the safe side).
+    (``pregnancy_week``); without it the latest trimester applies (the safe side). That
+    holds too for a pregnancy known only from the check (no due date in an intake): the
+    one home of that rule (plans and programs both come here).
     """
     implied = content.implied_conditions
     found = set(verdict.conditions)
     found.update(implied.by_situation.get(profile.situation, ()))
-    if profile.due_date is not None:
+    pregnant = profile.due_date is not None or Condition.PREGNANCY in found
+    if pregnant:
         trimester = 3 if pregnancy_week is None else trimester_of(pregnancy_week)
         found.update(implied.by_trimester.get(trimester, ()))
     return tuple(condition for condition in Condition if condition in found)

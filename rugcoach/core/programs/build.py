@@ -10,14 +10,14 @@ time model (``planner.dose``), so the player and the program page agree.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from rugcoach.core.kernel.text import Text
 from rugcoach.core.kernel.vocabulary import Condition, Situation
 from rugcoach.core.library.exercises import BreathingPace, Dose, Exercise, IntRange, Tempo
 from rugcoach.core.planner.constraints import Catalog, constraints_for, index_for
-from rugcoach.core.planner.content import PlannerContent
+from rugcoach.core.planner.content import PlannerContent, fill
 from rugcoach.core.planner.dose import TRANSITION_SECONDS, item_seconds
 from rugcoach.core.planner.profile import Profile, Weekday
 from rugcoach.core.programs.content import (
@@ -28,6 +28,7 @@ from rugcoach.core.programs.content import (
     dose_seconds,
     substitute_dose,
 )
+from rugcoach.core.progression.content import ProgramRules
 from rugcoach.core.schedule import (
     BreathingCount,
     Item,
@@ -41,9 +42,12 @@ from rugcoach.core.triage.conditions import Level
 from rugcoach.core.triage.engine import Verdict
 
 __all__ = [
+    "NO_INTAKE",
     "ForMember",
     "NotForYou",
+    "dropped_reason",
     "for_member",
+    "instead_reason",
     "item_key",
     "prescription_for",
     "program_schedule",
@@ -55,11 +59,27 @@ __all__ = [
 class ForMember:
     """What decides a program's fit: the verdict's level, the member's conditions
     (``planner.constraints.member_conditions``) and the slugs the planner allows them
-    (``Index.allowed(constraints).slugs``)."""
+    (``Index.allowed(constraints).slugs``), with the planner's reason for each slug it
+    left out (``excluded``: the first reason found, the strictest verdict first)."""
 
     level: Level
     conditions: frozenset[Condition]
     allowed: frozenset[str]
+    excluded: tuple[tuple[str, Text], ...] = field(default=(), compare=False)
+
+    def why_not(self, slug: str) -> Text | None:
+        """Why the planner left ``slug`` out for this member (None: it did not)."""
+        return next((reason for found, reason in self.excluded if found == slug), None)
+
+
+NO_INTAKE = Profile(
+    situation=Situation.HOME,
+    minutes_per_session=10,
+    weekdays=(Weekday.MON,),
+    complaint_weeks=0,
+)
+"""A member without an intake: at home with the household basics (only situation and
+equipment matter to what is allowed). The one default profile of programs."""
 
 
 def for_member(
@@ -68,27 +88,38 @@ def for_member(
     content: PlannerContent,
     profile: Profile | None = None,
     pregnancy_week: int | None = None,
+    *,
+    also: Sequence[Verdict] = (),
 ) -> ForMember:
     """The member as the planner sees them: their verdict, and their intake when they
     made one (situation, equipment, due date). Without an intake: at home with the
     household basics; the verdict still carries the conditions the check found
-    (pregnancy and its week, hernia, fragile bones …)."""
+    (pregnancy and its week, hernia, fragile bones …).
+
+    ``also``: further verdicts that hold today (today's check-in). The member may do only
+    what every verdict allows: the planner's allowed sets intersected, each verdict taken
+    with the conditions of all of them (so each one's avoid lists and gentle list apply),
+    and the strictest level."""
     index = index_for(catalog, content)
-    constraints = constraints_for(profile or _NO_INTAKE, verdict, index, pregnancy_week)
+    verdicts = sorted((verdict, *also), key=lambda v: -v.level.severity)
+    joined = {c for v in verdicts for c in v.conditions}
+    conditions: set[Condition] = set()
+    allowed: frozenset[str] | None = None
+    excluded: dict[str, Text] = {}
+    for one in verdicts:
+        merged = one.model_copy(update={"conditions": tuple(c for c in Condition if c in joined)})
+        constraints = constraints_for(profile or NO_INTAKE, merged, index, pregnancy_week)
+        found = index.allowed(constraints)
+        conditions.update(constraints.conditions)
+        allowed = found.slugs if allowed is None else allowed & found.slugs
+        for entry in found.excluded:
+            excluded.setdefault(entry.slug, entry.reason)
     return ForMember(
-        level=verdict.level,
-        conditions=frozenset(constraints.conditions),
-        allowed=index.allowed(constraints).slugs,
+        level=verdicts[0].level,
+        conditions=frozenset(conditions),
+        allowed=allowed or frozenset(),
+        excluded=tuple(sorted(excluded.items())),
     )
-
-
-_NO_INTAKE = Profile(
-    situation=Situation.HOME,
-    minutes_per_session=10,
-    weekdays=(Weekday.MON,),
-    complaint_weeks=0,
-)
-"""A member without an intake: only situation and equipment matter to what is allowed."""
 
 
 @dataclass(frozen=True)
@@ -123,7 +154,11 @@ def prescription_for(dose: Dose, item: ItemDose) -> Prescription:
 
 
 def program_schedule(
-    program: Program, member: ForMember, exercises: Mapping[str, Exercise]
+    program: Program,
+    member: ForMember,
+    exercises: Mapping[str, Exercise],
+    *,
+    rules: ProgramRules | None = None,
 ) -> Schedule | NotForYou:
     """The program's sessions for this member, or why it is not for them now.
 
@@ -131,7 +166,9 @@ def program_schedule(
     the member has; then per item: the exercise if allowed, else its first allowed
     ``instead`` not yet in the session, else the item is dropped. A session left with
     fewer than ``keep_at_least`` of its items makes the program not for this member
-    (``otherwise``)."""
+    (``otherwise``). With ``rules`` (``ProgressionContent.programs``) a substitute says
+    why: its version's reason is "in place of X, because …" with the planner's reason
+    (``ForMember.why_not``), so the player shows it under "why this changed"."""
     if member.level not in program.levels:
         return _otherwise(program, member)
     hit = [entry for entry in program.not_for if entry.condition in member.conditions]
@@ -140,7 +177,7 @@ def program_schedule(
         return NotForYou(reasons=tuple(entry.reason for entry in hit), instead=instead)
     sessions = []
     for session in program.sessions:
-        built = _session(session, member.allowed, exercises)
+        built = _session(session, member, exercises, rules)
         if len(built) < max(1, math.ceil(len(session.items) * program.keep_at_least)):
             return _otherwise(program, member)
         scheduled = ScheduleSession(
@@ -163,8 +200,12 @@ def _otherwise(program: Program, member: ForMember) -> NotForYou:
 
 
 def _session(
-    session: ProgramSession, allowed: frozenset[str], exercises: Mapping[str, Exercise]
+    session: ProgramSession,
+    member: ForMember,
+    exercises: Mapping[str, Exercise],
+    rules: ProgramRules | None,
 ) -> list[Item]:
+    allowed = member.allowed
     items: list[Item] = []
     # An exercise appears once a session: a substitute already in it is passed over.
     used = {content.slug for content in session.items if content.slug in allowed}
@@ -175,6 +216,11 @@ def _session(
         slug, dose, why = chosen
         used.add(slug)
         reason = why or exercises[slug].goal
+        own = slug == content.slug
+        version_reason, source = reason, "planner"
+        if not own and rules is not None:
+            version_reason = instead_reason(content.slug, member, exercises, rules)
+            source = "progression-swap"  # shown as "why this changed" in the player
         items.append(
             Item(
                 key=item_key(session.key, number),
@@ -182,19 +228,35 @@ def _session(
                 slug=slug,
                 role=content.role,
                 reason=reason,
-                replaces=None if slug == content.slug else content.slug,
-                step="base" if slug == content.slug else "instead",
+                replaces=None if own else content.slug,
+                step="base" if own else "instead",
                 versions=(
                     PrescriptionVersion(
                         number=1,
                         prescription=prescription_for(exercises[slug].dose, dose),
-                        reason=reason,
-                        source="planner",
+                        reason=version_reason,
+                        source=source,
                     ),
                 ),
             )
         )
     return items
+
+
+def instead_reason(
+    slug: str, member: ForMember, exercises: Mapping[str, Exercise], rules: ProgramRules
+) -> Text:
+    """ "In place of X, because …": the planner's reason it left ``slug`` out for them."""
+    why = member.why_not(slug) or exercises[slug].goal
+    return fill(rules.instead_of, exercise=exercises[slug].name, reason=why)
+
+
+def dropped_reason(
+    slug: str, member: ForMember, exercises: Mapping[str, Exercise], rules: ProgramRules
+) -> Text:
+    """ "You leave out X today: …" for an item with no exercise left for the member."""
+    why = member.why_not(slug) or exercises[slug].goal
+    return fill(rules.dropped, exercise=exercises[slug].name, reason=why)
 
 
 def _choose(

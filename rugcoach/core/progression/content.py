@@ -11,7 +11,7 @@ from rugcoach.core.kernel.content_io import ContentError, read_yaml, validate_mo
 from rugcoach.core.kernel.frozen import Frozen
 from rugcoach.core.kernel.text import Text
 
-__all__ = ["RULE_IDS", "ProgressionContent", "RuleId", "load_progression"]
+__all__ = ["RULE_IDS", "ProgramRules", "ProgressionContent", "RuleId", "load_progression"]
 
 RuleId = Literal["P0", "P1", "P2", "R1", "R2", "R3", "R4", "R5", "E1", "E2", "E3", "E4", "H1"]
 RULE_IDS: tuple[RuleId, ...] = (
@@ -51,6 +51,19 @@ class Physio(Frozen):
     no_gain_needs_first_week_above: int = Field(ge=0, le=10)
 
 
+class ProgramRules(Frozen):
+    """Programs (issue 14): when held days send a member to a physiotherapist, and the
+    sentences that say why a program's exercise changed or left ("{exercise}": its name,
+    "{reason}": the planner's or the rule's reason)."""
+
+    source: str = Field(min_length=1)
+    physio_after_held_days: int = Field(
+        ge=1, description="this many program days in a row held by R1/R2: see a physio"
+    )
+    instead_of: Text
+    dropped: Text
+
+
 class Rule(Frozen):
     source: str = Field(min_length=1, description="the section of the reference or guide")
     text: Text = Field(description="one sentence: why the plan changed")
@@ -63,6 +76,7 @@ class ProgressionContent(Frozen):
     too_easy_in_a_row: int = Field(ge=1)
     flare: Flare
     physio: Physio
+    programs: ProgramRules
     rules: dict[RuleId, Rule]
 
     @model_validator(mode="after")

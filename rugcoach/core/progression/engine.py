@@ -42,7 +42,7 @@ from rugcoach.core.schedule import (
 )
 from rugcoach.core.triage.conditions import Level
 
-__all__ = ["apply", "evaluate", "passed_flare", "worse_after", "worse_than_before"]
+__all__ = ["apply", "clearly_worse", "evaluate", "passed_flare", "worse_after", "worse_than_before"]
 
 Mode = Literal["stop", "pause", "tolerated", "cut", "both", "hold", "planned", "progress"]
 """How the plan's state moves the items; ``both``: R2 and R3 at once, the lower dose wins."""
@@ -94,7 +94,7 @@ def evaluate(
         reasons.append("R4")
     else:
         mode, status = "progress", "active"
-        r2 = last is not None and (worse_after(last, rules) or _clearly_worse(check_ins, last.on))
+        r2 = last is not None and (worse_after(last, rules) or clearly_worse(check_ins, last.on))
         r3 = _rose(by_week.get(current - 1), by_week.get(current - 2), rules)
         if r3:
             mode, status = "cut", "reduced"
@@ -189,7 +189,8 @@ def passed_flare(session: SessionLog, rules: ProgressionContent) -> bool:
     return mild and later.pain <= session.baseline and later.feeling != "worse"
 
 
-def _clearly_worse(check_ins: Sequence[CheckIn], since: date) -> bool:
+def clearly_worse(check_ins: Sequence[CheckIn], since: date) -> bool:
+    """R2 from a check-in: "clearly worse 24-48 h after my last session", after ``since``."""
     return any(c.clearly_worse and c.on > since for c in check_ins)
 
 
