@@ -1,7 +1,7 @@
 // The outbox with an in-memory store and a fake server.
 import assert from "node:assert/strict";
 import test from "node:test";
-import { createOutbox, csrfHeader } from "../../rugcoach/static/training/outbox.js";
+import { SESSIONS_URL, createOutbox, csrfHeader } from "../../rugcoach/static/training/outbox.js";
 import { memoryStore } from "../../rugcoach/static/training/store.js";
 
 function server() {
@@ -110,4 +110,35 @@ test("an entry goes to the endpoint it was made for, whichever page sends it", a
   const plan = createOutbox({ store, fetch: s.fetch, url: "/api/sessions" });
   assert.deepEqual(await plan.flush(), { sent: 1, waiting: 0, refused: 0 });
   assert.equal(s.calls.at(-1).url, "/api/programs/challenge-30-days/sessions");
+});
+
+test("an entry queued before entries kept their endpoint goes to the sessions API", async () => {
+  const s = server();
+  const store = memoryStore();
+  // As the old outbox stored a plan session: no `url`.
+  await store.set("outbox:old-1", { body: session("old-1"), member: null, tries: 0, refused: null });
+  const program = createOutbox({ store, fetch: s.fetch, url: "/api/programs/challenge-30-days/sessions" });
+  assert.deepEqual(await program.flush(), { sent: 1, waiting: 0, refused: 0 });
+  assert.equal(s.calls[0].url, SESSIONS_URL);
+  assert.equal(SESSIONS_URL, "/api/sessions");
+});
+
+test("a 409 that says the session is stored leaves the outbox; another 409 is kept", async () => {
+  const answers = [
+    { status: 409, text: async () => '{"detail": [], "reason": "checkin", "stored": true}' },
+    { status: 409, text: async () => '{"detail": "conflict"}' },
+  ];
+  const calls = [];
+  const fetch = async (url, init) => {
+    calls.push(JSON.parse(init.body).client_key);
+    return answers.shift();
+  };
+  const outbox = createOutbox({ store: memoryStore(), fetch, url: "/api/programs/x/sessions" });
+  await outbox.add(session("kept-on-server"));
+  await outbox.add(session("unclear"));
+  assert.deepEqual(await outbox.flush(), { sent: 1, waiting: 0, refused: 1 });
+  assert.ok(!(await outbox.has(calls[0])), "stored on the server: nothing to send again");
+  assert.ok(await outbox.has(calls[1]), "an unknown 409 is kept, marked");
+  await outbox.flush();
+  assert.equal(calls.length, 2, "not sent again and again");
 });
