@@ -149,19 +149,6 @@ def get_program(request: HttpRequest, slug: str, query: Query[LanguageQuery]) ->
     return {**presenters.program_data(program, query.lang), "standing": _standing(request, slug)}
 
 
-class NotCountedOut(ValidationErrorOut):
-    """409: the session is stored (data is never lost) but counts as no day of the
-    program; ``detail`` names ``session_key`` and says why."""
-
-    reason: str = Field(
-        description="blocked, full_check, checkin, paused, not_for_you (the member's state "
-        "when the session started), left, finished, out_of_order, or not_counted (this "
-        "key was stored before without counting)"
-    )
-    stored: bool = Field(description="always true: the session itself is kept")
-    session: SessionOut
-
-
 class ProgramSessionIn(SessionIn):
     session_key: str = Field(
         min_length=1,
@@ -181,7 +168,7 @@ class ProgramSessionIn(SessionIn):
         200: SessionOut,
         201: SessionOut,
         404: ErrorOut,
-        409: NotCountedOut,
+        409: ValidationErrorOut,
         422: ValidationErrorOut,
         **MEMBERS_ONLY,
         **WITH_BODY,
@@ -193,7 +180,10 @@ class ProgramSessionIn(SessionIn):
     "allows training that day, before it; nothing blocking; the plan not paused; the "
     "program fits you), by your enrollment (a program you were never in is joined; one you "
     "left or finished is not) and by its day (the next day, or a day done again): when one "
-    "says no, 409 — the session is stored, but counts as no day. Only a completed session "
+    "says no, 409 naming session_key, its message starting with the reason (blocked, "
+    "full_check, checkin, paused, not_for_you, left, finished, out_of_order; not_counted: "
+    "this key came before and was not counted): a 409 always means the session IS stored "
+    "(sending it again changes nothing) but counts as no day. Only a completed session "
     "is a day done; a stopped one is stored and its day is played again next time. A "
     "client_key of another session, or a started_at more than 5 minutes ahead: 422.",
 )
@@ -245,9 +235,7 @@ def post_program_session(request: HttpRequest, slug: str, body: ProgramSessionIn
 
 
 def _not_counted(refused: services.NotCounted) -> dict[str, Any]:
-    return {
-        **invalid(field_error(["body", "session_key"], admission.MESSAGES[refused.reason])),
-        "reason": refused.reason,
-        "stored": True,
-        "session": exports.session_data(refused.session),
-    }
+    """The 409: ``session_key`` at fault, its message starting with the reason's code
+    (``checkin: …``; the codes are ``admission``'s)."""
+    message = f"{refused.reason}: {admission.MESSAGES[refused.reason]}"
+    return invalid(field_error(["body", "session_key"], message))

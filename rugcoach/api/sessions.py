@@ -6,12 +6,11 @@ The first arrival is stored (201); any later one with the same key gets the stor
 session back (200) and changes nothing. The database enforces one row per key.
 """
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from ninja.security import django_auth
 from pydantic import (
@@ -123,11 +122,6 @@ class SessionOut(Schema):
     results: list[ExerciseResultOut]
 
 
-# A phone's clock may run a little ahead; a session starting later than this is refused
-# (as programs.services.FUTURE_SLACK does for a program day).
-FUTURE_SLACK = timedelta(minutes=5)
-
-
 def _error(field: str, message: str) -> Status:
     return Status(422, invalid(field_error(["body", field], message)))
 
@@ -145,8 +139,7 @@ def _error(field: str, message: str) -> Status:
     },
     summary="Store a finished or partly finished session, once per client key",
     description="201 when stored, 200 with the stored session when the key arrived before "
-    "(nothing changes). `Idempotency-Key`, when sent, must equal `client_key`. A "
-    "`started_at` more than 5 minutes ahead of the server's clock: 422.",
+    "(nothing changes). `Idempotency-Key`, when sent, must equal `client_key`.",
 )
 def post_session(request: HttpRequest, body: SessionIn) -> Any:
     header = request.headers.get("Idempotency-Key")
@@ -154,8 +147,6 @@ def post_session(request: HttpRequest, body: SessionIn) -> Any:
         return _error("client_key", "differs from the Idempotency-Key header")
     if body.finished_at is not None and body.finished_at < body.started_at:
         return _error("finished_at", "is before started_at")
-    if body.started_at > timezone.now() + FUTURE_SLACK:
-        return _error("started_at", "lies in the future (check the phone's clock)")
     report = services.SessionReport(
         client_key=body.client_key,
         started_at=body.started_at,

@@ -9,19 +9,11 @@ export const PREFIX = "outbox:";
 export const SESSIONS_URL = "/api/sessions";
 
 // Answers that will never turn into a 2xx by sending the same body again.
-const REFUSED = new Set([400, 404, 409, 413, 422]);
-
-// A 409 whose body says `stored: true`: the server kept the session but does not count it
-// (a program day judged by the member's state when it started). Sending it again changes
-// nothing, and nothing is lost: it leaves the outbox like a 2xx.
-function storedAnyway(status, detail) {
-  if (status !== 409) return false;
-  try {
-    return JSON.parse(detail).stored === true;
-  } catch {
-    return false;
-  }
-}
+const REFUSED = new Set([400, 404, 413, 422]);
+// 409: the server stored the session but does not count it as a program day (judged by
+// the member's state when it started; POST /api/programs/{slug}/sessions). Sending it
+// again changes nothing, and nothing is lost: it leaves the outbox like a 2xx.
+const STORED = new Set([200, 201, 409]);
 
 // `member`: the opaque tag of whoever is logged in on this page (the page's
 // <meta name="rugcoach-member">). An entry is sent only under the member who made it: on a
@@ -78,12 +70,12 @@ export function createOutbox({ store, fetch, url, headers = () => ({}), member =
         summary.waiting += 1;
         break;
       }
-      const detail = REFUSED.has(response.status) ? await response.text().catch(() => "") : "";
-      if (response.status === 200 || response.status === 201 || storedAnyway(response.status, detail)) {
+      if (STORED.has(response.status)) {
         await store.del(key);
         summary.sent += 1;
       } else if (REFUSED.has(response.status)) {
         // Kept, not lost: a later version of the app (or a person) can look at it.
+        const detail = await response.text().catch(() => "");
         await store.set(key, { ...entry, tries: entry.tries + 1, refused: { status: response.status, detail } });
         summary.refused += 1;
       } else {
