@@ -14,12 +14,12 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.security import django_auth
 from pydantic import StrictInt
 
-from rugcoach.api.errors import ErrorOut, ValidationErrorOut
+from rugcoach.api.errors import ErrorOut, ValidationErrorOut, field_error, invalid
 from rugcoach.api.schemas import MEMBERS_ONLY, WITH_BODY, LanguageQuery
 from rugcoach.api.sessions import SessionIn, SessionOut, _error
 from rugcoach.content import get_catalog
-from rugcoach.core.programs.days import Standing
-from rugcoach.programs import presenters, selectors, services
+from rugcoach.core.programs.days import Standing, next_day
+from rugcoach.programs import admission, presenters, selectors, services
 from rugcoach.training import exports
 from rugcoach.training import services as training
 
@@ -34,10 +34,15 @@ class StandingOut(Schema):
     streak: int
     missed: int
     finished: bool
-    minutes: int
+    minutes: int = Field(
+        description="minutes trained, by each day's clock (finished_at - started_at, at most "
+        "twice the program's minutes per session)"
+    )
     next_day: str | None = Field(
-        description="the next day's key, e.g. 'd06'; null: finished (or in the list, where "
-        "it is left out: GET /api/programs/{slug} gives it)"
+        description="the key of the day to play next in this enrollment, e.g. 'd06' (a "
+        "repeat after a day that hurt names that day again); null only when every day is "
+        "done (finished; an ongoing routine never has null). The same in the list and in "
+        "GET /api/programs/{slug}"
     )
     done: list[str] = Field(description="the keys of the days done, in order (repeats too)")
 
@@ -60,7 +65,12 @@ class ProgramOut(Schema):
 
 
 def _standing_data(
-    status: str, started_on: date, standing: Standing, done: list[str], next_day: str | None
+    status: str,
+    started_on: date,
+    standing: Standing,
+    done: list[str],
+    next_day: str | None,
+    minutes: int,
 ) -> dict[str, Any]:
     return {
         "status": status,
@@ -70,7 +80,7 @@ def _standing_data(
         "streak": standing.streak,
         "missed": standing.missed,
         "finished": standing.finished,
-        "minutes": standing.minutes,
+        "minutes": minutes,
         "next_day": next_day,
         "done": done,
     }
@@ -89,6 +99,7 @@ def _standing(request: HttpRequest, slug: str) -> dict[str, Any] | None:
         mine.standing,
         [d.key for d in mine.done],
         following,
+        selectors.trained_minutes(mine.program, mine.enrollment),
     )
 
 
@@ -101,16 +112,25 @@ def _standing(request: HttpRequest, slug: str) -> dict[str, Any] | None:
 def list_programs(request: HttpRequest, query: Query[LanguageQuery]) -> Any:
     found = []
     today = timezone.localdate()
-    latest = selectors.latest_enrollments(request.user) if request.user.is_authenticated else {}
+    latest = (
+        selectors.latest_enrollments_with_logs(request.user)
+        if request.user.is_authenticated
+        else {}
+    )
+    rules = get_catalog().progression
     for program in selectors.programs().values():
         data = presenters.program_data(program, query.lang)
         enrollment = latest.get(program.slug)
         standing = selectors.list_standing(program, enrollment, today)
         if enrollment is not None and standing is not None:
-            done = [day.day_key for day in enrollment.days.all()]
-            # The next day needs each day's log: one program's GET gives it.
+            done = selectors.days_done(enrollment)
             data["standing"] = _standing_data(
-                enrollment.status, enrollment.started_on, standing, done, None
+                enrollment.status,
+                enrollment.started_on,
+                standing,
+                [day.key for day in done],
+                next_day(program, done, rules).key,
+                selectors.trained_minutes(program, enrollment),
             )
         found.append(data)
     return found
@@ -148,6 +168,7 @@ class ProgramSessionIn(SessionIn):
         200: SessionOut,
         201: SessionOut,
         404: ErrorOut,
+        409: ValidationErrorOut,
         422: ValidationErrorOut,
         **MEMBERS_ONLY,
         **WITH_BODY,
@@ -155,7 +176,16 @@ class ProgramSessionIn(SessionIn):
     summary="Store a day of a program played in the player, once per client key",
     description="The body of POST /api/sessions with `session_key` ('<slug>/<day key>') "
     "instead of `plan_session`. 201 when stored, 200 with the stored session when the key "
-    "arrived before. Playing a day of a program you are not in joins it.",
+    "arrived before. A session is judged by your state when it started (a check-in that "
+    "allows training that day, before it; nothing blocking; the plan not paused; the "
+    "program fits you), by your enrollment (a program you were never in is joined; one you "
+    "left or finished is not) and by its day (the next day, or a day done again): when one "
+    "says no, 409 naming session_key, its message starting with the reason (blocked, "
+    "full_check, checkin, paused, not_for_you, left, finished, out_of_order; not_counted: "
+    "this key came before and was not counted): a 409 always means the session IS stored "
+    "(sending it again changes nothing) but counts as no day. Only a completed session "
+    "is a day done; a stopped one is stored and its day is played again next time. A "
+    "client_key of another session, or a started_at more than 5 minutes ahead: 422.",
 )
 def post_program_session(request: HttpRequest, slug: str, body: ProgramSessionIn) -> Any:
     if slug not in get_catalog().programs.programs:
@@ -192,7 +222,20 @@ def post_program_session(request: HttpRequest, slug: str, body: ProgramSessionIn
         ),
     )
     try:
-        day, created = services.record_day(request.user, program=slug, report=report)
+        played = services.record_day(request.user, program=slug, report=report)
     except services.UnknownDay:
         return _error("session_key", f"not a day of {slug}: GET /api/programs/{slug} lists them")
-    return Status(201 if created else 200, exports.session_data(day.training))
+    except services.InvalidReport as error:
+        return _error(error.field, str(error))
+    except services.KeyInUse:
+        return _error("client_key", "belongs to another session: make a new key per session")
+    except services.NotCounted as refused:
+        return Status(409, _not_counted(refused))
+    return Status(201 if played.created else 200, exports.session_data(played.session))
+
+
+def _not_counted(refused: services.NotCounted) -> dict[str, Any]:
+    """The 409: ``session_key`` at fault, its message starting with the reason's code
+    (``checkin: …``; the codes are ``admission``'s)."""
+    message = f"{refused.reason}: {admission.MESSAGES[refused.reason]}"
+    return invalid(field_error(["body", "session_key"], message))

@@ -335,3 +335,39 @@ def fits(
     if found is None:
         return None
     return Fit(found, schedule_for(program, found))
+
+
+# --- minutes by the clock (appended for services.record_day and the API) -----------------
+
+# A stopped or lost clock must not turn one day into hours: a day counts at most this many
+# times the program's stated minutes.
+MINUTES_CAP_FACTOR = 2
+
+
+def day_minutes(program: Program, day: ProgramDay) -> float:
+    """The minutes one day was trained: its session's clock (``finished_at`` -
+    ``started_at``), at most ``MINUTES_CAP_FACTOR`` x the program's stated minutes;
+    without a finishing time, the stated minutes (the phone said it was done)."""
+    session = day.training
+    if session.finished_at is None:
+        return float(program.minutes)
+    seconds = max((session.finished_at - session.started_at).total_seconds(), 0.0)
+    return min(seconds / 60, float(program.minutes * MINUTES_CAP_FACTOR))
+
+
+def trained_minutes(program: Program, enrollment: Enrollment) -> int:
+    """The minutes trained in an enrollment, by the clock (``day_minutes``), for the
+    standing and the summary in place of ``minutes_by_key``'s stated minutes. The
+    enrollment comes from ``with_logs`` (each day's session is prefetched)."""
+    return round(sum(day_minutes(program, day) for day in enrollment.days.all()))
+
+
+def latest_enrollments_with_logs(
+    member: User, *, viewer: User | None = None
+) -> dict[str, Enrollment]:
+    """``latest_enrollments`` with each day's session and log (``with_logs``): the list
+    can give the next day and the minutes trained (a constant number of queries)."""
+    found: dict[str, Enrollment] = {}
+    for enrollment in with_logs(enrollments(member, viewer=viewer)):
+        found.setdefault(enrollment.program, enrollment)
+    return found

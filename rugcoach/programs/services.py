@@ -9,8 +9,8 @@ client key), then the ``ProgramDay``; the plan's progression engine does not run
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -20,10 +20,11 @@ from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
 from rugcoach.core.programs.build import NotForYou
 from rugcoach.core.programs.content import Program
-from rugcoach.core.programs.days import DayDone
-from rugcoach.programs import selectors
+from rugcoach.core.programs.days import DayDone, next_day
+from rugcoach.programs import admission, selectors
 from rugcoach.programs.models import Enrollment, ProgramDay
 from rugcoach.training import services as training
+from rugcoach.training.models import TrainingSession
 from rugcoach.triage.selectors import training_status
 
 
@@ -35,6 +36,35 @@ class UnknownDay(ValueError):
     """The session key names no day of the program; ``field`` names what to fix."""
 
     field = "session_key"
+
+
+class InvalidReport(ValueError):
+    """A report the server cannot believe (a start in the future); ``field`` names it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        super().__init__(message)
+
+
+class KeyInUse(ValueError):
+    """The client key is another session's (a plan session, another day): nothing stored."""
+
+    field = "client_key"
+
+
+class NotCounted(Exception):
+    """The session is stored but is no day of the program; ``reason``: one of
+    ``admission``'s codes (``admission.MESSAGES`` says it in words)."""
+
+    def __init__(self, reason: str, session: TrainingSession, *, created: bool) -> None:
+        self.reason = reason
+        self.session = session
+        self.created = created
+        super().__init__(reason)
+
+
+# A phone's clock may run a little ahead; a start further in the future is refused.
+FUTURE_SLACK = timedelta(minutes=5)
 
 
 def _program(slug: str) -> Program:
@@ -87,14 +117,30 @@ def leave(member: User, *, program: str, by: User | None = None) -> Enrollment |
 def restart(
     member: User, *, program: str, by: User | None = None, today: date | None = None
 ) -> Enrollment:
-    """Start again at day 1: the running enrollment leaves, a new one starts."""
+    """Start again at day 1: the running enrollment leaves, a new one starts. Two restarts
+    at once (a double tap) are one: the constraint lets one new enrollment in, the other
+    request reads it back (as ``join`` does)."""
     member = access.authorize(by or member, member, action=access.Action.CHANGE)
     _program(program)
-    with transaction.atomic():
-        leave(member, program=program)
-        return Enrollment.objects.create(
-            member=member, program=program, started_on=today or timezone.localdate()
-        )
+    try:
+        with transaction.atomic():
+            leave(member, program=program)
+            return Enrollment.objects.create(
+                member=member, program=program, started_on=today or timezone.localdate()
+            )
+    except IntegrityError:
+        return Enrollment.objects.get(member=member, program=program, status="active")
+
+
+@dataclass(frozen=True)
+class Played:
+    """A program session stored: its ``session``, whether this call stored it
+    (``created``), and its ``day`` of the program: None for a session stopped part-way
+    (not a day done: the same day is played again next time; its session is kept)."""
+
+    session: TrainingSession
+    created: bool
+    day: ProgramDay | None
 
 
 def record_day(
@@ -103,13 +149,17 @@ def record_day(
     program: str,
     report: training.SessionReport,
     by: User | None = None,
-) -> tuple[ProgramDay, bool]:
-    """Store a day played in the player; ``(day, created)``. ``report.session_key`` is
-    ``<program>/<day key>``. Playing a day of a program the member is not in joins it
-    (a session finished offline after leaving still counts, in a new enrollment).
+) -> Played:
+    """Store a session played in the player; ``report.session_key`` is ``<program>/<day
+    key>``. Only a completed session is a day done (a ``ProgramDay``).
 
-    The same client key again returns the day stored first and changes nothing; copies
-    arriving at once wait on the enrollment's row lock, then read the first one back.
+    The session is judged by the member's state when it started (``admission.refusal``),
+    by the enrollment (a member never in the program joins; one who left or finished does
+    not) and by its day (the day to play next, or a day done again). When any of them
+    says no, the session is still stored (data is never lost) but counts as no day:
+    ``NotCounted`` names the reason. A client key another session has: ``KeyInUse``,
+    nothing stored. The same key again returns what was stored first and changes
+    nothing; copies arriving at once wait on the enrollment's row lock.
     """
     member = access.authorize(by or member, member, action=access.Action.CHANGE)
     found = _program(program)
@@ -117,58 +167,128 @@ def record_day(
     scheduled = {session.key for session in found.sessions}
     if prefix != found.slug or day_key not in scheduled:
         raise UnknownDay(report.session_key)
+    if report.started_at > timezone.now() + FUTURE_SLACK:
+        raise InvalidReport("started_at", "lies in the future (check the phone's clock)")
     with transaction.atomic():
         enrollment = _active(member, program)
-        earlier = ProgramDay.objects.filter(
-            training__member=member, training__client_key=report.client_key
+        earlier = TrainingSession.objects.filter(
+            member=member, client_key=report.client_key
         ).first()
         if earlier is not None:
-            return earlier, False
-        if enrollment is None:
-            enrollment = join(member, program=program, today=timezone.localdate(report.started_at))
-            enrollment = _active(member, program)
-            assert enrollment is not None
-        done = selectors.days_done(
-            selectors.with_logs(Enrollment.objects.filter(pk=enrollment.pk)).get()
-        )
-        to_play = _played(member, found, done, day_key)
-        doses = (
-            {item.key: item.prescription.model_dump(mode="json") for item in to_play.session.items}
-            if to_play is not None
-            else None
-        )
-        stored, created = training.record_session(
-            member, replace(report, asks_followup=True, doses=doses)
-        )
-        existing = ProgramDay.objects.filter(training=stored).first()
-        if existing is not None:
-            return existing, False
-        following = to_play.next if to_play is not None else None
-        done_keys = {earlier_day.key for earlier_day in done}
-        played = ProgramDay.objects.create(
-            enrollment=enrollment,
-            day_key=day_key,
-            training=stored,
-            done_on=timezone.localdate(stored.started_at),
-            repeat=following.repeat if following is not None else day_key in done_keys,
-            gentler=following.gentler if following is not None else False,
-            reasons=[{"rule": r.rule, **r.text.model_dump()} for r in following.reasons]
-            if following is not None
-            else [],
-        )
-        if not found.ongoing and scheduled <= done_keys | {day_key}:
-            # Every day done: the program is finished (the badge and the summary).
-            enrollment.status = Enrollment.Status.FINISHED
-            enrollment.finished_at = timezone.now()
-            enrollment.save(update_fields=["status", "finished_at"])
-        return played, created
+            replayed = _replayed(earlier, report)
+            if replayed is not None:
+                return replayed
+            kept, created, refused = earlier, False, admission.NOT_COUNTED_BEFORE
+        else:
+            done = _done(enrollment)
+            refused = (
+                admission.refusal(member, found, report.started_at)
+                or (_not_rejoined(member, program) if enrollment is None else None)
+                or (None if _may_play(found, done, day_key) else admission.OUT_OF_ORDER)
+            )
+            if refused is None:
+                return _store_day(member, found, enrollment, done, day_key, report)
+            # Stored all the same (data is never lost), with its follow-up question.
+            kept, created = training.record_session(
+                member, replace(report, asks_followup=True, doses=None)
+            )
+    # Raised after the transaction: the session it kept is committed.
+    raise NotCounted(refused, kept, created=created)
+
+
+def _store_day(
+    member: User,
+    program: Program,
+    enrollment: Enrollment | None,
+    done: list[DayDone],
+    day_key: str,
+    report: training.SessionReport,
+) -> Played:
+    """The session and, when completed, its day (joining a program never joined)."""
+    if enrollment is None:
+        join(member, program=program.slug, today=timezone.localdate(report.started_at))
+        enrollment = _active(member, program.slug)
+        assert enrollment is not None
+    to_play = _played(member, program, done, day_key)
+    doses = (
+        {item.key: item.prescription.model_dump(mode="json") for item in to_play.session.items}
+        if to_play is not None
+        else None
+    )
+    stored, created = training.record_session(
+        member, replace(report, asks_followup=True, doses=doses)
+    )
+    if not created:
+        # A copy that waited on the row lock: the first one stored it, and its day.
+        return Played(stored, False, ProgramDay.objects.filter(training=stored).first())
+    if not stored.completed:
+        return Played(stored, created, None)
+    following = to_play.next if to_play is not None else None
+    done_keys = {earlier_day.key for earlier_day in done}
+    played = ProgramDay.objects.create(
+        enrollment=enrollment,
+        day_key=day_key,
+        training=stored,
+        done_on=timezone.localdate(stored.started_at),
+        repeat=following.repeat if following is not None else day_key in done_keys,
+        gentler=following.gentler if following is not None else False,
+        reasons=[{"rule": r.rule, **r.text.model_dump()} for r in following.reasons]
+        if following is not None
+        else [],
+    )
+    if not program.ongoing and set(program_keys(program)) <= done_keys | {day_key}:
+        # Every day done: the program is finished (the badge and the summary).
+        enrollment.status = Enrollment.Status.FINISHED
+        enrollment.finished_at = timezone.now()
+        enrollment.save(update_fields=["status", "finished_at"])
+    return Played(stored, created, played)
+
+
+def program_keys(program: Program) -> list[str]:
+    return [session.key for session in program.sessions]
+
+
+def _replayed(earlier: TrainingSession, report: training.SessionReport) -> Played | None:
+    """The same client key again: what was stored first, or None when that session was
+    stored without counting (the caller says so again). A key that another session has
+    (a plan session, another day): ``KeyInUse``."""
+    if earlier.plan_session_id is not None or earlier.session_key != report.session_key:
+        raise KeyInUse(report.client_key)
+    day = ProgramDay.objects.filter(training=earlier).first()
+    if day is not None or not earlier.completed:
+        return Played(earlier, False, day)
+    return None
+
+
+def _not_rejoined(member: User, program: str) -> str | None:
+    """Not in the program now: a member who was never in it joins (None); one who left
+    it, or finished it, is not put back by a session (a copy kept offline, say)."""
+    latest = Enrollment.objects.filter(member=member, program=program).first()
+    if latest is None:
+        return None
+    return admission.FINISHED if latest.status == Enrollment.Status.FINISHED else admission.LEFT
+
+
+def _done(enrollment: Enrollment | None) -> list[DayDone]:
+    if enrollment is None:
+        return []
+    return selectors.days_done(
+        selectors.with_logs(Enrollment.objects.filter(pk=enrollment.pk)).get()
+    )
+
+
+def _may_play(program: Program, done: Sequence[DayDone], day_key: str) -> bool:
+    """The day to play next, or a day done before (played again): never a day further on,
+    so playing day 30 on day 1 cannot skip the days or the hold after a day that hurt."""
+    following = next_day(program, done, get_catalog().progression)
+    return day_key == following.key or day_key in {day.key for day in done}
 
 
 def _played(
     member: User, program: Program, done: Sequence[DayDone], day_key: str
 ) -> selectors.DayToPlay | None:
     """The day as the player showed it, when it is the next day (its doses, lighter when
-    the last one hurt); another day (a copy kept offline): None, its doses unknown."""
+    the last one hurt); another day (a day done, played again): None, its doses unknown."""
     fit = selectors.fits(member, program, training_status(member))
     if fit is None or isinstance(fit.result, NotForYou):
         return None

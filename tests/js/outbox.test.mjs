@@ -1,7 +1,7 @@
 // The outbox with an in-memory store and a fake server.
 import assert from "node:assert/strict";
 import test from "node:test";
-import { createOutbox, csrfHeader } from "../../rugcoach/static/training/outbox.js";
+import { SESSIONS_URL, createOutbox, csrfHeader } from "../../rugcoach/static/training/outbox.js";
 import { memoryStore } from "../../rugcoach/static/training/store.js";
 
 function server() {
@@ -110,4 +110,29 @@ test("an entry goes to the endpoint it was made for, whichever page sends it", a
   const plan = createOutbox({ store, fetch: s.fetch, url: "/api/sessions" });
   assert.deepEqual(await plan.flush(), { sent: 1, waiting: 0, refused: 0 });
   assert.equal(s.calls.at(-1).url, "/api/programs/challenge-30-days/sessions");
+});
+
+test("an entry queued before entries kept their endpoint goes to the sessions API", async () => {
+  const s = server();
+  const store = memoryStore();
+  // As the old outbox stored a plan session: no `url`.
+  await store.set("outbox:old-1", { body: session("old-1"), member: null, tries: 0, refused: null });
+  const program = createOutbox({ store, fetch: s.fetch, url: "/api/programs/challenge-30-days/sessions" });
+  assert.deepEqual(await program.flush(), { sent: 1, waiting: 0, refused: 0 });
+  assert.equal(s.calls[0].url, SESSIONS_URL);
+  assert.equal(SESSIONS_URL, "/api/sessions");
+});
+
+test("a 409 (stored, not counted as a program day) leaves the outbox and is not sent again", async () => {
+  const calls = [];
+  const fetch = async (url, init) => {
+    calls.push(JSON.parse(init.body).client_key);
+    return { status: 409, text: async () => '{"detail": [{"field": "session_key"}]}' };
+  };
+  const outbox = createOutbox({ store: memoryStore(), fetch, url: "/api/programs/x/sessions" });
+  await outbox.add(session("kept-on-server"));
+  assert.deepEqual(await outbox.flush(), { sent: 1, waiting: 0, refused: 0 });
+  assert.ok(!(await outbox.has("kept-on-server")), "stored on the server: nothing to send again");
+  await outbox.flush();
+  assert.equal(calls.length, 1);
 });

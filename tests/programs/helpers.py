@@ -1,4 +1,4 @@
-"""A member with a calm full check (yesterday) who may do today's check-in, and a
+"""A member with a calm full check (a week ago) who may do today's check-in, and a
 program day as the player reports it."""
 
 import uuid
@@ -12,7 +12,7 @@ from rugcoach.programs import selectors
 from rugcoach.training.services import ExerciseReport, SessionReport
 from rugcoach.triage.models import TriageResult
 from tests.plan_helpers import record_triage
-from tests.training.helpers import check_in, checks_made_yesterday
+from tests.training.helpers import check_in
 
 # The program every test plays: a short daily routine (the challenge when it is there).
 SLUG = (
@@ -22,16 +22,34 @@ SLUG = (
 )
 
 
-def checked_yesterday(member: User, **answers: object) -> TriageResult:
+# The full check a test member made, this many days ago: before the days a test plays
+# in the past (the server counts a day only after a full check).
+FULL_CHECK_DAYS_AGO = 7
+
+
+def checked_yesterday(
+    member: User, *, days_ago: int = FULL_CHECK_DAYS_AGO, **answers: object
+) -> TriageResult:
+    """A full check made before today (``days_ago``): today's check-in is still due."""
     found = record_triage(member, **answers)
-    checks_made_yesterday(member)
+    TriageResult.objects.filter(member=member).update(
+        created_at=timezone.now() - timedelta(days=days_ago)
+    )
     return found
 
 
-def ready_to_play(member: User) -> TriageResult:
-    """A calm full check yesterday and a calm check-in now."""
-    checked_yesterday(member)
+def ready_to_play(member: User, *, days_ago: int = FULL_CHECK_DAYS_AGO) -> TriageResult:
+    """A calm full check ``days_ago`` and a calm check-in now."""
+    checked_yesterday(member, days_ago=days_ago)
     return check_in(member)
+
+
+def checked_in_at(member: User, moment) -> TriageResult:  # type: ignore[no-untyped-def]
+    """A calm check-in, made at ``moment``."""
+    found = check_in(member)
+    TriageResult.objects.filter(pk=found.pk).update(created_at=moment)
+    found.refresh_from_db()
+    return found
 
 
 def day_report(
@@ -42,9 +60,12 @@ def day_report(
     hurt: int | None = None,
     started_at=None,  # type: ignore[no-untyped-def]
     client_key: uuid.UUID | None = None,
+    checked: bool = True,
 ) -> SessionReport:
     """The player's report of a day played as the player showed it: every item done
-    ("right"), or the first one hurt with that pain."""
+    ("right"), or the first one hurt with that pain. It starts now (after the check-in
+    ``ready_to_play`` made), or at ``started_at``: then, ``checked``, after a calm check-in
+    made just before it (the server counts a day only after that day's check-in)."""
     program = get_catalog().programs.programs[slug]
     status = selectors.training_status(member)
     fit = selectors.fits(member, program, status)
@@ -65,7 +86,9 @@ def day_report(
                 pain=hurt if first_hurt else None,
             )
         )
-    started = started_at or timezone.now() - timedelta(minutes=6)
+    started = started_at or timezone.now()
+    if started_at is not None and checked:
+        checked_in_at(member, started - timedelta(minutes=1))
     return SessionReport(
         client_key=client_key or uuid.uuid4(),
         started_at=started,

@@ -51,3 +51,48 @@ def test_ten_taps_on_join_at_once_make_one_enrollment(live_server):
     answers = all_at_once([lambda: post(url, session=cookie, form={}) for _ in range(COPIES)])
     no_server_errors(answers)
     assert Enrollment.objects.filter(member=member, program=SLUG).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ten_taps_on_restart_at_once_make_one_new_enrollment(live_server):
+    """On PostgreSQL the second restart's insert meets the first one's new row: it reads
+    that one back instead of a 500 (as joining does)."""
+    member = new_member(3)
+    Enrollment.objects.create(member=member, program=SLUG, started_on="2026-11-01")
+    cookie = session_of(member)
+    url = f"{live_server.url}/programmas/{SLUG}/opnieuw/"
+    answers = all_at_once([lambda: post(url, session=cookie, form={}) for _ in range(COPIES)])
+    no_server_errors(answers)
+    rows = Enrollment.objects.filter(member=member, program=SLUG)
+    assert rows.filter(status="active").count() == 1
+    assert rows.filter(status="left").count() >= 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_restarts_at_once_in_the_service_raise_nothing(member):
+    import threading
+
+    from django.db import connection
+
+    from rugcoach.programs import services
+
+    services.join(member, program=SLUG)
+    start = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def restart() -> None:
+        try:
+            start.wait()
+            services.restart(member, program=SLUG)
+        except BaseException as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=restart) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert Enrollment.objects.filter(member=member, program=SLUG, status="active").count() == 1

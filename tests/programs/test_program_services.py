@@ -41,8 +41,9 @@ def test_restart_leaves_the_running_one_and_starts_at_day_one(member):
 def test_a_day_played_moves_the_program_on_and_asks_the_next_morning(member):
     ready_to_play(member)
     services.join(member, program=SLUG)
-    day, created = services.record_day(member, program=SLUG, report=day_report(member))
-    assert created and day.day_key == "d01" and not day.repeat
+    played = services.record_day(member, program=SLUG, report=day_report(member))
+    day = played.day
+    assert played.created and day is not None and day.day_key == "d01" and not day.repeat
     session = day.training
     assert session.session_key == f"{SLUG}/d01"
     assert all(r.prescription is not None for r in session.results.all()), "the doses given"
@@ -56,9 +57,9 @@ def test_a_day_played_moves_the_program_on_and_asks_the_next_morning(member):
 def test_the_same_key_again_stores_nothing_new(member):
     ready_to_play(member)
     report = day_report(member)
-    first, created = services.record_day(member, program=SLUG, report=report)
-    again, created_again = services.record_day(member, program=SLUG, report=report)
-    assert created and not created_again and again == first
+    first = services.record_day(member, program=SLUG, report=report)
+    again = services.record_day(member, program=SLUG, report=report)
+    assert first.created and not again.created and again.day == first.day
     assert TrainingSession.objects.count() == 1 and ProgramDay.objects.count() == 1
 
 
@@ -98,7 +99,7 @@ def test_ten_copies_at_once_store_one_day(member):
     def post() -> None:
         try:
             start.wait()
-            answers.append(services.record_day(member, program=SLUG, report=report)[1])
+            answers.append(services.record_day(member, program=SLUG, report=report).created)
         except BaseException as error:
             errors.append(error)
         finally:
@@ -122,7 +123,7 @@ def test_the_last_day_finishes_the_challenge_with_a_summary(member, client):
 
     from tests.training.helpers import check_in
 
-    ready_to_play(member)
+    ready_to_play(member, days_ago=40)
     program = selectors.program_or_404("challenge-30-days")
     keys = [s.key for s in program.sessions]
     for number, key in enumerate(keys):

@@ -33,6 +33,7 @@ from rugcoach.core.triage.conditions import Level
 __all__ = [
     "FIT_MIN_SECONDS",
     "FIT_SHARE",
+    "MAX_SLUG_LENGTH",
     "Gentler",
     "Instead",
     "ItemDose",
@@ -273,6 +274,11 @@ def dose_seconds(dose: Dose, item: ItemDose) -> int:
     )
 
 
+# A program's slug is stored in Enrollment.program (48) and, as '<slug>/d01', in
+# TrainingSession.session_key (32 characters): 24 leaves room for '/d' and the day number.
+MAX_SLUG_LENGTH = 24
+
+
 def load_programs(content_dir: Path, exercises: Mapping[str, Exercise]) -> ProgramsContent:
     """Read every ``content/programs/*.yaml`` (slug = file name) and cross-check them."""
     root = content_dir.parent
@@ -288,6 +294,12 @@ def load_programs(content_dir: Path, exercises: Mapping[str, Exercise]) -> Progr
             continue
         if data.setdefault("slug", path.stem) != path.stem:
             problems.append(f"{where}: slug: '{data['slug']}' must match the file name")
+            continue
+        if len(path.stem) > MAX_SLUG_LENGTH:
+            problems.append(
+                f"{where}: slug: '{path.stem}' has {len(path.stem)} characters; at most "
+                f"{MAX_SLUG_LENGTH} (a session is stored as '<slug>/dNN' in 32): rename the file"
+            )
             continue
         program = validate_model(Program, data, where, problems)
         if program is not None:

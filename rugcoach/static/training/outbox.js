@@ -4,9 +4,16 @@
 // the key the phone made when the session started; the server stores a key once, so
 // sending again after a lost answer never makes a duplicate.
 export const PREFIX = "outbox:";
+// Where an entry goes that does not say: entries made before entries kept their endpoint
+// were all plan sessions, so they go to the sessions API, whatever page flushes them.
+export const SESSIONS_URL = "/api/sessions";
 
 // Answers that will never turn into a 2xx by sending the same body again.
 const REFUSED = new Set([400, 404, 413, 422]);
+// 409: the server stored the session but does not count it as a program day (judged by
+// the member's state when it started; POST /api/programs/{slug}/sessions). Sending it
+// again changes nothing, and nothing is lost: it leaves the outbox like a 2xx.
+const STORED = new Set([200, 201, 409]);
 
 // `member`: the opaque tag of whoever is logged in on this page (the page's
 // <meta name="rugcoach-member">). An entry is sent only under the member who made it: on a
@@ -48,7 +55,7 @@ export function createOutbox({ store, fetch, url, headers = () => ({}), member =
       }
       let response;
       try {
-        response = await fetch(entry.url || url, {
+        response = await fetch(entry.url ?? SESSIONS_URL, {
           method: "POST",
           credentials: "same-origin",
           headers: {
@@ -63,7 +70,7 @@ export function createOutbox({ store, fetch, url, headers = () => ({}), member =
         summary.waiting += 1;
         break;
       }
-      if (response.status === 200 || response.status === 201) {
+      if (STORED.has(response.status)) {
         await store.del(key);
         summary.sent += 1;
       } else if (REFUSED.has(response.status)) {

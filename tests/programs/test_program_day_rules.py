@@ -1,0 +1,208 @@
+"""A program day the phone sends is judged by the server: the member's state when the
+session started, the enrollment, the day's place; refused sessions are kept, never counted."""
+
+import uuid
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from rugcoach.plans.models import Plan
+from rugcoach.programs import selectors, services
+from rugcoach.programs.models import Enrollment, ProgramDay
+from rugcoach.training.models import TrainingSession
+from rugcoach.training.services import SessionReport
+from tests.programs.helpers import SLUG, checked_in_at, checked_yesterday, day_report, ready_to_play
+from tests.training.helpers import check_in
+
+pytestmark = pytest.mark.django_db
+
+
+def bare_report(key: str = "d01", *, slug: str = SLUG, started=None) -> SessionReport:  # type: ignore[no-untyped-def]
+    """A day as a phone could send it without the page's gate (no results needed)."""
+    started = started or timezone.now()
+    return SessionReport(
+        client_key=uuid.uuid4(),
+        started_at=started,
+        finished_at=started + timedelta(minutes=5),
+        completed=True,
+        session_key=f"{slug}/{key}",
+    )
+
+
+def refused(member, report: SessionReport, slug: str = SLUG) -> services.NotCounted:  # type: ignore[no-untyped-def]
+    with pytest.raises(services.NotCounted) as caught:
+        services.record_day(member, program=slug, report=report)
+    return caught.value
+
+
+def kept_not_counted(member, error: services.NotCounted, reason: str) -> None:  # type: ignore[no-untyped-def]
+    assert error.reason == reason
+    assert TrainingSession.objects.filter(member=member, pk=error.session.pk).exists(), "kept"
+    assert not ProgramDay.objects.filter(training=error.session).exists(), "no day"
+
+
+# --- 1. the member's state when the session started -------------------------------------
+
+
+def test_without_a_check_in_a_session_is_kept_but_is_no_day_and_joins_nothing(member):
+    checked_yesterday(member)
+    error = refused(member, bare_report())
+    kept_not_counted(member, error, "checkin")
+    assert not Enrollment.objects.exists(), "not joined either"
+
+
+def test_a_check_in_that_blocks_training_stops_the_day(member):
+    checked_yesterday(member)
+    check_in(member, checkin_nerve_signs=True)
+    kept_not_counted(member, refused(member, bare_report()), "blocked")
+
+
+def test_a_calm_check_in_after_a_blocking_one_does_not_open_the_way(member):
+    """Only a full check clears a check-in's red flag."""
+    checked_yesterday(member)
+    # Made in another order (the check-in page refuses a check-in after a red flag), then
+    # dated: the red flag at -20 minutes, a calm check-in at -10.
+    checked_in_at(member, timezone.now() - timedelta(minutes=10))
+    blocking = check_in(member, checkin_nerve_signs=True)
+    blocking.created_at = timezone.now() - timedelta(minutes=20)
+    blocking.save(update_fields=["created_at"])
+    kept_not_counted(member, refused(member, bare_report()), "blocked")
+
+
+def test_a_check_in_made_after_the_session_started_does_not_count(member):
+    checked_yesterday(member)
+    started = timezone.now() - timedelta(minutes=30)
+    check_in(member)  # now: after the session started
+    kept_not_counted(member, refused(member, bare_report(started=started)), "checkin")
+
+
+def test_yesterdays_check_in_does_not_open_todays_session(member):
+    checked_yesterday(member)
+    checked_in_at(member, timezone.now() - timedelta(days=1))
+    kept_not_counted(member, refused(member, bare_report()), "checkin")
+
+
+def test_no_full_check_no_day(member):
+    kept_not_counted(member, refused(member, bare_report()), "full_check")
+
+
+def test_a_plan_paused_before_the_session_started_stops_the_day(member_with_plan):
+    member = member_with_plan
+    ready_to_play(member)
+    Plan.objects.filter(member=member).update(paused_at=timezone.now() - timedelta(minutes=1))
+    kept_not_counted(member, refused(member, bare_report()), "paused")
+
+
+def test_a_program_that_is_not_for_the_member_is_no_day(member):
+    checked_yesterday(member, pregnant=True, pregnancy_week=30)
+    check_in(member)
+    error = refused(member, bare_report(slug="core-circuit"), slug="core-circuit")
+    kept_not_counted(member, error, "not_for_you")
+    assert not Enrollment.objects.filter(program="core-circuit").exists()
+
+
+def test_the_refused_session_again_is_refused_again_and_stored_once(member):
+    checked_yesterday(member)
+    report = bare_report()
+    first = refused(member, report)
+    check_in(member)  # a check-in now changes nothing for a session that started before it
+    again = refused(member, report)
+    assert first.created and not again.created
+    assert again.reason == "not_counted" and again.session == first.session
+    assert TrainingSession.objects.count() == 1 and not ProgramDay.objects.exists()
+
+
+def test_a_program_the_member_left_is_not_joined_again_by_a_session(member):
+    ready_to_play(member)
+    services.join(member, program=SLUG)
+    services.leave(member, program=SLUG)
+    kept_not_counted(member, refused(member, day_report(member)), "left")
+    assert list(Enrollment.objects.values_list("status", flat=True)) == ["left"]
+
+
+# --- 2. a client key of another session ----------------------------------------------------
+
+
+def test_a_key_of_another_day_is_refused_and_nothing_is_attached(member):
+    ready_to_play(member)
+    first = services.record_day(member, program=SLUG, report=day_report(member))
+    check_in(member)
+    other = replace(day_report(member, "d02"), client_key=first.session.client_key)
+    with pytest.raises(services.KeyInUse):
+        services.record_day(member, program=SLUG, report=other)
+    assert ProgramDay.objects.count() == 1 and TrainingSession.objects.count() == 1
+
+
+def test_a_key_of_a_plan_session_is_refused(member):
+    from rugcoach.training.services import record_session
+
+    ready_to_play(member)
+    plan_like = record_session(member, bare_report(slug="other"))[0]  # no ProgramDay
+    reused = replace(day_report(member), client_key=plan_like.client_key)
+    with pytest.raises(services.KeyInUse):
+        services.record_day(member, program=SLUG, report=reused)
+    assert not ProgramDay.objects.exists()
+
+
+# --- 4. only a completed session is a day done; minutes by the clock ---------------------
+
+
+def test_a_stopped_session_is_kept_but_the_same_day_comes_again(member):
+    ready_to_play(member)
+    stopped = replace(day_report(member), completed=False)
+    played = services.record_day(member, program=SLUG, report=stopped)
+    assert played.created and played.day is None
+    assert TrainingSession.objects.get().completed is False
+    mine = selectors.member_program(member, selectors.program_or_404(SLUG))
+    assert mine.done == () and mine.next is not None and mine.next.key == "d01"
+    assert services.record_day(member, program=SLUG, report=stopped).created is False
+    check_in(member)
+    again = services.record_day(member, program=SLUG, report=day_report(member))
+    assert again.day is not None and again.day.day_key == "d01"
+
+
+def test_minutes_come_from_the_clock_capped_at_twice_the_stated_minutes(member):
+    ready_to_play(member)
+    program = selectors.program_or_404(SLUG)
+    started = timezone.now() - timedelta(hours=3)
+    short = day_report(member, started_at=started)
+    services.record_day(
+        member, program=SLUG, report=replace(short, finished_at=started + timedelta(minutes=3))
+    )
+    later = timezone.now() - timedelta(hours=1)
+    long = day_report(member, "d02", started_at=later)
+    services.record_day(
+        member, program=SLUG, report=replace(long, finished_at=later + timedelta(hours=1))
+    )
+    enrollment = selectors.with_logs(Enrollment.objects.filter(member=member)).get()
+    assert selectors.trained_minutes(program, enrollment) == 3 + 2 * program.minutes
+
+
+# --- 5. the server does not trust the phone ---------------------------------------------------
+
+
+def test_a_start_in_the_future_is_refused_and_nothing_is_stored(member):
+    ready_to_play(member)
+    report = replace(day_report(member), started_at=timezone.now() + timedelta(minutes=6))
+    with pytest.raises(services.InvalidReport) as caught:
+        services.record_day(member, program=SLUG, report=report)
+    assert caught.value.field == "started_at"
+    assert not TrainingSession.objects.exists()
+
+
+def test_day_thirty_on_day_one_is_no_day(member):
+    ready_to_play(member)
+    last = selectors.program_or_404(SLUG).sessions[-1].key
+    kept_not_counted(member, refused(member, day_report(member, last)), "out_of_order")
+
+
+def test_a_day_that_hurt_cannot_be_skipped_by_sending_the_next_one(member):
+    ready_to_play(member)
+    services.record_day(member, program=SLUG, report=day_report(member, hurt=7))
+    check_in(member)
+    kept_not_counted(member, refused(member, day_report(member, "d02")), "out_of_order")
+    check_in(member)
+    again = services.record_day(member, program=SLUG, report=day_report(member, "d01"))
+    assert again.day is not None and again.day.repeat and again.day.gentler
