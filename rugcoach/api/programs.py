@@ -112,11 +112,7 @@ def _standing(request: HttpRequest, slug: str) -> dict[str, Any] | None:
 def list_programs(request: HttpRequest, query: Query[LanguageQuery]) -> Any:
     found = []
     today = timezone.localdate()
-    latest = (
-        selectors.latest_enrollments_with_logs(request.user)
-        if request.user.is_authenticated
-        else {}
-    )
+    latest = selectors.latest_enrollments(request.user) if request.user.is_authenticated else {}
     rules = get_catalog().progression
     for program in selectors.programs().values():
         data = presenters.program_data(program, query.lang)

@@ -8,7 +8,7 @@ summary) is ``core.programs``; here only the rows it reads.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.db.models import Prefetch, QuerySet
@@ -68,10 +68,11 @@ def active_enrollment(member: User, slug: str, *, viewer: User | None = None) ->
 
 
 def latest_enrollments(member: User, *, viewer: User | None = None) -> dict[str, Enrollment]:
-    """Per program the member's latest enrollment (active, left or finished), with its
-    days (two queries, whatever the history's length)."""
+    """Per program the member's latest enrollment (active, left or finished), with each
+    day's session and log (``with_logs``): the list gives the next day and the minutes
+    trained (a constant number of queries, whatever the history's length)."""
     found: dict[str, Enrollment] = {}
-    for enrollment in enrollments(member, viewer=viewer).prefetch_related("days"):
+    for enrollment in with_logs(enrollments(member, viewer=viewer)):
         found.setdefault(enrollment.program, enrollment)
     return found
 
@@ -129,14 +130,16 @@ def member_program(
     if enrollment is None:
         return MemberProgram(program, None, (), None, None, None)
     done = tuple(days_done(enrollment))
+    # Minutes trained by the clock (``trained_minutes``), not the program's stated minutes.
+    trained = trained_minutes(program, enrollment)
     minutes = minutes_by_key(program)
     return MemberProgram(
         program=program,
         enrollment=enrollment,
         done=done,
-        standing=standing(program, done, today, minutes),
+        standing=replace(standing(program, done, today, minutes), minutes=trained),
         next=next_day(program, done, get_catalog().progression, program_check_ins(enrollment)),
-        summary=summary(done, minutes),
+        summary=replace(summary(done, minutes), minutes=trained),
     )
 
 
@@ -150,7 +153,8 @@ def list_standing(program: Program, enrollment: Enrollment | None, today: date) 
     if enrollment is None:
         return None
     done = days_done(enrollment, logs=False)
-    return standing(program, done, today, minutes_by_key(program))
+    found = standing(program, done, today, minutes_by_key(program))
+    return replace(found, minutes=trained_minutes(program, enrollment))
 
 
 # --- what fits the member ----------------------------------------------------------
@@ -360,14 +364,3 @@ def trained_minutes(program: Program, enrollment: Enrollment) -> int:
     standing and the summary in place of ``minutes_by_key``'s stated minutes. The
     enrollment comes from ``with_logs`` (each day's session is prefetched)."""
     return round(sum(day_minutes(program, day) for day in enrollment.days.all()))
-
-
-def latest_enrollments_with_logs(
-    member: User, *, viewer: User | None = None
-) -> dict[str, Enrollment]:
-    """``latest_enrollments`` with each day's session and log (``with_logs``): the list
-    can give the next day and the minutes trained (a constant number of queries)."""
-    found: dict[str, Enrollment] = {}
-    for enrollment in with_logs(enrollments(member, viewer=viewer)):
-        found.setdefault(enrollment.program, enrollment)
-    return found

@@ -209,7 +209,7 @@ def _store_day(
         join(member, program=program.slug, today=timezone.localdate(report.started_at))
         enrollment = _active(member, program.slug)
         assert enrollment is not None
-    to_play = _played(member, program, done, day_key)
+    to_play = _played(member, program, enrollment, done, day_key)
     doses = (
         {item.key: item.prescription.model_dump(mode="json") for item in to_play.session.items}
         if to_play is not None
@@ -285,14 +285,20 @@ def _may_play(program: Program, done: Sequence[DayDone], day_key: str) -> bool:
 
 
 def _played(
-    member: User, program: Program, done: Sequence[DayDone], day_key: str
+    member: User,
+    program: Program,
+    enrollment: Enrollment,
+    done: Sequence[DayDone],
+    day_key: str,
 ) -> selectors.DayToPlay | None:
     """The day as the player showed it, when it is the next day (its doses, lighter when
     the last one hurt); another day (a day done, played again): None, its doses unknown."""
     fit = selectors.fits(member, program, training_status(member))
     if fit is None or isinstance(fit.result, NotForYou):
         return None
-    to_play = selectors.day_to_play(program, fit.result, done, fit.member.allowed)
+    # The day as the player built it: with the check-ins that can hold it (R2).
+    check_ins = selectors.program_check_ins(enrollment)
+    to_play = selectors.day_to_play(program, fit.result, done, fit.member.allowed, check_ins)
     if to_play is None or to_play.next.key != day_key:
         return None
     return to_play
