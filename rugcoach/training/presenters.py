@@ -140,6 +140,10 @@ def labels() -> dict[str, str]:
             "Bewaard op je telefoon. We sturen het zodra je weer verbinding hebt; je "
             "hoeft niets te doen."
         ),
+        "not_counted": _(
+            "Je sessie is bewaard, maar telt niet als dag van dit programma. Open het "
+            "programma: daar staat waarom."
+        ),
         "to_plan": _("Naar je plan"),
         "wake_lock_off": _(
             "Deze browser kan je scherm niet aan houden. Zet 'automatisch vergrendelen' "

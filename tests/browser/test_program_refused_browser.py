@@ -42,7 +42,9 @@ def test_a_session_after_a_red_flag_is_kept_but_no_day(page: Page, live_server, 
             force=True
         )
     page.get_by_role("button", name="Opslaan").click()
-    expect(page.locator(".player-saved")).to_be_visible()
+    # Stored, but the member is told it is no day of the program (not "well done").
+    expect(page.locator(".player-not-counted")).to_contain_text("telt niet als dag")
+    expect(page.locator(".player-saved")).to_have_count(0)
     page.screenshot(path=str(ARTIFACTS_DIR / "programs-refused-saved-nl.png"), full_page=True)
     assert waiting_in_outbox(page) == [], "stored on the server: nothing left to send"
     session = TrainingSession.objects.get(member=member)

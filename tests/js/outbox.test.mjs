@@ -135,4 +135,14 @@ test("a 409 (stored, not counted as a program day) leaves the outbox and is not 
   assert.ok(!(await outbox.has("kept-on-server")), "stored on the server: nothing to send again");
   await outbox.flush();
   assert.equal(calls.length, 1);
+  // The player says it was stored but not counted, never "saved, well done".
+  assert.equal(outbox.counted("kept-on-server"), false);
+});
+
+test("a session the server counted (201) is counted", async () => {
+  const fetch = async () => ({ status: 201, text: async () => "{}" });
+  const outbox = createOutbox({ store: memoryStore(), fetch, url: "/api/programs/x/sessions" });
+  await outbox.add(session("a-day"));
+  await outbox.flush();
+  assert.equal(outbox.counted("a-day"), true);
 });

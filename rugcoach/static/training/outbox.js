@@ -20,6 +20,9 @@ const STORED = new Set([200, 201, 409]);
 // shared phone, another member's login never carries it (it would be refused and lost).
 export function createOutbox({ store, fetch, url, headers = () => ({}), member = null }) {
   let flushing = null;
+  // Sessions the server stored but did not count (409), by client key, in this page's
+  // life: the player says so instead of "saved" (the entry itself has left the outbox).
+  const notCounted = new Set();
 
   // Each entry keeps the endpoint it was made for: a page that flushes the outbox may
   // be another session's (a plan's player sends a program day's entry to its own URL).
@@ -71,6 +74,7 @@ export function createOutbox({ store, fetch, url, headers = () => ({}), member =
         break;
       }
       if (STORED.has(response.status)) {
+        if (response.status === 409) notCounted.add(entry.body.client_key);
         await store.del(key);
         summary.sent += 1;
       } else if (REFUSED.has(response.status)) {
@@ -95,7 +99,11 @@ export function createOutbox({ store, fetch, url, headers = () => ({}), member =
     return flushing;
   }
 
-  return { add, flush, entries, has };
+  function counted(clientKey) {
+    return !notCounted.has(clientKey);
+  }
+
+  return { add, flush, entries, has, counted };
 }
 
 // Who is logged in on this page, as the opaque tag every page carries (or null).

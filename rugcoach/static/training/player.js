@@ -262,7 +262,9 @@ function doneScreen() {
   const sent = state.status === "sent";
   return [
     h("h2", { text: L.end_title }),
-    h("p", { class: sent ? "player-saved" : "player-pending", role: "status", text: sent ? L.saved : L.pending }),
+    sent && !outbox.counted(state.clientKey)
+      ? h("p", { class: "player-not-counted", role: "status", text: L.not_counted })
+      : h("p", { class: sent ? "player-saved" : "player-pending", role: "status", text: sent ? L.saved : L.pending }),
     h("p", {}, h("a", { class: "button", href: data.urls.plan, text: L.to_plan })),
   ];
 }
