@@ -507,6 +507,23 @@ PROGRAM_ROWS: tuple[Row, ...] = (
     ),
     Row("api:programs", everyone(200), operation="GET /programs"),
     Row(
+        "api:program_sessions",
+        members_only(201, 409, visitor=401),
+        operation="POST /programs/{slug}/sessions",
+        method="post",
+        path=_program("api:program_sessions"),
+        data=lambda w: {
+            "client_key": str(uuid.uuid4()),
+            "session_key": f"{CHALLENGE}/d01",
+            "started_at": (timezone.now() + timedelta(minutes=1)).isoformat(),  # after her check
+            "completed": True,
+            "results": [],
+        },
+        json=True,
+        id="post-program-day",
+        note="a day of the viewer's own: others have no check, so it is stored, never a day",
+    ),
+    Row(
         "api:program",
         everyone(200),
         operation="GET /programs/{slug}",
