@@ -21,6 +21,7 @@ from rugcoach.core.programs.build import NotForYou
 from rugcoach.core.programs.content import Program
 from rugcoach.plans import selectors as plan_selectors
 from rugcoach.programs import selectors
+from rugcoach.training import selectors as training_selectors
 from rugcoach.triage.models import TriageResult
 from rugcoach.triage.selectors import TrainingStatus, member_results
 
@@ -29,6 +30,7 @@ BLOCKED = "blocked"
 FULL_CHECK = "full_check"
 CHECKIN = "checkin"
 PAUSED = "paused"
+PHYSIO = "physio"
 NOT_FOR_YOU = "not_for_you"
 # And what the enrollment or the day itself says.
 LEFT = "left"
@@ -41,8 +43,10 @@ MESSAGES = {
     BLOCKED: "a check made before this session started forbids training: stored, not counted",
     FULL_CHECK: "no valid full check before this session started: stored, not counted",
     CHECKIN: "no check-in that allows training on the day this session started, before it "
-    "started: stored, not counted",
+    "started and after the session before it: stored, not counted",
     PAUSED: "your plan was paused (see a physio first) before this session started: "
+    "stored, not counted",
+    PHYSIO: "days held by pain in a row: see a physio and do a new full check first: "
     "stored, not counted",
     NOT_FOR_YOU: "this program is not for you now: stored, not counted",
     LEFT: "you left this program: stored, not counted (join it again to go on)",
@@ -73,7 +77,8 @@ def refusal(member: User, program: Program, started_at: datetime) -> str | None:
     """Why a session of ``program`` started at ``started_at`` may not count (a reason
     above), or None. The player's gate, in its order, at the session's start: a check that
     blocks; the full check; a check-in (or full check) that allows training, made that day
-    at or before the start; the plan not paused by then (R4); the program fits."""
+    at or before the start and after any session before it; the plan not paused by then
+    (R4); no stop for a physio after days held by pain (R4); the program fits."""
     status = status_at(member, started_at)
     if status.blocked:
         return BLOCKED
@@ -83,9 +88,27 @@ def refusal(member: User, program: Program, started_at: datetime) -> str | None:
     day = timezone.localdate(started_at)
     if check is None or not check.may_train or timezone.localdate(check.created_at) != day:
         return CHECKIN
+    # The check-in comes first every time (``training.selectors.fresh_check``): a session
+    # started after it used it, so a second one on the same check-in does not count.
+    if (
+        training_selectors.member_sessions(member)
+        .filter(started_at__gte=check.created_at, started_at__lt=started_at)
+        .exists()
+    ):
+        return CHECKIN
     stored = plan_selectors.current_plan(member)
-    if stored is not None and stored.paused_at is not None and stored.paused_at <= started_at:
+    # Paused by R4 before the start, on a plan still usable then (``plans.selectors.
+    # usable_plan``, which ``training.selectors.safety_gate`` reads: a full check that
+    # makes the plan stale lifts its pause).
+    if (
+        stored is not None
+        and stored.paused_at is not None
+        and stored.paused_at <= started_at
+        and not plan_selectors.plan_is_stale(stored, status)
+    ):
         return PAUSED
+    if selectors.physio_first(member, program, status) is not None:
+        return PHYSIO
     fit = selectors.fits(member, program, status, day)
     if fit is None or isinstance(fit.result, NotForYou):
         return NOT_FOR_YOU

@@ -21,9 +21,14 @@ def download(request: HttpRequest) -> HttpResponse:
     """No account needed: nothing about a member is in it."""
     language = translation.get_language()
     found = guide_files.stored_guide(language)
+    if found is None and guide_files.build_failed(language):
+        response = render(request, "programs/herstelgids_wait.html", {"failed": True}, status=503)
+        response["Cache-Control"] = "no-store"
+        return response
     if found is None:
         # One build per language and version at a time (the task itself skips a built one).
-        if cache.add(f"herstelgids-queued:{language}:{guide_files.guide_version()}", 1, QUEUED_FOR):
+        version = guide_files.guide_version(language)
+        if cache.add(f"herstelgids-queued:{language}:{version}", 1, QUEUED_FOR):
             build_herstelgids.enqueue(language)
         response = render(
             request, "programs/herstelgids_wait.html", {"retry": RETRY_AFTER}, status=202

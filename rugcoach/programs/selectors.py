@@ -175,7 +175,7 @@ def for_member(member: User, status: TrainingStatus, today: date | None = None) 
     today = today or timezone.localdate()
     also = [
         extra.stored_verdict
-        for extra in (checked_today(status), status.blocking)
+        for extra in (checked_today(status, today), status.blocking)
         if extra is not None and extra.pk != triage.pk
     ]
     intake = plan_selectors.intake_of(member)

@@ -1,7 +1,7 @@
 """Reads for the safety check; every read is scoped to one member."""
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -117,14 +117,15 @@ class TrainingStatus:
         return None
 
 
-def checked_today(status: TrainingStatus) -> TriageResult | None:
+def checked_today(status: TrainingStatus, today: date | None = None) -> TriageResult | None:
     """Today's check that lets the member train, or None: the latest check of either
     kind, done today (a full check asks everything a check-in does). None while
-    anything blocks training or the full check must be redone."""
+    anything blocks training or the full check must be redone. ``today``: the day to
+    judge (a session sent later is judged by the status and the day it started)."""
     latest = status.latest
     if latest is None or not latest.may_train or not status.may_train or status.outdated:
         return None
-    if timezone.localdate(latest.created_at) != timezone.localdate():
+    if timezone.localdate(latest.created_at) != (today or timezone.localdate()):
         return None
     return latest
 

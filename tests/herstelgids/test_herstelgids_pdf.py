@@ -135,5 +135,32 @@ def test_a_request_never_builds_it_the_worker_does(client, settings, tmp_path, m
 def test_a_built_guide_is_kept_per_content_version(settings, tmp_path):
     settings.RUGCOACH_BUILT_DIR = tmp_path
     path = guide_files.store_guide("en")
-    assert path.name == f"herstelgids-en-{guide_files.guide_version()}.pdf"
+    assert path.name == f"herstelgids-en-{guide_files.guide_version('en')}.pdf"
     assert guide_files.stored_guide("en") == path and guide_files.stored_guide("nl") is None
+
+
+def test_each_language_has_its_own_version_and_older_files_go(settings, tmp_path):
+    settings.RUGCOACH_BUILT_DIR = tmp_path
+    # The translations are part of what is printed: a version per language.
+    assert guide_files.guide_version("nl") != guide_files.guide_version("en")
+    stale = tmp_path / "herstelgids-nl-0000000000000000.pdf"
+    stale.write_bytes(b"%PDF old")
+    kept = guide_files.store_guide("nl")
+    assert not stale.exists() and kept.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [kept.name], "no .part left behind"
+
+
+def test_a_build_that_fails_is_said_not_waited_for(client, settings, tmp_path, monkeypatch):
+    settings.RUGCOACH_BUILT_DIR = tmp_path
+
+    def broken(language: str) -> bytes:
+        raise RuntimeError("figure renderer down")
+
+    monkeypatch.setattr(herstelgids, "guide_pdf", broken)
+    with pytest.raises(RuntimeError):
+        build_herstelgids.call("nl")
+    answer = client.get(reverse("programs:herstelgids"))
+    assert answer.status_code == 503
+    html = answer.content.decode()
+    assert "kan nu niet gemaakt worden" in html and 'http-equiv="refresh"' not in html
+    assert list(tmp_path.glob("*.part")) == []

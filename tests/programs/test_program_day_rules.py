@@ -13,6 +13,7 @@ from rugcoach.programs import selectors, services
 from rugcoach.programs.models import Enrollment, ProgramDay
 from rugcoach.training.models import TrainingSession
 from rugcoach.training.services import SessionReport
+from rugcoach.triage.models import TriageResult
 from tests.programs.helpers import SLUG, checked_in_at, checked_yesterday, day_report, ready_to_play
 from tests.training.helpers import check_in
 
@@ -206,3 +207,54 @@ def test_a_day_that_hurt_cannot_be_skipped_by_sending_the_next_one(member):
     check_in(member)
     again = services.record_day(member, program=SLUG, report=day_report(member, "d01"))
     assert again.day is not None and again.day.repeat and again.day.gentler
+
+
+# --- the second review: the physio stop, a late-sent day, one session per check-in -------
+
+
+def _held_day(member, key: str, minutes_ago: int) -> None:  # type: ignore[no-untyped-def]
+    started = timezone.now() - timedelta(minutes=minutes_ago)
+    report = day_report(member, key, hurt=7, started_at=started)
+    services.record_day(member, program=SLUG, report=report)
+
+
+def test_a_day_sent_at_the_physio_stop_is_no_day_and_never_lifts_it(member):
+    ready_to_play(member)
+    _held_day(member, "d01", 60)
+    _held_day(member, "d01", 30)
+    check_in(member)
+    program = selectors.program_or_404(SLUG)
+    assert selectors.gate(member, program).step == "physio"
+    kept_not_counted(member, refused(member, bare_report()), "physio")
+    check_in(member)
+    assert selectors.gate(member, program).step == "physio", "only a new full check lifts it"
+
+
+def test_a_day_sent_late_is_judged_with_the_check_in_of_its_own_day(member):
+    """Yesterday's pain-7 check-in allowed only breathing and gentle mobility: a
+    challenge day played after it and sent today is no day (not for you then)."""
+    checked_yesterday(member)
+    TriageResult.objects.filter(member=member).update(created_at=timezone.now() - timedelta(days=3))
+    yesterday = timezone.now() - timedelta(days=1)
+    painful = check_in(member, pain_now=7)
+    TriageResult.objects.filter(pk=painful.pk).update(created_at=yesterday)
+    assert painful.stored_verdict.level != "TRAIN"
+    error = refused(member, bare_report(started=yesterday + timedelta(minutes=1)))
+    kept_not_counted(member, error, "not_for_you")
+
+
+def test_one_check_in_opens_one_session_not_two(member):
+    ready_to_play(member)
+    services.record_day(member, program=SLUG, report=bare_report())
+    error = refused(member, bare_report("d02", started=timezone.now() + timedelta(minutes=1)))
+    kept_not_counted(member, error, "checkin")
+
+
+def test_the_server_and_the_gate_agree_on_a_paused_plan(member_with_plan):
+    """A calm new full check does not lift R4's pause (only a new plan does): the gate
+    says "paused", and the server counts no day either."""
+    member = member_with_plan
+    Plan.objects.filter(member=member).update(paused_at=timezone.now() - timedelta(days=2))
+    ready_to_play(member)
+    assert selectors.gate(member, selectors.program_or_404(SLUG)).step == "paused"
+    kept_not_counted(member, refused(member, bare_report()), "paused")
