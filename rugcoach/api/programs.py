@@ -16,12 +16,11 @@ from pydantic import StrictInt
 
 from rugcoach.api.errors import ErrorOut, ValidationErrorOut, field_error, invalid
 from rugcoach.api.schemas import MEMBERS_ONLY, WITH_BODY, LanguageQuery
-from rugcoach.api.sessions import SessionIn, SessionOut, _error
+from rugcoach.api.sessions import SessionIn, SessionOut, _error, session_report
 from rugcoach.content import get_catalog
 from rugcoach.core.programs.days import Standing, next_day
 from rugcoach.programs import admission, presenters, selectors, services
 from rugcoach.training import exports
-from rugcoach.training import services as training
 
 router = Router(tags=["programs"])
 
@@ -197,28 +196,7 @@ def post_program_session(request: HttpRequest, slug: str, body: ProgramSessionIn
         return _error("finished_at", "is before started_at")
     if not body.session_key.startswith(f"{slug}/"):
         return _error("session_key", f"must start with '{slug}/', e.g. '{slug}/d01'")
-    report = training.SessionReport(
-        client_key=body.client_key,
-        started_at=body.started_at,
-        finished_at=body.finished_at,
-        completed=body.completed,
-        session_key=body.session_key,
-        pain_after=body.pain_after,
-        effort=body.effort,
-        language=body.language,
-        results=tuple(
-            training.ExerciseReport(
-                slug=r.slug,
-                item_key=r.item_key,
-                version=r.version,
-                sets_done=r.sets_done,
-                outcome=r.outcome or "",
-                hurt_where=tuple(r.hurt_where),
-                pain=r.pain,
-            )
-            for r in body.results
-        ),
-    )
+    report = session_report(body, session_key=body.session_key)
     try:
         played = services.record_day(request.user, program=slug, report=report)
     except services.UnknownDay:

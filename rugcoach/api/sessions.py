@@ -126,6 +126,33 @@ def _error(field: str, message: str) -> Status:
     return Status(422, invalid(field_error(["body", field], message)))
 
 
+def session_report(body: SessionIn, **target: Any) -> services.SessionReport:
+    """The service's report of a session the phone sent; ``target`` names what it was
+    played for (``plan_session=`` a plan's session, ``session_key=`` a program's day)."""
+    return services.SessionReport(
+        client_key=body.client_key,
+        started_at=body.started_at,
+        finished_at=body.finished_at,
+        completed=body.completed,
+        pain_after=body.pain_after,
+        effort=body.effort,
+        language=body.language,
+        results=tuple(
+            services.ExerciseReport(
+                slug=r.slug,
+                item_key=r.item_key,
+                version=r.version,
+                sets_done=r.sets_done,
+                outcome=r.outcome or "",
+                hurt_where=tuple(r.hurt_where),
+                pain=r.pain,
+            )
+            for r in body.results
+        ),
+        **target,
+    )
+
+
 @router.post(
     "",
     auth=django_auth,
@@ -147,28 +174,7 @@ def post_session(request: HttpRequest, body: SessionIn) -> Any:
         return _error("client_key", "differs from the Idempotency-Key header")
     if body.finished_at is not None and body.finished_at < body.started_at:
         return _error("finished_at", "is before started_at")
-    report = services.SessionReport(
-        client_key=body.client_key,
-        started_at=body.started_at,
-        finished_at=body.finished_at,
-        completed=body.completed,
-        plan_session=body.plan_session,
-        pain_after=body.pain_after,
-        effort=body.effort,
-        language=body.language,
-        results=tuple(
-            services.ExerciseReport(
-                slug=r.slug,
-                item_key=r.item_key,
-                version=r.version,
-                sets_done=r.sets_done,
-                outcome=r.outcome or "",
-                hurt_where=tuple(r.hurt_where),
-                pain=r.pain,
-            )
-            for r in body.results
-        ),
-    )
+    report = session_report(body, plan_session=body.plan_session)
     try:
         stored, created = services.record_session(request.user, report)
     except services.NotYourSession:
