@@ -508,7 +508,7 @@ PROGRAM_ROWS: tuple[Row, ...] = (
     Row("api:programs", everyone(200), operation="GET /programs"),
     Row(
         "api:program_sessions",
-        members_only(201, 409, visitor=401),
+        members_only(409, 409, visitor=401),
         operation="POST /programs/{slug}/sessions",
         method="post",
         path=_program("api:program_sessions"),
@@ -521,7 +521,8 @@ PROGRAM_ROWS: tuple[Row, ...] = (
         },
         json=True,
         id="post-program-day",
-        note="a day of the viewer's own: others have no check, so it is stored, never a day",
+        note="a day of the viewer's own, stored but no day: others have no check, and the "
+        "session Sanne trained used hers (one session per check-in)",
     ),
     Row(
         "api:program",
