@@ -14,22 +14,20 @@ from rugcoach.core.kernel.vocabulary import Condition, Situation
 from rugcoach.core.library.exercises import Exercise
 from rugcoach.core.planner import Plan, Profile, SelfTests
 from rugcoach.core.planner.pregnancy import due_date_from_week, due_date_problem, pregnancy_stage
-from rugcoach.core.planner.schedule import SCHEDULE_KIND, plan_schedule
+from rugcoach.core.planner.schedule import SCHEDULE_KIND, library_pace, plan_schedule
 from rugcoach.core.planner.selftests import (
     SelfTestOffer,
     offered_self_tests,
     self_test_blockers,
 )
 from rugcoach.core.programs.suggest import triggers_from_check
+from rugcoach.core.schedule import Item as ScheduleItem
 from rugcoach.core.schedule import (
-    BreathingCount,
     Prescription,
     PrescriptionVersion,
-    RepTempo,
     Schedule,
     ScheduleSession,
 )
-from rugcoach.core.schedule import Item as ScheduleItem
 from rugcoach.core.triage.engine import Level, Verdict, aged_answers
 from rugcoach.plans import models
 from rugcoach.triage.models import TriageResult
@@ -253,17 +251,8 @@ def _with_library_pace(data: dict, exercise: Exercise | None) -> Prescription:
     prescription = Prescription.model_validate(data)
     if exercise is None or prescription.tempo or prescription.breathing:
         return prescription
-    tempo, pace = exercise.dose.tempo, exercise.dose.breathing_pace
-    return prescription.model_copy(
-        update={
-            "tempo": None
-            if tempo is None
-            else RepTempo(move=tempo.move, pause=tempo.pause, back=tempo.back),
-            "breathing": None
-            if pace is None
-            else BreathingCount(inhale=pace.inhale, exhale=pace.exhale, hold=pace.hold),
-        }
-    )
+    tempo, breathing = library_pace(exercise.dose)
+    return prescription.model_copy(update={"tempo": tempo, "breathing": breathing})
 
 
 def doses_given(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from rugcoach.core.library.exercises import Exercise
+from rugcoach.core.library.exercises import Dose, Exercise
 from rugcoach.core.planner.dose import Amount, base_amount, fewer_sets, next_rung
 from rugcoach.core.planner.models import Plan, PlanItem
 from rugcoach.core.schedule import (
@@ -23,7 +23,14 @@ from rugcoach.core.schedule import (
     ScheduleSession,
 )
 
-__all__ = ["SCHEDULE_KIND", "item_key", "plan_schedule", "prescription_of", "session_key"]
+__all__ = [
+    "SCHEDULE_KIND",
+    "item_key",
+    "library_pace",
+    "plan_schedule",
+    "prescription_of",
+    "session_key",
+]
 
 SCHEDULE_KIND = "build-up-4-weeks"
 MAX_RUNGS = 16
@@ -37,11 +44,23 @@ def item_key(week: int, weekday: str, order: int) -> str:
     return f"{session_key(week, weekday)}.{order}"
 
 
+def library_pace(dose: Dose | None) -> tuple[RepTempo | None, BreathingCount | None]:
+    """The library dose's tempo and breathing count as the Prescription's types: the one
+    place a plan item, a program item and a stored dose take their pace from."""
+    if dose is None:
+        return None, None
+    tempo, pace = dose.tempo, dose.breathing_pace
+    return (
+        None if tempo is None else RepTempo(move=tempo.move, pause=tempo.pause, back=tempo.back),
+        None
+        if pace is None
+        else BreathingCount(inhale=pace.inhale, exhale=pace.exhale, hold=pace.hold),
+    )
+
+
 def prescription_of(item: PlanItem, exercise: Exercise | None) -> Prescription:
     """The item's dose as the one dose type (tempo and breathing from the library)."""
-    dose = exercise.dose if exercise is not None else None
-    tempo = dose.tempo if dose is not None else None
-    pace = dose.breathing_pace if dose is not None else None
+    tempo, breathing = library_pace(exercise.dose if exercise is not None else None)
     return Prescription(
         sets=item.sets,
         reps=item.reps,
@@ -49,12 +68,8 @@ def prescription_of(item: PlanItem, exercise: Exercise | None) -> Prescription:
         duration_seconds=item.duration_seconds,
         per_side=item.per_side,
         rest_seconds=item.rest_seconds,
-        tempo=None
-        if tempo is None
-        else RepTempo(move=tempo.move, pause=tempo.pause, back=tempo.back),
-        breathing=None
-        if pace is None
-        else BreathingCount(inhale=pace.inhale, exhale=pace.exhale, hold=pace.hold),
+        tempo=tempo,
+        breathing=breathing,
         rung=_rung(item, exercise),
     )
 

@@ -20,6 +20,7 @@ from rugcoach.core.planner.constraints import Catalog, constraints_for, index_fo
 from rugcoach.core.planner.content import PlannerContent, fill
 from rugcoach.core.planner.dose import TRANSITION_SECONDS, item_seconds
 from rugcoach.core.planner.profile import Profile, Weekday
+from rugcoach.core.planner.schedule import library_pace
 from rugcoach.core.programs.content import (
     ItemDose,
     Program,
@@ -30,11 +31,9 @@ from rugcoach.core.programs.content import (
 )
 from rugcoach.core.progression.content import ProgramRules
 from rugcoach.core.schedule import (
-    BreathingCount,
     Item,
     Prescription,
     PrescriptionVersion,
-    RepTempo,
     Schedule,
     ScheduleSession,
 )
@@ -136,7 +135,7 @@ def item_key(session_key: str, number: int) -> str:
 
 def prescription_for(dose: Dose, item: ItemDose) -> Prescription:
     """An item's dose as the one dose type: its numbers, the library's tempo and pace."""
-    tempo, pace = dose.tempo, dose.breathing_pace
+    tempo, breathing = library_pace(dose)
     return Prescription(
         sets=item.sets,
         reps=item.reps,
@@ -144,12 +143,8 @@ def prescription_for(dose: Dose, item: ItemDose) -> Prescription:
         duration_seconds=item.duration_seconds,
         per_side=dose.per_side if item.per_side is None else item.per_side,
         rest_seconds=dose.rest_seconds if item.rest_seconds is None else item.rest_seconds,
-        tempo=None
-        if tempo is None
-        else RepTempo(move=tempo.move, pause=tempo.pause, back=tempo.back),
-        breathing=None
-        if pace is None
-        else BreathingCount(inhale=pace.inhale, exhale=pace.exhale, hold=pace.hold),
+        tempo=tempo,
+        breathing=breathing,
     )
 
 
