@@ -63,10 +63,6 @@ def enrollments(member: User, *, viewer: User | None = None) -> QuerySet[Enrollm
     return Enrollment.objects.filter(member=access.reads(member, viewer))
 
 
-def active_enrollment(member: User, slug: str, *, viewer: User | None = None) -> Enrollment | None:
-    return enrollments(member, viewer=viewer).filter(program=slug, status="active").first()
-
-
 def latest_enrollments(member: User, *, viewer: User | None = None) -> dict[str, Enrollment]:
     """Per program the member's latest enrollment (active, left or finished), with each
     day's session and log (``with_logs``): the list gives the next day and the minutes
