@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "rugcoach.training",
     "rugcoach.progress",
     "rugcoach.programs",
+    "rugcoach.intakes",
+    "rugcoach.trainers",
     "rugcoach.knowledge",
     "rugcoach.privacy",
 ]

@@ -21,6 +21,8 @@ EXPORT_MODULES = (
     "rugcoach.training.exports",
     "rugcoach.progress.exports",
     "rugcoach.programs.exports",
+    "rugcoach.intakes.exports",
+    "rugcoach.trainers.exports",
 )
 
 # Models with a foreign key to the user that are not data about the member, with why.
