@@ -15,6 +15,10 @@ from rugcoach.privacy.registry import ANONYMISED, exporters
 EXPORT_FORMAT_VERSION = 1
 
 
+class StaffAccount(Exception):
+    """A trainer's or admin's account is removed by the gym's admin, not by this service."""
+
+
 def export_member_data(member: User) -> dict[str, Any]:
     """Everything RugCoach holds about ``member``, one section per app, as JSON types."""
     access.reads(member, scope=access.Scope.ACCOUNT)
@@ -76,6 +80,9 @@ def delete_member(*, member: User) -> None:
     sessions and login records hold the member without a foreign key and are deleted here.
     """
     access.changes(member, scope=access.Scope.ACCOUNT)
+    if member.role != User.Role.MEMBER:
+        # Their bookings and the members' logs need the gym's admin (privacy/forms.py).
+        raise StaffAccount(member.pk)
     with transaction.atomic():
         _anonymise(member)
         Session.objects.filter(session_key__in=_session_ids_of(member)).delete()

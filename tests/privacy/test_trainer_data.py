@@ -138,3 +138,17 @@ def test_a_failed_deletion_changes_nothing(shared, monkeypatch):
         delete_member(member=sanne)
     assert Booking.objects.filter(member=sanne, reason=REASON).exists()
     assert AccessLogEntry.objects.filter(member=sanne).count() == 2
+
+
+def test_a_trainer_cannot_delete_their_account_here(db):
+    """Their bookings and the members' access logs need the gym's admin: a form error,
+    never a crash, and nothing deleted."""
+    anna = trainer("anna@yellowgym.test", "Anna", "de Vries")
+    response = logged_in(anna.user).post(DELETE, {"password": PASSWORD})
+    assert response.status_code == 400
+    assert "verwijdert de beheerder van de sportschool" in response.content.decode()
+    assert User.objects.filter(pk=anna.user.pk).exists()
+    from rugcoach.privacy.services import StaffAccount, delete_member
+
+    with pytest.raises(StaffAccount):
+        delete_member(member=anna.user)

@@ -16,9 +16,11 @@ def location(name: str = "YellowGym Centrum") -> Location:
     return found
 
 
-def trainer(email: str, first_name: str, last_name: str = "Coach") -> Trainer:
+def trainer(
+    email: str, first_name: str, last_name: str = "Coach", *, password: str = PASSWORD
+) -> Trainer:
     user = User.objects.create_user(
-        email, PASSWORD, first_name=first_name, last_name=last_name, role=User.Role.TRAINER
+        email, password, first_name=first_name, last_name=last_name, role=User.Role.TRAINER
     )
     made = Trainer.objects.create(user=user)
     made.locations.add(location())
