@@ -171,3 +171,20 @@ def test_the_pages_need_a_login(client):
         assert client.get(url)["Location"].startswith("/account/inloggen/")
     for url in (GIVE, REVOKE):
         assert client.post(url)["Location"].startswith("/account/inloggen/")
+
+
+@pytest.mark.parametrize("count", [1, 4])
+def test_the_page_costs_the_same_queries_at_two_sizes(member, count, django_assert_num_queries):
+    for n in range(count):
+        booked = trainer(f"t{n}@yellowgym.test", f"Trainer{n}", "Coach")
+        booking(member, booked)
+        consent.give(member=member, trainer=booked)
+        consent.revoke(member=member, trainer=booked)
+        consent.give(member=member, trainer=booked)
+    client = logged_in(member)
+    client.get(PAGE)  # warm the session
+    # session, user, booked trainers, active consents, trainers, every consent
+    with django_assert_num_queries(6):
+        html = client.get(PAGE).content.decode()
+    assert html.count("Stop met delen met Trainer") == count
+    assert html.count(": van ") == count  # each earlier consent with both dates
