@@ -120,7 +120,12 @@ def reachable_member_ids(viewer: Viewer, action: Action, scope: Scope) -> QueryS
     person = _active(viewer)
     if person is None or scope is Scope.ACCOUNT:
         return None
-    found = [ids for rule in _RULES.values() if (ids := rule.member_ids(person, action, scope))]
+    found = [
+        # No ORDER BY (a model's default ordering): SQL refuses one inside a UNION's parts.
+        ids.order_by()
+        for rule in _RULES.values()
+        if (ids := rule.member_ids(person, action, scope)) is not None
+    ]
     if not found:
         return None
     union = found[0]

@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from rugcoach.accounts import views
+from rugcoach.accounts import access_log_views, views
 from rugcoach.accounts.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
 
 app_name = "accounts"
@@ -12,6 +12,8 @@ urlpatterns = [
     path(_("inloggen/"), views.EmailLoginView.as_view(), name="login"),
     path(_("uitloggen/"), auth_views.LogoutView.as_view(), name="logout"),
     path("", views.profile, name="profile"),
+    # Who viewed or changed the member's data (docs/access.md).
+    path(_("inzage/"), access_log_views.access_log_page, name="access_log"),
     path(
         _("wachtwoord/"),
         auth_views.PasswordChangeView.as_view(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
+from rugcoach.accounts import access_log
 from rugcoach.accounts.forms import (
     EmailAuthenticationForm,
     FollowUpEmailsForm,
@@ -83,7 +84,12 @@ def profile(request: HttpRequest) -> HttpResponse:
         response = HttpResponseRedirect(translate_url(request.path, language))
         _set_language_cookie(response, language)
         return response
-    return render(request, "accounts/profile.html", {"form": form, "emails": emails})
+    context = {
+        "form": form,
+        "emails": emails,
+        "access_log": access_log.in_words(access_log.latest(request.user)),
+    }
+    return render(request, "accounts/profile.html", context)
 
 
 @require_POST

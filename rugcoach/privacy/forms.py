@@ -18,6 +18,17 @@ class DeleteAccountForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.member = member
 
+    def clean(self) -> dict[str, object]:
+        # A trainer's or admin's account holds other people's bookings and appears in
+        # members' access logs: the gym's admin removes it (Django admin), not this page.
+        if self.member.role != User.Role.MEMBER:
+            raise forms.ValidationError(
+                _("Een account van een trainer of beheerder verwijdert de beheerder van de "
+                  "sportschool. Er is niets verwijderd."),
+                code="staff_account",
+            )  # fmt: skip
+        return super().clean()
+
     def clean_password(self) -> str:
         password = self.cleaned_data["password"]
         if not self.member.check_password(password):

@@ -19,9 +19,12 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from rugcoach.accounts.models import User
+from rugcoach.accounts import access_log
+from rugcoach.accounts.models import AccessLogEntry, User
 from rugcoach.content import get_catalog
+from rugcoach.core.triage.conditions import Level
 from rugcoach.core.triage.engine import Verdict
+from rugcoach.intakes.models import Booking
 from rugcoach.plans.forms import IntakeForm, SelfTestsForm
 from rugcoach.printing import LINE, YELLOW, paragraph_styles, text
 from rugcoach.triage.presenters import present_answers
@@ -225,6 +228,95 @@ def _plans(story: _Story, data: dict[str, Any], language: str, width: float) -> 
         )
 
 
+def _level_label(code: str, language: str) -> str:
+    if not code:
+        return "–"
+    try:
+        return get_catalog().triage.verdicts[Level(code)].label.get(language)
+    except (ValueError, KeyError):
+        return code
+
+
+def _bookings(story: _Story, data: dict[str, Any], language: str, width: float) -> None:
+    bookings = data.get("bookings", [])
+    story.heading(_("Je intakes ({count})").format(count=len(bookings)))
+    if not bookings:
+        story.para(_("Geen."))
+    statuses = dict(Booking.Status.choices)
+    words = {"starts_at", "ends_at", "trainer", "location", "reason", "verdict_level",
+             "status", "trainer_note", "created_at", "cancelled_at"}  # fmt: skip
+    for booking in bookings:
+        story.band(f"{_when(booking['starts_at'])} · {booking['trainer']}", width)
+        story.facts(
+            [
+                (_("Vestiging"), booking["location"]),
+                (_("Tot"), _when(booking["ends_at"])),
+                (_("Status"), _label(statuses, booking["status"])),
+                (_("Je reden"), booking["reason"] or "–"),
+                (_("Niveau van je check bij het boeken"),
+                 _level_label(booking["verdict_level"], language)),
+                (_("Notitie van de trainer"), booking["trainer_note"] or "–"),
+                (_("Geboekt op"), _when(booking["created_at"])),
+                (_("Geannuleerd op"), _when(booking["cancelled_at"])),
+                *_fields({k: v for k, v in booking.items() if k not in words}),
+            ],
+            width,
+        )  # fmt: skip
+
+
+def _consents(story: _Story, data: dict[str, Any], width: float) -> None:
+    consents = data.get("consents", [])
+    story.heading(_("Met wie je je gegevens deelt ({count})").format(count=len(consents)))
+    if not consents:
+        story.para(_("Met niemand."))
+    for consent in consents:
+        story.facts(
+            [
+                (_("Trainer"), consent["trainer"]),
+                (_("Toestemming gegeven op"), _when(consent["given_at"])),
+                (_("Ingetrokken op"), _when(consent["revoked_at"])),
+            ],
+            width,
+        )
+
+
+def _access_log(story: _Story, data: dict[str, Any], language: str, width: float) -> None:
+    entries = data.get("access_log", [])
+    story.heading(_("Wie je gegevens bekeek of wijzigde ({count})").format(count=len(entries)))
+    if not entries:
+        story.para(_("Niemand anders."))
+    actions = dict(AccessLogEntry.Action.choices)
+    story.facts(
+        [
+            (
+                _when(entry["at"]),
+                f"{entry['by']}: {_label(actions, entry['action']).lower()}, "
+                f"{access_log.what_words(entry['what'], entry['scope'], language)}",
+            )
+            for entry in entries
+        ],
+        width,
+    )
+
+
+def _tokens(story: _Story, data: dict[str, Any], width: float) -> None:
+    tokens = data.get("api_tokens", [])
+    story.heading(_("Je API-sleutels ({count})").format(count=len(tokens)))
+    if not tokens:
+        story.para(_("Geen."))
+    for token in tokens:
+        story.facts(
+            [
+                (_("Naam"), token["name"]),
+                (_("Begint met"), token["prefix"]),
+                (_("Gemaakt op"), _when(token["created_at"])),
+                (_("Laatst gebruikt"), _when(token["last_used_at"])),
+                (_("Ingetrokken op"), _when(token["revoked_at"])),
+            ],
+            width,
+        )
+
+
 _FEED_SETTINGS = ("session_time", "interval_minutes", "work_start", "work_end", "workdays")
 
 
@@ -251,10 +343,14 @@ def build_export_pdf(export: dict[str, Any], *, language: str, brand: str) -> by
           "volledig, in het JSON-bestand.").format(brand=brand, date=_when(export["exported_at"])),
         "subtitle",
     )  # fmt: skip
-    known = {"format_version", "exported_at", "accounts", "triage", "plans"}
+    known = {"format_version", "exported_at", "accounts", "triage", "plans", "intakes", "trainers"}
     _account(story, export["accounts"], width)
     _checks(story, export["triage"], language, width)
     _plans(story, export["plans"], language, width)
+    _bookings(story, export.get("intakes", {}), language, width)
+    _consents(story, export.get("trainers", {}), width)
+    _access_log(story, export["accounts"], language, width)
+    _tokens(story, export["accounts"], width)
     for section, data in export.items():
         if section in known:
             continue

@@ -28,6 +28,36 @@ EXPORT_MODULES = (
 # Models with a foreign key to the user that are not data about the member, with why.
 NOT_MEMBER_DATA = {
     "admin.LogEntry": "what staff did in the admin; a member never has rows here",
+    "intakes.Trainer": "a trainer's work record (locations, intake length), kept by the gym's "
+    "admins in the Django admin; a member has none",
+}
+
+
+@dataclass(frozen=True)
+class Anonymised:
+    """A foreign key to the user that is set to NULL, not deleted, when the member goes:
+    the row stays for someone else, with ``cleared`` emptied so it keeps nothing of them."""
+
+    why: str
+    cleared: tuple[str, ...] = ()
+
+
+# "app.Model.field" → how and why; ``privacy.services.delete_member`` applies them all in
+# its transaction, and tests/privacy fails for a SET_NULL key to the user not listed here.
+ANONYMISED: dict[str, Anonymised] = {
+    "intakes.Booking.member": Anonymised(
+        "the trainer's agenda keeps the slot (a past intake happened; a future one is "
+        "cancelled by the deletion, so the time is free again), without the person",
+        cleared=("reason", "trainer_note", "verdict_level"),
+    ),
+    "accounts.AccessLogEntry.member": Anonymised(
+        "the log's entries stay countable (how often trainers looked) but name nobody; "
+        "the entry holds only the trainer's name, a time and a code"
+    ),
+    "accounts.AccessLogEntry.viewer": Anonymised(
+        "when a trainer's account goes, the members keep their record of who saw their "
+        "data: the trainer's name stays in their log, the link to the account goes"
+    ),
 }
 
 

@@ -9,10 +9,17 @@ plan and two calendar feeds, and checks:
 - for anyone but Sanne: nothing of Sanne's data changed (her whole export, her account
   row) and the answer shows none of her markers (e-mail, name, feed token, check link).
 
-The actors today are a visitor, Sanne, another member and a trainer with no link to her
-(``User.Role.TRAINER``), who gets what another member gets. The rule they meet lives in
-``rugcoach/accounts/access.py``. The trainers' issue adds its actors (a linked trainer
-with and without consent) as new ``Actor`` values and new keys in each row's ``expect``.
+The actors are a visitor, Sanne, another member, a trainer with no link to her
+(``User.Role.TRAINER``), a trainer she booked an intake with, a trainer she gave consent
+to, and an admin (role admin, ``is_staff``). Member pages and the API are scoped to
+``request.user``, so every actor but Sanne gets what another member gets there: their
+own, empty data, never Sanne's. The rule they meet lives in ``rugcoach/accounts/access.py``
+(and the rules the intakes and trainers apps register); ``test_the_rule_for_every_actor``
+checks it directly, scope by scope.
+
+The world is built once per module, inside a transaction that is rolled back at the end;
+each case runs in its own rolled-back savepoint (pytest-django's ``db``), with the
+people re-read from the database, so a case that deletes Sanne leaves the next one whole.
 
 ``test_every_url_is_in_the_table_or_listed_as_public`` walks Django's URL resolver and
 the ninja API's operations: a URL that is neither in ``TABLE`` nor in ``NOT_MEMBER_DATA``
@@ -23,18 +30,19 @@ import json
 import re
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from enum import StrEnum
 from typing import Any
 
 import pytest
+from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from rugcoach.accounts import access
-from rugcoach.accounts.models import User
+from rugcoach.accounts.models import AccessLogEntry, User
 from rugcoach.api.urls import api
 from rugcoach.content import get_catalog
 from rugcoach.core.planner import Profile, SelfTests, Weekday, alternatives
@@ -43,10 +51,12 @@ from rugcoach.plans import selectors, services
 from rugcoach.plans.models import CalendarFeed
 from rugcoach.privacy.services import export_member_data
 from rugcoach.programs import services as programs_services
+from rugcoach.trainers import consent
 from rugcoach.training import services as training_services
 from rugcoach.training.models import FollowUp
 from rugcoach.triage.models import TriageResult
 from tests.plan_helpers import HOME_PROFILE, PASSWORD, TODAY, record_triage
+from tests.sharing.helpers import booking, trainer
 from tests.triage_answers import benign_answers
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +67,22 @@ class Actor(StrEnum):
     MEMBER = "member"  # Sanne, whose data it is
     OTHER_MEMBER = "other member"
     TRAINER = "trainer without a link"
+    BOOKED_TRAINER = "trainer with a booking"  # Sanne booked an intake with them
+    CONSENTED_TRAINER = "trainer with consent"  # Sanne consented (after an intake)
+    ADMIN = "admin"
+
+
+# Whoever is not Sanne and not a visitor: on member pages they all get their own data.
+OTHERS = (
+    Actor.OTHER_MEMBER,
+    Actor.TRAINER,
+    Actor.BOOKED_TRAINER,
+    Actor.CONSENTED_TRAINER,
+    Actor.ADMIN,
+)
+# The actors a rule lets reach some of Sanne's data (the log may gain entries by them).
+LINKED = (Actor.BOOKED_TRAINER, Actor.CONSENTED_TRAINER)
+BOOKING_REASON = "Pijn bij tillen sinds de verhuizing"
 
 
 LOGIN = "login"  # a page sends a visitor to the login page (302 to accounts:login)
@@ -75,6 +101,8 @@ class World:
     plan_session_key: str  # the same session's key in her plan (the plan page's start link)
     training_key: str  # the client key of a session she trained
     followup_id: int  # that session's next-morning question, due now
+    booked_trainer_id: int  # intakes.Trainer of the trainer she booked
+    consented_trainer_id: int  # intakes.Trainer of the trainer she consented to
 
     def markers(self) -> tuple[str, ...]:
         """Strings that only an answer about Sanne's data contains."""
@@ -84,6 +112,7 @@ class World:
             self.feed_token,
             reverse("triage:member_result", args=[self.result_id]),
             self.training_key,
+            BOOKING_REASON,
         )
 
 
@@ -111,14 +140,10 @@ def everyone(status: int | str) -> dict[Actor, int | str]:
 
 
 def members_only(member: int, others: int, visitor: int | str = LOGIN) -> dict[Actor, int | str]:
-    """Sanne gets ``member``; another member and an unlinked trainer get ``others`` (their
-    own, empty data or a refusal); a visitor is sent to log in (API: 401)."""
-    return {
-        Actor.VISITOR: visitor,
-        Actor.MEMBER: member,
-        Actor.OTHER_MEMBER: others,
-        Actor.TRAINER: others,
-    }
+    """Sanne gets ``member``; every other logged-in actor (another member, the trainers,
+    the admin) gets ``others`` (their own, empty data or a refusal); a visitor is sent
+    to log in (API: 401)."""
+    return {Actor.VISITOR: visitor, Actor.MEMBER: member, **dict.fromkeys(OTHERS, others)}
 
 
 def _item_query(world: World) -> str:
@@ -318,12 +343,7 @@ TABLE: tuple[Row, ...] = (
     Row(
         "api:preview",
         operation="POST /plans",
-        expect={
-            Actor.VISITOR: 422,
-            Actor.MEMBER: 200,
-            Actor.OTHER_MEMBER: 422,
-            Actor.TRAINER: 422,
-        },
+        expect=members_only(200, 422, visitor=422),
         method="post",
         data=lambda w: {"profile": PROFILE_JSON},
         json=True,
@@ -534,6 +554,27 @@ PROGRAM_ROWS: tuple[Row, ...] = (
 )
 TABLE = TABLE + PROGRAM_ROWS
 
+# --- sharing and the access log (issue 15 §3) ----------------------------------------------
+SHARING_ROWS: tuple[Row, ...] = (
+    Row("sharing:consents", members_only(200, 200), note="others: their own (empty) list"),
+    Row(
+        "sharing:give",
+        members_only(302, 400),
+        method="post",
+        data=lambda w: {"trainer": w.booked_trainer_id, "understood": "on"},
+        note="others have no booking with Sanne's trainer: the form refuses, nothing given",
+    ),
+    Row(
+        "sharing:revoke",
+        members_only(302, 302),
+        method="post",
+        data=lambda w: {"trainer": w.consented_trainer_id},
+        note="others share nothing with that trainer: a message, nothing revoked",
+    ),
+    Row("accounts:access_log", members_only(200, 200), note="others: their own log"),
+)
+TABLE = TABLE + SHARING_ROWS
+
 # URLs that show or change no member's data, each with why. The admin is Django's own,
 # behind is_staff and model permissions; its URLs are listed by namespace.
 NOT_MEMBER_DATA: dict[str, str] = {
@@ -587,8 +628,7 @@ def _person(email: str, role: str = User.Role.MEMBER) -> User:
     return User.objects.create_user(email, OTHER_PASSWORD, first_name=name, role=role)
 
 
-@pytest.fixture
-def world(db) -> World:
+def _build_world() -> World:
     sanne = User.objects.create_user("sanne@example.com", PASSWORD, first_name="Sanneke")
     result = record_triage(sanne)
     services.save_intake(sanne, HOME_PROFILE, SelfTests(bridge_felt_in="lower-back"))
@@ -613,11 +653,30 @@ def world(db) -> World:
     programs_services.join(sanne, program=CHALLENGE)
     # The next morning has come: her question is open (home, plan, its page, the API).
     FollowUp.objects.filter(session=trained).update(due_at=timezone.now() - timedelta(minutes=1))
+    # An intake booked with one trainer; another she met at an intake and consented to,
+    # who looked at her plan once (so her access log has an entry).
+    booked = trainer("booked@example.com", "Bettina", "Geboekt", password=OTHER_PASSWORD)
+    booking(sanne, booked, reason=BOOKING_REASON)
+    consented = trainer("consented@example.com", "Chris", "Gedeeld", password=OTHER_PASSWORD)
+    booking(
+        sanne,
+        consented,
+        starts_at=timezone.now() - timedelta(days=7),
+        status="attended",
+        reason=BOOKING_REASON,
+    )
+    consent.give(member=sanne, trainer=consented)
+    selectors.current_plan(sanne, viewer=consented.user)
     people: dict[Actor, User | None] = {
         Actor.VISITOR: None,
         Actor.MEMBER: sanne,
         Actor.OTHER_MEMBER: _person("ruud@example.com"),
         Actor.TRAINER: _person("coach@example.com", role=User.Role.TRAINER),
+        Actor.BOOKED_TRAINER: booked.user,
+        Actor.CONSENTED_TRAINER: consented.user,
+        Actor.ADMIN: User.objects.create_user(
+            "admin@example.com", OTHER_PASSWORD, first_name="Ada", role="admin", is_staff=True
+        ),
     }
     return World(
         sanne=sanne,
@@ -629,14 +688,50 @@ def world(db) -> World:
         plan_session_key=plan_session.key,
         training_key=str(trained.client_key),
         followup_id=FollowUp.objects.get(session=trained).pk,
+        booked_trainer_id=booked.pk,
+        consented_trainer_id=consented.pk,
     )
 
 
+@pytest.fixture(scope="module")
+def _module_world(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    """Sanne's world, built once for the module inside a transaction rolled back at its end
+    (building it takes about a second; the table has hundreds of cases)."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            built = _build_world()
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    yield built
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def world(_module_world: World, db) -> World:  # type: ignore[no-untyped-def]
+    """The module's world for one case (run in a savepoint that is rolled back), with the
+    people read again: a case may log in as them, deactivate or delete them."""
+    people = {
+        actor: None if person is None else User.objects.get(pk=person.pk)
+        for actor, person in _module_world.people.items()
+    }
+    sanne = people[Actor.MEMBER]
+    assert sanne is not None
+    return replace(_module_world, sanne=sanne, people=people)
+
+
 def _snapshot(member: User) -> str:
-    """Everything of Sanne's that a write could change: her export and her account row."""
+    """Everything of Sanne's that a write could change: her export and her account row.
+    Her access log is left out: a linked trainer's view adds to it (checked apart)."""
     member = User.objects.get(pk=member.pk)
     export = export_member_data(member)
     export.pop("exported_at")
+    export["accounts"].pop("access_log")
     account = {
         "password": member.password,
         "language": member.preferred_language,
@@ -689,6 +784,7 @@ def test_each_actor_gets_the_expected_answer_and_nothing_of_sannes(row: Row, act
     if person is not None:
         client.force_login(person)
     before = _snapshot(world.sanne)
+    logged = AccessLogEntry.objects.filter(member=world.sanne).count()
 
     response = _call(client, row, world)
 
@@ -701,6 +797,9 @@ def test_each_actor_gets_the_expected_answer_and_nothing_of_sannes(row: Row, act
     if actor is Actor.MEMBER:
         return
     assert _snapshot(world.sanne) == before, "another person's request changed Sanne's data"
+    if actor not in LINKED:
+        # Only a rule that grants access logs it: nobody else leaves a trace in her log.
+        assert AccessLogEntry.objects.filter(member=world.sanne).count() == logged
     if row.markers_of_sanne_allowed:
         return
     if row.method == "get" and _comparable(response):
@@ -787,23 +886,69 @@ def test_the_table_names_every_actor_for_every_row():
 # --- the policy itself ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("action", list(access.Action))
-def test_the_policy_lets_only_the_member_reach_their_data(world, action):
-    sanne = world.sanne
-    assert access.may(sanne, sanne.pk, action)
-    for actor in (Actor.OTHER_MEMBER, Actor.TRAINER):
-        assert not access.may(world.people[actor], sanne.pk, action)
+READ, CHANGE = access.Action.READ, access.Action.CHANGE
+HEALTH, BOOKING, ACCOUNT = access.Scope.HEALTH, access.Scope.BOOKING, access.Scope.ACCOUNT
+
+# What each actor may do with Sanne's data, by the rule alone (issue 15 §3): a booking
+# shares the booking, to read; consent shares health and booking, to read and change; the
+# account (export, deletion, consents, the log) is Sanne's alone. Nobody else gets anything.
+RULE: dict[Actor, set[tuple[access.Action, access.Scope]]] = {
+    Actor.VISITOR: set(),
+    Actor.MEMBER: {(a, s) for a in access.Action for s in access.Scope},
+    Actor.OTHER_MEMBER: set(),
+    Actor.TRAINER: set(),
+    Actor.BOOKED_TRAINER: {(READ, BOOKING)},
+    Actor.CONSENTED_TRAINER: {(READ, HEALTH), (CHANGE, HEALTH), (READ, BOOKING), (CHANGE, BOOKING)},
+    Actor.ADMIN: set(),
+}
+
+
+def _may(world: World, actor: Actor) -> set[tuple[access.Action, access.Scope]]:
     from django.contrib.auth.models import AnonymousUser
 
-    assert not access.may(AnonymousUser(), sanne.pk, action)
+    person = world.people[actor] or AnonymousUser()
+    return {
+        (action, scope)
+        for action in access.Action
+        for scope in access.Scope
+        if access.may(person, world.sanne.pk, action, scope)
+    }
+
+
+def test_the_rule_for_every_actor(world):
+    assert {actor: _may(world, actor) for actor in Actor} == RULE
+    # The lists of many members agree with the rule (the dashboard's and agenda's filter).
+    for actor in OTHERS:
+        person = world.people[actor]
+        for action in access.Action:
+            for scope in access.Scope:
+                ids = access.reachable_member_ids(person, action, scope)
+                reached = ids is not None and world.sanne.pk in set(ids)
+                assert reached == ((action, scope) in RULE[actor]), (actor, action, scope)
+
+
+def test_revoked_consent_and_a_cancelled_booking_share_nothing(world):
+    consented = world.people[Actor.CONSENTED_TRAINER]
+    from rugcoach.intakes.models import Booking, Trainer
+
+    consent.revoke(member=world.sanne, trainer=Trainer.objects.get(pk=world.consented_trainer_id))
+    assert _may(world, Actor.CONSENTED_TRAINER) == {(READ, BOOKING)}, "only the intake's booking"
+    with pytest.raises(access.AccessDenied):
+        selectors.current_plan(world.sanne, viewer=consented)
+    Booking.objects.filter(member=world.sanne).update(status=Booking.Status.CANCELLED)
+    assert _may(world, Actor.CONSENTED_TRAINER) == set()
+    assert _may(world, Actor.BOOKED_TRAINER) == set()
+
+
+def test_a_deactivated_member_reaches_nothing(world):
+    sanne = world.sanne
     sanne.is_active = False
-    assert not access.may(sanne, sanne.pk, action)
+    assert not any(access.may(sanne, sanne.pk, a, s) for a in access.Action for s in access.Scope)
 
 
 def test_selectors_and_services_refuse_another_viewer(world):
-    ruud = world.people[Actor.OTHER_MEMBER]
-    trainer = world.people[Actor.TRAINER]
-    for viewer in (ruud, trainer):
+    for actor in (Actor.OTHER_MEMBER, Actor.TRAINER, Actor.BOOKED_TRAINER, Actor.ADMIN):
+        viewer = world.people[actor]
         with pytest.raises(access.AccessDenied):
             selectors.current_plan(world.sanne, viewer=viewer)
         with pytest.raises(access.AccessDenied):
@@ -818,4 +963,16 @@ def test_selectors_and_services_refuse_another_viewer(world):
             services.swap_exercise(
                 stored, week, Weekday(weekday), slug, _a_replacement(world), by=viewer
             )
+        with pytest.raises(access.AccessDenied):
+            access.reads(world.sanne, viewer, scope=ACCOUNT)  # her export, consents, log
     assert selectors.current_plan(world.sanne, viewer=world.sanne) is not None
+
+
+def test_the_consented_trainer_reads_and_it_is_logged(world):
+    consented = world.people[Actor.CONSENTED_TRAINER]
+    before = AccessLogEntry.objects.filter(member=world.sanne).count()
+    assert selectors.current_plan(world.sanne, viewer=consented) is not None
+    assert selectors.intake_of(world.sanne, viewer=consented) is not None
+    entries = AccessLogEntry.objects.filter(member=world.sanne)
+    assert entries.count() == before + 2
+    assert {e.viewer_id for e in entries} == {consented.pk}

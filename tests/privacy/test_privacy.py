@@ -13,7 +13,7 @@ from django.test import Client
 from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
 from rugcoach.plans.models import CalendarFeed
-from rugcoach.privacy.registry import NOT_MEMBER_DATA, exporters
+from rugcoach.privacy.registry import ANONYMISED, NOT_MEMBER_DATA, exporters
 from rugcoach.triage.models import TriageResult
 from tests.plan_helpers import PASSWORD, record_triage
 
@@ -84,11 +84,22 @@ def test_every_model_with_a_member_key_is_exported_or_explained():
     assert User in covered
 
 
-def test_every_model_with_a_member_key_is_deleted_with_the_member():
+def test_every_model_with_a_member_key_is_deleted_with_the_member_or_anonymised():
+    seen = set()
     for model, fields in models_with_a_member_key().items():
         for name in fields:
+            key = f"{model._meta.label}.{name}"
             on_delete = model._meta.get_field(name).remote_field.on_delete
-            assert on_delete is models.CASCADE, f"{model._meta.label}.{name} must cascade"
+            if key in ANONYMISED:
+                seen.add(key)
+                assert on_delete is models.SET_NULL, f"{key} is anonymised: SET_NULL"
+                for cleared in ANONYMISED[key].cleared:
+                    model._meta.get_field(cleared)  # a field that exists
+            else:
+                assert on_delete is models.CASCADE, (
+                    f"{key} must cascade, or be listed in registry.ANONYMISED with why"
+                )
+    assert seen == set(ANONYMISED), "ANONYMISED names a key that is gone"
 
 
 # --- export ------------------------------------------------------------------------------
