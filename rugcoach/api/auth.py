@@ -8,11 +8,11 @@ revoked or deactivated account's token answers 401, like no login at all.
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.http import HttpRequest
 from ninja.security import HttpBearer, SessionAuth
 
 from rugcoach.accounts import tokens
-from rugcoach.accounts.models import User
 
 
 class BrowserSession(SessionAuth):
@@ -30,7 +30,7 @@ class BearerToken(HttpBearer):
     """A personal API token. The request then runs as the token's owner (request.user),
     so the endpoints read the same user whichever way the client logged in."""
 
-    def authenticate(self, request: HttpRequest, token: str) -> User | None:
+    def authenticate(self, request: HttpRequest, token: str) -> AbstractBaseUser | None:
         found = tokens.lookup(token.strip())
         if found is None:
             return None
