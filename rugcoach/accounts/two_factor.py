@@ -206,4 +206,6 @@ def qr_svg(device: TOTPDevice, *, title: str) -> str:
     """The app's setup link as an inline SVG QR code: drawn here, no request elsewhere,
     no script or style attribute (the CSP allows neither inline)."""
     code = segno.make(device.config_url, error="m")
-    return str(code.svg_inline(scale=5, border=3, dark="#000", light="#fff", title=title))
+    return str(
+        code.svg_inline(scale=4, border=4, dark="#000", light="#fff", title=title, omitsize=True)
+    )

@@ -228,8 +228,10 @@ def test_the_pages_need_a_login(client):
 
 
 def test_english_paths(client, trainer):
+    User.objects.filter(pk=trainer.pk).update(preferred_language="en")
     client.force_login(trainer)
-    assert client.get("/en/account/two-factor/").status_code == 200
+    page = client.get("/en/account/two-factor/")
+    assert page.status_code == 200 and "Scan this QR code with your app." in page.content.decode()
 
 
 # --- the admin ------------------------------------------------------------------------
