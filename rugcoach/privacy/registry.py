@@ -28,6 +28,10 @@ EXPORT_MODULES = (
 # Models with a foreign key to the user that are not data about the member, with why.
 NOT_MEMBER_DATA = {
     "admin.LogEntry": "what staff did in the admin; a member never has rows here",
+    # Two-factor login (docs/security.md): keys, not data about the person. An export
+    # holding them would be a second way into the account; they go with it (cascade).
+    "otp_totp.TOTPDevice": "the two-factor app's secret key: a login credential",
+    "otp_static.StaticDevice": "the holder of the recovery codes: a login credential",
 }
 
 
