@@ -7,19 +7,24 @@ import re
 _FEED_TOKEN = re.compile(r"(/agenda/)[^/\s?\"]+(\.ics)")
 # A password-reset link works like a password until it is used.
 _RESET_LINK = re.compile(r"(/(?:wachtwoord-herstellen|reset-password)/)[^/\s]+/[^/\s]+/")
+# A personal API token works like a password (rugcoach/accounts/tokens.py): "rc_" and 43
+# URL-safe characters; its first five after "rc_" (the prefix the owner sees) may stay.
+_API_TOKEN = re.compile(r"(rc_[A-Za-z0-9_-]{5})[A-Za-z0-9_-]{10,}")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 MASK = "***"
 
 
 def redact(text: str) -> str:
-    """The text with feed tokens, reset links and e-mail addresses replaced by ***."""
+    """The text with feed tokens, reset links, API tokens and e-mail addresses replaced
+    by ***."""
     text = _FEED_TOKEN.sub(rf"\1{MASK}\2", text)
+    text = _API_TOKEN.sub(rf"\1{MASK}", text)
     text = _RESET_LINK.sub(rf"\1{MASK}/{MASK}/", text)
     return _EMAIL.sub(MASK, text)
 
 
 class RedactPersonalData(logging.Filter):
-    """Masks feed tokens and e-mail addresses in a record's message and traceback.
+    """Masks feed tokens, API tokens and e-mail addresses in a record's message and traceback.
 
     Runs on the handlers, so it covers every logger: runserver's request lines, a
     database error's details ("Key (email)=(…) already exists"), django-axes' lockout

@@ -55,6 +55,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "ninja",
     "axes",
+    # Optional two-factor login (TOTP app codes and single-use recovery codes):
+    # rugcoach/accounts/two_factor.py, docs/security.md.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "rugcoach.accounts",
     "rugcoach.library",
     "rugcoach.triage",
@@ -77,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed the two-factor step.
+    "django_otp.middleware.OTPMiddleware",
     "rugcoach.accounts.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -165,6 +172,9 @@ AXES_CLIENT_IP_CALLABLE = "rugcoach.accounts.lockout.client_ip"
 # Behind proxies, the client's address is the one the outermost of them saw: set how many
 # proxies stand in front of the app (0 locally, where REMOTE_ADDR is the client).
 RUGCOACH_PROXY_COUNT = int(os.environ.get("RUGCOACH_PROXY_COUNT", "0"))
+# Two-factor login (docs/security.md): the name an authenticator app shows beside the
+# account.
+OTP_TOTP_ISSUER = "RugCoach"
 
 # Mails (password resets, follow-up reminders): SMTP when EMAIL_HOST is set; otherwise
 # each mail is a file in var/mail/ (RUGCOACH_EMAIL_DIR), where the worker's mails can be

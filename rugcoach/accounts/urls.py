@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from rugcoach.accounts import access_log_views, views
+from rugcoach.accounts import access_log_views, token_views, two_factor_views, views
 from rugcoach.accounts.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
 
 app_name = "accounts"
@@ -64,4 +64,9 @@ urlpatterns = [
         ),
         name="password_reset_complete",
     ),
+    # Security (docs/security.md): two-factor login and personal API tokens.
+    path(_("tweestaps/"), two_factor_views.two_factor_page, name="two_factor"),
+    path(_("tweestaps/code/"), two_factor_views.login_code, name="two_factor_login"),
+    path(_("api-sleutels/"), token_views.tokens_page, name="tokens"),
+    path(_("api-sleutels/<int:token_id>/intrekken/"), token_views.revoke, name="tokens_revoke"),
 ]

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from rugcoach.accounts import access_log
+from rugcoach.accounts import access_log, two_factor
 from rugcoach.accounts.forms import (
     EmailAuthenticationForm,
     FollowUpEmailsForm,
@@ -63,6 +63,14 @@ class EmailLoginView(LoginView):
     authentication_form = EmailAuthenticationForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def form_valid(self, form: EmailAuthenticationForm) -> HttpResponse:
+        user = form.get_user()
+        if two_factor.is_enabled(user):
+            # The password was right, but the login waits for the code (two_factor.py).
+            two_factor.begin_login(self.request, user, next_url=super().get_success_url())
+            return redirect("accounts:two_factor_login")
+        return super().form_valid(form)
 
     def get_success_url(self) -> str:
         # After login, continue in the member's own language.

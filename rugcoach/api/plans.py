@@ -6,9 +6,9 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.security import django_auth
 from pydantic import StrictInt
 
+from rugcoach.api.auth import MEMBER_AUTH
 from rugcoach.api.errors import ErrorOut as MessageOut  # one error schema: api/errors.py
 from rugcoach.api.schemas import (
     INVALID,
@@ -179,7 +179,7 @@ def _plan_body(result: Plan | NoPlan, language: str) -> dict[str, Any]:
 
 @router.get(
     "/current",
-    auth=django_auth,
+    auth=MEMBER_AUTH,
     response={200: StoredPlanOut, 404: MessageOut, 409: MessageOut, **INVALID, **MEMBERS_ONLY},
     summary="The member's current plan",
 )
@@ -208,7 +208,7 @@ class AlternativesQuery(Schema):
 
 @router.get(
     "/current/alternatives",
-    auth=django_auth,
+    auth=MEMBER_AUTH,
     response={200: AlternativesOut, 404: MessageOut, 409: MessageOut, **INVALID, **MEMBERS_ONLY},
     summary="Exercises that may replace one in a session",
 )
@@ -233,7 +233,7 @@ def current_alternatives(request: HttpRequest, query: Query[AlternativesQuery]) 
 
 @router.post(
     "/current/swap",
-    auth=django_auth,
+    auth=MEMBER_AUTH,
     response={
         200: StoredPlanOut,
         404: MessageOut,
@@ -264,7 +264,7 @@ def swap(request: HttpRequest, body: SwapIn, params: Query[LanguageQuery]) -> An
 
 @router.post(
     "/current/regenerate",
-    auth=django_auth,
+    auth=MEMBER_AUTH,
     response={200: StoredPlanOut, 409: MessageOut, **INVALID, **MEMBERS_ONLY},
     summary="Build a new plan from the stored intake and latest safety check",
 )

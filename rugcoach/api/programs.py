@@ -11,9 +11,9 @@ from typing import Annotated, Any
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
-from ninja.security import django_auth
 from pydantic import StrictInt
 
+from rugcoach.api.auth import MEMBER_AUTH
 from rugcoach.api.errors import ErrorOut, ValidationErrorOut, field_error, invalid
 from rugcoach.api.schemas import MEMBERS_ONLY, WITH_BODY, LanguageQuery
 from rugcoach.api.sessions import SessionIn, SessionOut, _error, session_report
@@ -157,7 +157,7 @@ class ProgramSessionIn(SessionIn):
 
 @router.post(
     "/{slug}/sessions",
-    auth=django_auth,
+    auth=MEMBER_AUTH,
     url_name="program_sessions",
     response={
         200: SessionOut,

@@ -12,9 +12,9 @@ from typing import Annotated, Any, Literal
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
-from ninja.security import django_auth
 from pydantic import StrictInt
 
+from rugcoach.api.auth import MEMBER_AUTH
 from rugcoach.api.errors import ValidationErrorOut, field_error, invalid
 from rugcoach.api.schemas import MEMBERS_ONLY, WITH_BODY, LanguageQuery
 from rugcoach.progress import presenters, services
@@ -139,7 +139,7 @@ def progress_body(shown: presenters.Progress, language: str) -> dict[str, Any]:
 
 @router.get(
     "",
-    auth=django_auth,
+    auth=MEMBER_AUTH,
     url_name="progress",
     response={200: ProgressOut, **MEMBERS_ONLY},
     summary="The member's progress: streak, minutes, pains, dose changes and outcomes",
@@ -169,7 +169,7 @@ class PsfsStoredOut(Schema):
 
 @router.post(
     "/psfs",
-    auth=django_auth,
+    auth=MEMBER_AUTH,
     url_name="progress_psfs",
     response={201: PsfsStoredOut, 422: ValidationErrorOut, **MEMBERS_ONLY, **WITH_BODY},
     summary="Store a PSFS assessment",

@@ -12,7 +12,6 @@ from uuid import UUID
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
-from ninja.security import django_auth
 from pydantic import (
     AwareDatetime,
     BeforeValidator,
@@ -23,6 +22,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from rugcoach.api.auth import MEMBER_AUTH
 from rugcoach.api.errors import ErrorOut, ValidationErrorOut, field_error, invalid
 from rugcoach.api.schemas import MEMBERS_ONLY, WITH_BODY
 from rugcoach.core.progression.models import Outcome  # the one list of answers
@@ -155,7 +155,7 @@ def session_report(body: SessionIn, **target: Any) -> services.SessionReport:
 
 @router.post(
     "",
-    auth=django_auth,
+    auth=MEMBER_AUTH,
     url_name="sessions",
     response={
         200: SessionOut,
@@ -184,7 +184,7 @@ def post_session(request: HttpRequest, body: SessionIn) -> Any:
 
 @router.get(
     "",
-    auth=django_auth,
+    auth=MEMBER_AUTH,
     url_name="sessions",
     response={200: list[SessionOut], **MEMBERS_ONLY},
     summary="The member's own sessions, newest first",
@@ -217,7 +217,7 @@ class FollowUpOut(Schema):
 
 @router.post(
     "/{client_key}/followup",
-    auth=django_auth,
+    auth=MEMBER_AUTH,
     url_name="session_followup",
     response={
         201: FollowUpOut,

@@ -4,8 +4,8 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.security import django_auth
 
+from rugcoach.api.auth import MEMBER_AUTH
 from rugcoach.api.errors import ErrorOut, ValidationErrorOut, field_error, invalid
 from rugcoach.api.schemas import (
     INVALID,
@@ -187,7 +187,7 @@ checkins = Router(tags=["triage"])
 
 @checkins.post(
     "",
-    auth=django_auth,
+    auth=MEMBER_AUTH,
     response={
         201: StoredVerdictOut,
         409: ErrorOut,

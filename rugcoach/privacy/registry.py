@@ -30,6 +30,10 @@ NOT_MEMBER_DATA = {
     "admin.LogEntry": "what staff did in the admin; a member never has rows here",
     "intakes.Trainer": "a trainer's work record (locations, intake length), kept by the gym's "
     "admins in the Django admin; a member has none",
+    # Two-factor login (docs/security.md): keys, not data about the person. An export
+    # holding them would be a second way into the account; they go with it (cascade).
+    "otp_totp.TOTPDevice": "the two-factor app's secret key: a login credential",
+    "otp_static.StaticDevice": "the holder of the recovery codes: a login credential",
 }
 
 

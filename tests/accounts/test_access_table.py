@@ -574,6 +574,20 @@ SHARING_ROWS: tuple[Row, ...] = (
     Row("accounts:access_log", members_only(200, 200), note="others: their own log"),
 )
 TABLE = TABLE + SHARING_ROWS
+# Security (tests/security covers the owner's own actions): each page shows the viewer's
+# own two-factor state and tokens; another person's token id is "not found".
+SECURITY_ROWS = (
+    Row("accounts:two_factor", members_only(200, 200), note="the viewer's own setup"),
+    Row("accounts:tokens", members_only(200, 200), note="the viewer's own tokens"),
+    Row(
+        "accounts:tokens_revoke",
+        members_only(404, 404),
+        method="post",
+        path=lambda w: reverse("accounts:tokens_revoke", args=[999_999]),
+        note="only the owner's own token ids exist for them",
+    ),
+)
+TABLE = TABLE + SECURITY_ROWS
 
 # URLs that show or change no member's data, each with why. The admin is Django's own,
 # behind is_staff and model permissions; its URLs are listed by namespace.
@@ -603,6 +617,7 @@ NOT_MEMBER_DATA: dict[str, str] = {
     "accounts:password_reset_done": "a static page",
     "accounts:password_reset_confirm": "the e-mailed signed token is the key (Django's view)",
     "accounts:password_reset_complete": "a static page",
+    "accounts:two_factor_login": "the code step of the browser's own half-done login",
     "api:api-root": "the API's root",
     "api:openapi-json": "the API's schema",
     "api:openapi-view": "the API's documentation page",
