@@ -31,7 +31,7 @@ def suggested_reason(member: User, language: str | None = None) -> str:
     with translation.override(language):
         check = latest_full_check(member)
         if check is not None:
-            label = check.stored_verdict().label.get(language)
+            label = check.stored_verdict.label.get(language)
             parts.append(_("Mijn laatste check: %(label)s.") % {"label": label})
         intake = plan_selectors.intake_of(member)
         if intake is not None:
