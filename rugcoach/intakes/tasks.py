@@ -28,9 +28,10 @@ class MailKind(StrEnum):
 
 
 @task()
-def send_booking_mail(booking_id: int, kind: str) -> str:
+def send_booking_mail(booking_id: int, kind: str, sequence: int = 0) -> str:
     """E-mail the member about their intake in their language. Returns what happened
-    (kept with the task's result; no personal data)."""
+    (kept with the task's result; no personal data). A mail about a version of the
+    booking that has changed since (``sequence``) is not sent: the newer one follows."""
     booking = (
         Booking.objects.select_related("member", "trainer__user", "location")
         .filter(pk=booking_id)
@@ -40,6 +41,8 @@ def send_booking_mail(booking_id: int, kind: str) -> str:
         return "gone"
     if not booking.member.is_active:
         return "member inactive"
+    if booking.sequence != sequence:
+        return "superseded"
     booking_mail(booking, MailKind(kind)).send()
     logger.info("Intake mail %s for booking %s sent", kind, booking_id)
     return "sent"
@@ -70,14 +73,15 @@ def booking_mail(booking: Booking, kind: MailKind) -> EmailMultiAlternatives:
         }[kind]
         text = render_to_string("intakes/email/booking.txt", context)
         html = render_to_string("intakes/email/booking.html", context)
+        attachment = invitation(booking)
     mail = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [member.email])
     mail.attach_alternative(html, "text/html")
     method = "CANCEL" if kind is MailKind.CANCEL else "REQUEST"
-    mail.attach("intake.ics", invitation(booking), f"text/calendar; method={method}; charset=utf-8")
+    mail.attach("intake.ics", attachment, f"text/calendar; method={method}; charset=utf-8")
     return mail
 
 
 def send_on_commit(booking: Booking, kind: MailKind) -> None:
     """Queue the mail once the booking's transaction commits."""
-    booking_id = booking.pk
-    transaction.on_commit(lambda: send_booking_mail.enqueue(booking_id, kind.value))
+    booking_id, sequence = booking.pk, booking.sequence
+    transaction.on_commit(lambda: send_booking_mail.enqueue(booking_id, kind.value, sequence))

@@ -24,12 +24,15 @@ from tests.plan_helpers import PASSWORD
 def test_twenty_members_booking_one_slot_make_one_booking(live_server, trainer, location):
     slot = selectors.trainer_slots(trainer.pk, location.pk, now=timezone.now())[3]
     sessions = [
-        session_of(User.objects.create_user(f"lid{n}@example.com", PASSWORD))
-        for n in range(CROWD)
+        session_of(User.objects.create_user(f"lid{n}@example.com", PASSWORD)) for n in range(CROWD)
     ]
     url = f"{live_server.url}/intake/boeken/"
-    form = {"trainer": trainer.pk, "location": location.pk, "start": slot_key(slot.start),
-            "reason": "Rugpijn"}
+    form = {
+        "trainer": trainer.pk,
+        "location": location.pk,
+        "start": slot_key(slot.start),
+        "reason": "Rugpijn",
+    }
     answers = all_at_once([lambda s=s: post(url, session=s, form=form) for s in sessions])
     no_server_errors(answers)
     assert sorted(a.status for a in answers) == [302] + [409] * (CROWD - 1)
@@ -40,12 +43,15 @@ def test_twenty_members_booking_one_slot_make_one_booking(live_server, trainer, 
 def test_twenty_api_bookings_of_one_slot_make_one(live_server, trainer, location):
     slot = selectors.trainer_slots(trainer.pk, location.pk, now=timezone.now())[5]
     sessions = [
-        session_of(User.objects.create_user(f"api{n}@example.com", PASSWORD))
-        for n in range(CROWD)
+        session_of(User.objects.create_user(f"api{n}@example.com", PASSWORD)) for n in range(CROWD)
     ]
     url = f"{live_server.url}/api/intakes"
-    body = {"trainer": trainer.pk, "location": location.pk,
-            "starts_at": slot.start.isoformat(), "reason": ""}
+    body = {
+        "trainer": trainer.pk,
+        "location": location.pk,
+        "starts_at": slot.start.isoformat(),
+        "reason": "",
+    }
     answers = all_at_once([lambda s=s: post(url, session=s, json_body=body) for s in sessions])
     no_server_errors(answers)
     assert sorted(a.status for a in answers) == [201] + [409] * (CROWD - 1)

@@ -31,8 +31,10 @@ def run_queued(enqueued):
 
 def invitation_of(message) -> Calendar:
     (name, content, mimetype) = message.attachments[0]
+    text = content.decode() if isinstance(content, bytes) else content
+    assert "\r\nBEGIN:VEVENT\r\n" in text  # CRLF line ends, as RFC 5545 wants
     assert name == "intake.ics" and mimetype.startswith("text/calendar")
-    return Calendar.from_ical(content)
+    return Calendar.from_ical(text)
 
 
 def test_confirmation_move_and_cancel_keep_one_uid(
@@ -49,7 +51,7 @@ def test_confirmation_move_and_cancel_keep_one_uid(
             starts_at=slots[-1].start,
             reason="<script>alert(1)</script>",
         )
-    assert [r.args for r in enqueued] == [[booking.pk, "confirm"]]
+    assert [r.args for r in enqueued] == [[booking.pk, "confirm", 0]]
     run_queued(enqueued)
     confirm = mail.outbox[0]
     assert confirm.subject == "Your intake is booked" and confirm.to == [member.email]
@@ -58,7 +60,8 @@ def test_confirmation_move_and_cancel_keep_one_uid(
     assert calendar["METHOD"] == "REQUEST"
     event = calendar.walk("VEVENT")[0]
     assert event.decoded("DTSTART") == slots[-1].start.astimezone(UTC)
-    assert event.decoded("DTSTART").tzinfo == UTC
+    assert event["DTSTART"].to_ical().endswith(b"Z")  # UTC
+    assert str(event["SUMMARY"]) == "Free intake at YellowGym with Joost"
     assert event.decoded("DTEND") == slots[-1].end
     assert str(event["LOCATION"]) == "Centrum, Oudegracht 1, Utrecht"
     assert str(event["ORGANIZER"]).startswith("mailto:")
@@ -66,6 +69,8 @@ def test_confirmation_move_and_cancel_keep_one_uid(
 
     with django_capture_on_commit_callbacks(execute=True):
         services.reschedule(member=member, booking=booking, starts_at=slots[-3].start)
+    run_queued(enqueued)
+    with django_capture_on_commit_callbacks(execute=True):
         services.cancel(member=member, booking=booking)
     run_queued(enqueued)
     moved, cancelled = (invitation_of(m) for m in mail.outbox[1:])
@@ -90,3 +95,20 @@ def test_a_rolled_back_booking_queues_nothing(member, trainer, location, enqueue
             reason="x" * 600,
         )
     assert enqueued == []
+
+
+def test_a_mail_about_an_older_version_is_not_sent(
+    member, trainer, location, enqueued, django_capture_on_commit_callbacks
+):
+    slots = selectors.trainer_slots(trainer.pk, location.pk, now=timezone.now())
+    with django_capture_on_commit_callbacks(execute=True):
+        booking = services.book(
+            member=member,
+            trainer=trainer,
+            location=location,
+            starts_at=slots[-1].start,
+            reason="",
+        )
+        services.cancel(member=member, booking=booking)
+    assert [tasks.send_booking_mail.call(*r.args) for r in enqueued] == ["superseded", "sent"]
+    assert [m.subject for m in mail.outbox] == ["Je intake is geannuleerd"]

@@ -47,8 +47,12 @@ def test_book_with_the_prefilled_reason_then_see_it_in_mine(client, member, trai
     assert "Mijn laatste check:" in form
     answer = client.post(
         reverse("intakes:book"),
-        {"trainer": trainer.pk, "location": location.pk, "start": slot_key(slot.start),
-         "reason": XSS},
+        {
+            "trainer": trainer.pk,
+            "location": location.pk,
+            "start": slot_key(slot.start),
+            "reason": XSS,
+        },
     )
     booking = Booking.objects.get()
     assert answer.url == reverse("intakes:done", args=[booking.pk])
@@ -61,13 +65,18 @@ def test_a_slot_taken_meanwhile_shows_the_nearest_free_times(
     client, member, other_member, trainer, location
 ):
     slot = first_slot(trainer, location, 4)
-    services.book(member=other_member, trainer=trainer, location=location,
-                  starts_at=slot.start, reason="")
+    services.book(
+        member=other_member, trainer=trainer, location=location, starts_at=slot.start, reason=""
+    )
     login(client, member)
     answer = client.post(
         reverse("intakes:book"),
-        {"trainer": trainer.pk, "location": location.pk, "start": slot_key(slot.start),
-         "reason": "Mijn reden"},
+        {
+            "trainer": trainer.pk,
+            "location": location.pk,
+            "start": slot_key(slot.start),
+            "reason": "Mijn reden",
+        },
     )
     page = answer.content.decode()
     assert answer.status_code == 409
@@ -80,8 +89,12 @@ def test_a_reason_too_long_says_so_and_keeps_the_text(client, member, trainer, l
     slot = first_slot(trainer, location)
     answer = client.post(
         reverse("intakes:book"),
-        {"trainer": trainer.pk, "location": location.pk, "start": slot_key(slot.start),
-         "reason": "y" * 501},
+        {
+            "trainer": trainer.pk,
+            "location": location.pk,
+            "start": slot_key(slot.start),
+            "reason": "y" * 501,
+        },
     )
     assert answer.status_code == 200 and "y" * 501 in answer.content.decode()
     assert "500" in answer.content.decode()
@@ -91,12 +104,14 @@ def test_a_reason_too_long_says_so_and_keeps_the_text(client, member, trainer, l
 def test_move_and_cancel_from_mine(client, member, trainer, location):
     slots = selectors.trainer_slots(trainer.pk, location.pk, now=timezone.now())
     later = [s for s in slots if s.start - timezone.now() > timedelta(hours=30)]
-    booking = services.book(member=member, trainer=trainer, location=location,
-                            starts_at=later[0].start, reason="")
+    booking = services.book(
+        member=member, trainer=trainer, location=location, starts_at=later[0].start, reason=""
+    )
     login(client, member)
     assert client.get(reverse("intakes:reschedule", args=[booking.pk])).status_code == 200
-    client.post(reverse("intakes:reschedule", args=[booking.pk]),
-                {"start": slot_key(later[2].start)})
+    client.post(
+        reverse("intakes:reschedule", args=[booking.pk]), {"start": slot_key(later[2].start)}
+    )
     booking.refresh_from_db()
     assert booking.starts_at == later[2].start
     client.post(reverse("intakes:cancel", args=[booking.pk]))
@@ -105,8 +120,13 @@ def test_move_and_cancel_from_mine(client, member, trainer, location):
 
 
 def test_someone_elses_booking_is_not_found(client, member, other_member, trainer, location):
-    booking = services.book(member=other_member, trainer=trainer, location=location,
-                            starts_at=first_slot(trainer, location).start, reason="")
+    booking = services.book(
+        member=other_member,
+        trainer=trainer,
+        location=location,
+        starts_at=first_slot(trainer, location).start,
+        reason="",
+    )
     login(client, member)
     assert client.get(reverse("intakes:reschedule", args=[booking.pk])).status_code == 404
     assert client.post(reverse("intakes:cancel", args=[booking.pk])).status_code == 404
@@ -124,7 +144,7 @@ def test_the_slots_page_costs_the_same_queries_for_any_number_of_trainers(
     _add_trainers(location, trainers, 0)
     with django_assert_num_queries(5):
         page = client.get(reverse("intakes:slots", args=[location.pk]))
-    assert page.content.decode().count("<section class=\"card\">") == trainers
+    assert page.content.decode().count('<section class="card">') == trainers
 
 
 # --- the trainer's agenda ------------------------------------------------------------------
@@ -132,9 +152,15 @@ def test_the_slots_page_costs_the_same_queries_for_any_number_of_trainers(
 
 def _past_booking(member, trainer, location, minutes_ago=20):
     start = timezone.now() - timedelta(minutes=minutes_ago)
-    return Booking.objects.create(member=member, trainer=trainer, location=location,
-                                  starts_at=start, ends_at=start + timedelta(minutes=30),
-                                  reason=XSS, verdict_level="TRAIN")
+    return Booking.objects.create(
+        member=member,
+        trainer=trainer,
+        location=location,
+        starts_at=start,
+        ends_at=start + timedelta(minutes=30),
+        reason=XSS,
+        verdict_level="TRAIN",
+    )
 
 
 def test_the_agenda_shows_first_name_reason_and_level_escaped_and_logs_the_read(
@@ -146,8 +172,12 @@ def test_the_agenda_shows_first_name_reason_and_level_escaped_and_logs_the_read(
     assert XSS not in page and "&lt;script&gt;" in page
     assert "sanne@example.com" not in page
     log = AccessLogEntry.objects.get()
-    assert (log.member, log.viewer, log.scope, log.what) == (member, trainer.user, "booking",
-                                                             "agenda")
+    assert (log.member, log.viewer, log.scope, log.what) == (
+        member,
+        trainer.user,
+        "booking",
+        "agenda",
+    )
 
 
 def test_the_trainer_marks_and_notes_an_intake(client, member, trainer, location):
@@ -169,8 +199,10 @@ def test_the_agenda_is_for_trainers_only(client, member, trainer, location):
     booking = _past_booking(member, trainer, location)
     client.logout()
     login(client, other.user)
-    assert client.post(reverse("agenda:mark", args=[booking.pk]),
-                       {"status": "attended"}).status_code == 404
+    assert (
+        client.post(reverse("agenda:mark", args=[booking.pk]), {"status": "attended"}).status_code
+        == 404
+    )
 
 
 @pytest.mark.parametrize("bookings", [1, 5])
@@ -182,8 +214,13 @@ def test_the_agenda_costs_the_same_queries_for_any_number_of_intakes(
     for number in range(bookings):
         person = User.objects.create_user(f"m{number}@example.com", PASSWORD, first_name="M")
         start = timezone.now() + timedelta(days=1, hours=number)
-        Booking.objects.create(member=person, trainer=trainer, location=location,
-                               starts_at=start, ends_at=start + timedelta(minutes=30))
+        Booking.objects.create(
+            member=person,
+            trainer=trainer,
+            location=location,
+            starts_at=start,
+            ends_at=start + timedelta(minutes=30),
+        )
     login(client, trainer.user)
     with django_assert_num_queries(8):
         page = client.get(reverse("agenda:today"))
@@ -192,20 +229,40 @@ def test_the_agenda_costs_the_same_queries_for_any_number_of_intakes(
 
 def test_the_trainer_edits_their_availability(client, trainer, location):
     login(client, trainer.user)
-    client.post(reverse("agenda:availability"),
-                {"action": "add_block", "location": location.pk, "weekday": 2,
-                 "starts": "18:00", "ends": "20:00"})
+    client.post(
+        reverse("agenda:availability"),
+        {
+            "action": "add_block",
+            "location": location.pk,
+            "weekday": 2,
+            "starts": "18:00",
+            "ends": "20:00",
+        },
+    )
     assert trainer.blocks.filter(weekday=2, starts="18:00").exists()
-    bad = client.post(reverse("agenda:availability"),
-                      {"action": "add_block", "location": location.pk, "weekday": 2,
-                       "starts": "20:00", "ends": "18:00"})
+    bad = client.post(
+        reverse("agenda:availability"),
+        {
+            "action": "add_block",
+            "location": location.pk,
+            "weekday": 2,
+            "starts": "20:00",
+            "ends": "18:00",
+        },
+    )
     assert "De eindtijd moet na de begintijd liggen." in bad.content.decode()
     block = trainer.blocks.get(weekday=2, starts="18:00")
     client.post(reverse("agenda:availability"), {"action": "remove_block", "id": block.pk})
     assert not AvailabilityBlock.objects.filter(pk=block.pk).exists()
-    client.post(reverse("agenda:availability"),
-                {"action": "add_exception", "starts_at": "2030-01-01T00:00",
-                 "ends_at": "2030-01-08T00:00", "kind": "holiday"})
+    client.post(
+        reverse("agenda:availability"),
+        {
+            "action": "add_exception",
+            "starts_at": "2030-01-01T00:00",
+            "ends_at": "2030-01-08T00:00",
+            "kind": "holiday",
+        },
+    )
     assert trainer.exceptions.count() == 1
     client.post(reverse("agenda:availability"), {"action": "length", "minutes": 45})
     trainer.refresh_from_db()
