@@ -55,6 +55,10 @@ def _slot(trainer_id: int, slot: Slot) -> dict[str, Any]:
     summary="Free intake slots at a location for the coming three weeks",
 )
 def get_slots(request: HttpRequest, query: Query[SlotsQuery]) -> Any:
+    try:
+        selectors.location(query.location)
+    except ObjectDoesNotExist:
+        return Status(404, {"detail": "No such location."})
     now = timezone.now()
     trainers = selectors.trainers_with_agenda(query.location, now=now)
     if query.trainer is not None:

@@ -136,7 +136,11 @@ def member_bookings(member: User, *, viewer: User | None = None) -> MemberBookin
     """The member's intakes: upcoming (booked, not yet ended) and the rest."""
     owner = access.reads(member, viewer, scope=access.Scope.BOOKING, what="bookings")
     now = timezone.now()
-    rows = list(Booking.objects.filter(member=owner).select_related("trainer__user", "location"))
+    found = Booking.objects.filter(member=owner)
+    if viewer is not None and viewer.pk != owner.pk:
+        # A booking shares itself with its own trainer, not the member's other bookings.
+        found = found.filter(trainer__user=viewer)
+    rows = list(found.select_related("trainer__user", "location"))
     upcoming = [b for b in rows if b.status == Booking.Status.BOOKED and b.ends_at > now]
     past = [b for b in reversed(rows) if b not in upcoming]
     return MemberBookings(upcoming=upcoming, past=past)
@@ -174,16 +178,20 @@ def upcoming_for_trainer(
     Cancelled intakes and those of deleted accounts are left out. Empty for non-trainers."""
     trainer = trainer_of(viewer)
     reachable = access.reachable_member_ids(viewer, access.Action.READ, access.Scope.BOOKING)
-    if trainer is None or reachable is None:
+    if trainer is None:
         return []
+    # An anonymised booking (its member deleted their account) keeps its slot.
+    shared = Q(member__isnull=True)
+    if reachable is not None:
+        shared |= Q(member_id__in=reachable)
     moment = timezone.localtime(now or timezone.now())
     start = moment.replace(hour=0, minute=0, second=0, microsecond=0)
     found = list(
         Booking.objects.filter(
+            shared,
             trainer=trainer,
             starts_at__gte=start,
             starts_at__lt=start + timedelta(days=days),
-            member_id__in=reachable,
         )
         .exclude(status=Booking.Status.CANCELLED)
         .select_related("member", "location")

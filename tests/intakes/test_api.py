@@ -88,3 +88,8 @@ def test_the_database_itself_refuses_an_overlap_on_postgresql(member, trainer, l
         Booking.objects.create(**overlap, status=Booking.Status.CANCELLED)  # cancelled: fine
     else:  # SQLite has no such constraint: the service's immediate transaction decides
         Booking.objects.create(**overlap)
+
+
+def test_slots_of_an_unknown_location_are_not_found(client, db):
+    assert client.get("/api/intakes/slots?location=999").status_code == 404
+    assert client.get("/api/intakes/slots").status_code == 422

@@ -267,3 +267,28 @@ def test_the_trainer_edits_their_availability(client, trainer, location):
     client.post(reverse("agenda:availability"), {"action": "length", "minutes": 45})
     trainer.refresh_from_db()
     assert trainer.intake_minutes == 45
+
+
+def test_an_anonymised_booking_keeps_its_slot_in_the_agenda(client, member, trainer, location):
+    booking = _past_booking(member, trainer, location)
+    Booking.objects.filter(pk=booking.pk).update(member=None, reason="")
+    page = login(client, trainer.user).get(reverse("agenda:today")).content.decode()
+    assert page.count("agenda-item") == 1 and "Sanne" not in page
+    assert not AccessLogEntry.objects.exists()
+
+
+def test_a_trainer_reads_only_the_bookings_with_them(member, trainer, location):
+    other = make_trainer("anna@yellowgym.test", "Anna", location)
+    _past_booking(member, trainer, location, minutes_ago=60 * 24 * 3)
+    _past_booking(member, other, location)
+    seen = selectors.member_bookings(member, viewer=trainer.user)
+    assert [b.trainer for b in seen.past] == [trainer]
+
+
+def test_the_pages_speak_english_under_en(client, member, trainer, location):
+    member.preferred_language = "en"
+    member.save()
+    page = client.get("/en/intake/").content.decode()
+    assert "Book a free intake" in page and "Free times with Joost" in page
+    login(client, member)
+    assert "My intakes" in client.get("/en/intake/mine/").content.decode()
