@@ -33,3 +33,7 @@ def trainer(location):
 @pytest.fixture
 def other_member(db):
     return User.objects.create_user("piet@example.com", PASSWORD, first_name="Piet")
+
+
+# The browser test here uses the browser tests' settings (Debian's chromium, a phone).
+from tests.browser.conftest import browser_context_args, browser_type_launch_args  # noqa: E402, F401
