@@ -11,7 +11,7 @@ A member holds at most one upcoming booked intake: it is a free intake, one conv
 before training; to pick another time they move it (``reschedule``).
 """
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -287,12 +287,7 @@ def save_note(*, trainer_user: User, booking: Booking, note: str) -> Booking:
 
 
 def add_block(
-    *,
-    trainer_user: User,
-    location: Location,
-    weekday: int,
-    starts,
-    ends,  # type: ignore[no-untyped-def]
+    *, trainer_user: User, location: Location, weekday: int, starts: time, ends: time
 ) -> AvailabilityBlock:
     trainer = _trainer(trainer_user)
     if not trainer.locations.filter(pk=location.pk).exists():
