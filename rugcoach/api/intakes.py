@@ -51,7 +51,7 @@ def _slot(trainer_id: int, slot: Slot) -> dict[str, Any]:
 @router.get(
     "/slots",
     url_name="intake_slots",
-    response={200: list[SlotOut], 404: ErrorOut},
+    response={200: list[SlotOut], 404: ErrorOut, 422: ValidationErrorOut},
     summary="Free intake slots at a location for the coming three weeks",
 )
 def get_slots(request: HttpRequest, query: Query[SlotsQuery]) -> Any:
@@ -90,8 +90,10 @@ class BookingOut(Schema):
     status: str
 
 
-class TakenOut(Schema):
-    detail: str
+class TakenOut(ErrorOut):
+    """409: the slot was just taken (or the member already has an intake): ErrorOut's
+    ``detail``, and the nearest free slots of the same trainer to book instead."""
+
     nearest: list[SlotOut]
 
 
