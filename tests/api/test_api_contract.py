@@ -222,9 +222,10 @@ def test_every_error_answer_uses_one_of_the_two_error_schemas(openapi):
     assert set(seen) == allowed, {ref: sorted(where)[:3] for ref, where in seen.items()}
     assert seen["#/components/schemas/TakenOut"] == {"POST /api/intakes 409"}
     taken = openapi["components"]["schemas"]["TakenOut"]
-    assert taken["properties"]["detail"] == openapi["components"]["schemas"]["ErrorOut"][
-        "properties"
-    ]["detail"]
+    assert (
+        taken["properties"]["detail"]
+        == openapi["components"]["schemas"]["ErrorOut"]["properties"]["detail"]
+    )
     message_schemas = [
         name
         for name, schema in openapi["components"]["schemas"].items()
