@@ -244,6 +244,8 @@ else:
     )
 
 RUGCOACH_GYM_NAME = os.environ.get("RUGCOACH_GYM_NAME", "YellowGym")
+# Up to how many hours before an intake a member may move or cancel it (docs/intakes.md).
+RUGCOACH_INTAKE_CHANGE_HOURS = int(os.environ.get("RUGCOACH_INTAKE_CHANGE_HOURS", "24"))
 RUGCOACH_CONTENT_DIR = Path(os.environ.get("RUGCOACH_CONTENT_DIR", BASE_DIR / "content"))
 
 if not DEBUG:

@@ -4,6 +4,7 @@ from rugcoach.api.contract import BoundedJSONParser
 from rugcoach.api.errors import install_error_handlers
 from rugcoach.api.exercises import router as exercises_router
 from rugcoach.api.faq import router as faq_router
+from rugcoach.api.intakes import router as intakes_router
 from rugcoach.api.plans import router as plans_router
 from rugcoach.api.programs import router as programs_router
 from rugcoach.api.progress import router as progress_router
@@ -26,4 +27,5 @@ api.add_router("/sessions", sessions_router)
 api.add_router("/progress", progress_router)
 api.add_router("/faq", faq_router)
 api.add_router("/programs", programs_router)
+api.add_router("/intakes", intakes_router)
 install_error_handlers(api)

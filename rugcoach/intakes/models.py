@@ -133,6 +133,9 @@ class Booking(models.Model):
     language = models.CharField(max_length=8, default="nl")
     created_at = models.DateTimeField(default=timezone.now)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    sequence = models.PositiveIntegerField(
+        default=0, help_text="the calendar invitation's SEQUENCE: +1 on each reschedule or cancel"
+    )
 
     class Meta:
         ordering = ["starts_at", "id"]

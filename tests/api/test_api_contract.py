@@ -203,8 +203,14 @@ def test_a_five_thousand_digit_query_number_names_the_parameter(client, member_w
 
 
 def test_every_error_answer_uses_one_of_the_two_error_schemas(openapi):
-    """A client parses every 4xx the same way: ErrorOut (a message) or ValidationErrorOut."""
-    allowed = {"#/components/schemas/ErrorOut", "#/components/schemas/ValidationErrorOut"}
+    """A client parses every 4xx the same way: ErrorOut (a message) or ValidationErrorOut.
+    One extension of ErrorOut: a taken intake slot (409) adds the nearest free slots to its
+    ``detail``, so a client reading only ``detail`` still reads it."""
+    allowed = {
+        "#/components/schemas/ErrorOut",
+        "#/components/schemas/ValidationErrorOut",
+        "#/components/schemas/TakenOut",
+    }
     seen: dict[str, set[str]] = {}
     for path, operations in openapi["paths"].items():
         for method, operation in operations.items():
@@ -214,6 +220,12 @@ def test_every_error_answer_uses_one_of_the_two_error_schemas(openapi):
                 ref = response["content"]["application/json"]["schema"]["$ref"]
                 seen.setdefault(ref, set()).add(f"{method.upper()} {path} {status}")
     assert set(seen) == allowed, {ref: sorted(where)[:3] for ref, where in seen.items()}
+    assert seen["#/components/schemas/TakenOut"] == {"POST /api/intakes 409"}
+    taken = openapi["components"]["schemas"]["TakenOut"]
+    assert (
+        taken["properties"]["detail"]
+        == openapi["components"]["schemas"]["ErrorOut"]["properties"]["detail"]
+    )
     message_schemas = [
         name
         for name, schema in openapi["components"]["schemas"].items()

@@ -1,0 +1,1 @@
+"""Free intake slots from a trainer's weekly blocks (pure: no Django)."""
