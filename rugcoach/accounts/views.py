@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from rugcoach.accounts.forms import (
     LanguagePreferenceForm,
     SignupForm,
 )
+from rugcoach.accounts.models import User
 from rugcoach.accounts.services import (
     keepable_offers,
     set_followup_emails,
@@ -62,6 +63,12 @@ class EmailLoginView(LoginView):
     authentication_form = EmailAuthenticationForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def get_default_redirect_url(self) -> str:
+        # A trainer starts at the dashboard (issue 15 §4); everyone else at the account page.
+        if getattr(self.request.user, "role", None) == User.Role.TRAINER:
+            return resolve_url("trainers:dashboard")
+        return super().get_default_redirect_url()
 
     def get_success_url(self) -> str:
         # After login, continue in the member's own language.
