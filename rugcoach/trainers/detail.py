@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
 
@@ -100,8 +101,8 @@ class MemberDetail:
 def reachable_member(viewer: User, member_id: int, *, what: str) -> User:
     """The member, once the viewer may read their health data (else 404), logged once."""
     ids = consented_ids(viewer)
-    if ids is None:
-        raise access.AccessDenied(viewer, member_id, access.Action.READ)
+    if ids is None:  # no member reachable at all: the same 404 as any other
+        raise Http404("no such member")
     member = get_object_or_404(User.objects.filter(pk__in=ids), pk=member_id)
     return access.reads(member, viewer, what=what)
 

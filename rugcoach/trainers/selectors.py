@@ -214,9 +214,10 @@ def todays_intakes(viewer: User, now: datetime) -> list[Booking]:
 
 
 def dashboard(viewer: User, *, now: datetime, page: int = 1) -> Dashboard:
-    """The trainer's dashboard. Queries: members, checks, sessions, mornings, signals,
-    handled marks, intakes, and the access log's insert: 8, whatever the numbers of
-    members, sessions and checks (tests/trainers/test_dashboard.py counts them)."""
+    """The trainer's dashboard. Queries: the access policy's reachable ids, intakes,
+    members, checks, sessions, mornings, signals, handled marks, and the access log's
+    insert: 9, whatever the numbers of members, sessions and checks
+    (tests/trainers/test_dashboard.py counts them at two sizes)."""
     ids = consented_ids(viewer)
     intakes = todays_intakes(viewer, now)
     booked = [b.member_id for b in intakes if b.member_id is not None]
