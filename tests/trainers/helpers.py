@@ -20,7 +20,7 @@ def make_trainer(email: str = "tom@yellowgym.test", first_name: str = "Tom") -> 
 
 
 def consenting_member(trainer: User, email: str, *, first_name: str = "", days_ago: int = 30) -> User:
-    member = User.objects.create_user(email, PASSWORD, first_name=first_name)
+    member = User.objects.create_user(email, None, first_name=first_name)  # no hashing: fast
     Consent.objects.create(
         member=member, trainer=trainer.trainer, given_at=timezone.now() - timedelta(days=days_ago)
     )
