@@ -141,8 +141,12 @@ def _intake(profile: dict[str, Any], language: str) -> dict[str, Any]:
         "situation": situations[situation].get(language) if situation in situations else "",
         "due_date": profile.get("due_date"),
         "minutes": profile.get("minutes_per_session"),
-        "weekdays": [weekdays[d].get(language) for d in profile.get("weekdays", []) if d in weekdays],
-        "equipment": [equipment[e].get(language) for e in profile.get("equipment", []) if e in equipment],
+        "weekdays": [
+            weekdays[d].get(language) for d in profile.get("weekdays", []) if d in weekdays
+        ],
+        "equipment": [
+            equipment[e].get(language) for e in profile.get("equipment", []) if e in equipment
+        ],
         "complaint_weeks": profile.get("complaint_weeks"),
     }
 
@@ -178,7 +182,11 @@ def member_detail(viewer: User, member_id: int, *, now: datetime | None = None) 
     labels = level_labels()
     views = [
         AlertView(
-            a, name, evidence_url(a), handled.get(a.key), labels.get(a.level.value, "") if a.level else ""
+            a,
+            name,
+            evidence_url(a),
+            handled.get(a.key),
+            labels.get(a.level.value, "") if a.level else "",
         )
         for a in found
     ]

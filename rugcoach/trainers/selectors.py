@@ -77,11 +77,7 @@ class Dashboard:
 def is_trainer(user: object) -> bool:
     """Whether ``user`` is a logged-in, active person with the trainer role: the one rule
     for who sees the trainers' pages and API."""
-    return (
-        isinstance(user, User)
-        and user.is_active
-        and user.role == User.Role.TRAINER
-    )
+    return isinstance(user, User) and user.is_active and user.role == User.Role.TRAINER
 
 
 def level_labels() -> dict[str, str]:
@@ -153,9 +149,7 @@ def member_alerts(
     ).values_list("id", "member_id", "created_at", "kind", "level")
     sessions = (
         TrainingSession.objects.filter(member_id__in=ids, started_at__gte=since)
-        .filter(
-            Q(pain_after__gte=rules.session.pain_min) | Q(effort__gte=rules.session.effort_min)
-        )
+        .filter(Q(pain_after__gte=rules.session.pain_min) | Q(effort__gte=rules.session.effort_min))
         .values_list("id", "member_id", "started_at", "pain_after", "effort")
     )
     mornings = FollowUp.objects.filter(

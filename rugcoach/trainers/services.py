@@ -19,7 +19,9 @@ from rugcoach.trainers.models import AlertHandled, MemberNote
 NOTE_MAX = 500
 MEMBER_NOTE_MAX = 1000
 # The keys rugcoach.core.coaching.alerts makes: kind and row id, or inactive:<date|never>.
-ALERT_KEY = re.compile(r"^((check|checkin|session|morning|signal):\d+|inactive:(\d{4}-\d{2}-\d{2}|never))$")
+ALERT_KEY = re.compile(
+    r"^((check|checkin|session|morning|signal):\d+|inactive:(\d{4}-\d{2}-\d{2}|never))$"
+)
 
 
 class NoteError(ValueError):

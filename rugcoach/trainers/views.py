@@ -88,9 +88,13 @@ def alerts(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, _("Melding afgehandeld."))
         else:
-            messages.error(request, _("Die melding kon niet worden afgehandeld: kijk de notitie na."))
+            messages.error(
+                request, _("Die melding kon niet worden afgehandeld: kijk de notitie na.")
+            )
         back = request.POST.get("next", "")
-        return redirect(back if back.startswith("/") and not back.startswith("//") else "trainers:alerts")
+        return redirect(
+            back if back.startswith("/") and not back.startswith("//") else "trainers:alerts"
+        )
     found = dashboard_of(trainer, now=timezone.now())
     return render(
         request, "trainers/alerts.html", {"dashboard": found, "handled_form": HandledForm()}
@@ -131,7 +135,12 @@ def note(request: HttpRequest, member_id: int) -> HttpResponse:
     return render(
         request,
         "trainers/member.html",
-        {"detail": detail, "note_form": form, "reason_form": ReasonForm(), "handled_form": HandledForm()},
+        {
+            "detail": detail,
+            "note_form": form,
+            "reason_form": ReasonForm(),
+            "handled_form": HandledForm(),
+        },
         status=400,
     )
 
@@ -168,7 +177,11 @@ def swap(request: HttpRequest, member_id: int, item_key: str) -> HttpResponse:
     excluded = {e.slug: e for e in choices.excluded}
     options = [(slug, _name(slug)) for slug in choices.alternatives]
     options += [
-        (slug, _("%(name)s — uitgesloten: %(why)s") % {"name": _name(slug), "why": e.reason.get(language)})
+        (
+            slug,
+            _("%(name)s — uitgesloten: %(why)s")
+            % {"name": _name(slug), "why": e.reason.get(language)},
+        )
         for slug, e in excluded.items()
     ]
     form = SwapForm(request.POST or None, choices=options)
@@ -200,7 +213,9 @@ def swap(request: HttpRequest, member_id: int, item_key: str) -> HttpResponse:
             "item_name": _name(item.slug),
             "form": form,
             "alternatives": [(slug, _name(slug)) for slug in choices.alternatives],
-            "excluded": [(slug, _name(slug), e.reason.get(language), e.cause) for slug, e in excluded.items()],
+            "excluded": [
+                (slug, _name(slug), e.reason.get(language), e.cause) for slug, e in excluded.items()
+            ],
             "chosen_warning": excluded[chosen].reason.get(language) if chosen in excluded else "",
         },
         status=400 if form.is_bound else 200,

@@ -70,7 +70,10 @@ def test_evidence_older_than_the_window_makes_no_alert(rules):
     found = alerts(
         rules,
         NOW,
-        checks=[CheckFact(1, 1, old, True, Level.EMERGENCY), CheckFact(2, 1, inside, True, Level.EMERGENCY)],
+        checks=[
+            CheckFact(1, 1, old, True, Level.EMERGENCY),
+            CheckFact(2, 1, inside, True, Level.EMERGENCY),
+        ],
         sessions=[SessionFact(3, 1, old, 10, 10)],
         signals=[SignalFact(4, 1, old)],
         mornings=[FollowUpFact(5, 3, 1, old, 10)],

@@ -19,7 +19,9 @@ def make_trainer(email: str = "tom@yellowgym.test", first_name: str = "Tom") -> 
     return user
 
 
-def consenting_member(trainer: User, email: str, *, first_name: str = "", days_ago: int = 30) -> User:
+def consenting_member(
+    trainer: User, email: str, *, first_name: str = "", days_ago: int = 30
+) -> User:
     member = User.objects.create_user(email, None, first_name=first_name)  # no hashing: fast
     Consent.objects.create(
         member=member, trainer=trainer.trainer, given_at=timezone.now() - timedelta(days=days_ago)
@@ -27,7 +29,9 @@ def consenting_member(trainer: User, email: str, *, first_name: str = "", days_a
     return member
 
 
-def red_flag(member: User, *, level: str = "GP_TODAY", kind: str = "checkin", hours_ago: int = 2) -> TriageResult:
+def red_flag(
+    member: User, *, level: str = "GP_TODAY", kind: str = "checkin", hours_ago: int = 2
+) -> TriageResult:
     """A stored check whose verdict forbids training (the verdict of a benign check, with
     the level changed: what the dashboard reads is the level)."""
     base = TriageResult.objects.filter(member=member).first() or record_triage(member)

@@ -38,7 +38,11 @@ def linked(trainer, member_with_plan):
 
 
 def main_item(member) -> PlanItem:  # type: ignore[no-untyped-def]
-    return PlanItem.objects.filter(session__plan=member.plans.get(), role="main").order_by("session__day_offset", "order").first()
+    return (
+        PlanItem.objects.filter(session__plan=member.plans.get(), role="main")
+        .order_by("session__day_offset", "order")
+        .first()
+    )
 
 
 def url(name: str, member, item: PlanItem | None = None) -> str:  # type: ignore[no-untyped-def]
@@ -54,7 +58,8 @@ def test_a_swap_to_an_alternative_is_a_trainer_version_the_member_reads(trainer,
     assert choices.alternatives, "the planner offers alternatives for a main exercise"
     replacement = choices.alternatives[0]
     response = client_for(trainer).post(
-        url("swap", linked, item), {"replacement": replacement, "reason": f"Beter voor je knie {XSS}"}
+        url("swap", linked, item),
+        {"replacement": replacement, "reason": f"Beter voor je knie {XSS}"},
     )
     assert response.status_code == 302
     item.refresh_from_db()
@@ -67,7 +72,9 @@ def test_a_swap_to_an_alternative_is_a_trainer_version_the_member_reads(trainer,
     page = client_for(linked).get(reverse("plans:plan")).content.decode()
     assert f"Aangepast door je trainer Tom: Beter voor je knie {ESCAPED}" in page
     assert XSS not in page
-    assert AccessLogEntry.objects.filter(member=linked, what="plan-swap", action="change").count() == 1
+    assert (
+        AccessLogEntry.objects.filter(member=linked, what="plan-swap", action="change").count() == 1
+    )
 
 
 def test_an_excluded_exercise_needs_a_warning_a_confirmation_and_a_reason(trainer, linked):
@@ -78,16 +85,21 @@ def test_an_excluded_exercise_needs_a_warning_a_confirmation_and_a_reason(traine
     target = excluded[0]
     versions_before = PrescriptionVersion.objects.count()
     client = client_for(trainer)
-    refused = client.post(url("swap", linked, item), {"replacement": target.slug, "reason": "Ik weet het"})
+    refused = client.post(
+        url("swap", linked, item), {"replacement": target.slug, "reason": "Ik weet het"}
+    )
     assert refused.status_code == 400
     html = refused.content.decode()
     assert "Let op, uitgesloten voor dit lid:" in html and target.reason.nl in html
     assert "Bevestig dat je dit bewust doet" in html
-    no_reason = client.post(url("swap", linked, item), {"replacement": target.slug, "confirm": "on", "reason": " "})
+    no_reason = client.post(
+        url("swap", linked, item), {"replacement": target.slug, "confirm": "on", "reason": " "}
+    )
     assert no_reason.status_code == 400
     assert PrescriptionVersion.objects.count() == versions_before  # nothing changed
     done = client.post(
-        url("swap", linked, item), {"replacement": target.slug, "confirm": "on", "reason": "Zelf begeleid in de zaal"}
+        url("swap", linked, item),
+        {"replacement": target.slug, "confirm": "on", "reason": "Zelf begeleid in de zaal"},
     )
     assert done.status_code == 302
     item.refresh_from_db()
@@ -102,15 +114,25 @@ def test_a_dose_change_picks_a_rung_and_can_reach_later_sessions(trainer, linked
     steps = adjust.dose_steps(item)
     current = item.versions.order_by("-number").first().prescription
     index = next(i for i, p in enumerate(steps) if p.model_dump(mode="json") != current)
-    later = PlanItem.objects.filter(session__plan=item.session.plan, slug=item.slug, session__day_offset__gt=item.session.day_offset)
+    later = PlanItem.objects.filter(
+        session__plan=item.session.plan,
+        slug=item.slug,
+        session__day_offset__gt=item.session.day_offset,
+    )
     response = client_for(trainer).post(
         url("dose", linked, item), {"step": index, "reason": "Rustiger opbouwen", "later_too": "on"}
     )
     assert response.status_code == 302
     for row in [item, *later]:
         latest = row.versions.order_by("-number").first()
-        assert (latest.source, latest.prescription) == ("trainer", steps[index].model_dump(mode="json"))
-    assert "Aangepast door je trainer Tom: Rustiger opbouwen" in client_for(linked).get(reverse("plans:plan")).content.decode()
+        assert (latest.source, latest.prescription) == (
+            "trainer",
+            steps[index].model_dump(mode="json"),
+        )
+    assert (
+        "Aangepast door je trainer Tom: Rustiger opbouwen"
+        in client_for(linked).get(reverse("plans:plan")).content.decode()
+    )
 
 
 def test_a_custom_dose_and_its_errors(trainer, linked):
@@ -138,7 +160,9 @@ def test_pause_tells_the_member_and_resume_waits_for_a_check_that_allows_trainin
     assert "Je trainer heeft je plan gepauzeerd" in home and XSS not in home
 
     red_flag(linked, level="GP_TODAY", hours_ago=0)  # a check-in after the full check
-    refused = client.post(url("pause", linked), {"action": "resume", "reason": "Gaat beter"}, follow=True)
+    refused = client.post(
+        url("pause", linked), {"action": "resume", "reason": "Gaat beter"}, follow=True
+    )
     assert "Hervatten kan niet" in refused.content.decode()
     stored.refresh_from_db()
     assert stored.paused_at is not None
@@ -147,7 +171,9 @@ def test_pause_tells_the_member_and_resume_waits_for_a_check_that_allows_trainin
     client.post(url("pause", linked), {"action": "resume", "reason": "Gaat beter"})
     stored.refresh_from_db()
     assert stored.paused_at is None
-    kinds = list(PlanRevision.objects.filter(changed_by="trainer").values_list("what__kind", flat=True))
+    kinds = list(
+        PlanRevision.objects.filter(changed_by="trainer").values_list("what__kind", flat=True)
+    )
     assert kinds == ["paused", "resumed"]
 
 
@@ -157,7 +183,10 @@ def test_a_note_reaches_the_member_escaped(trainer, linked):
     for page in ("/", reverse("plans:plan")):
         html = client_for(linked).get(page).content.decode()
         assert f"Goed bezig! {ESCAPED}" in html and XSS not in html
-    assert AccessLogEntry.objects.filter(member=linked, what="member-note", action="change").count() == 1
+    assert (
+        AccessLogEntry.objects.filter(member=linked, what="member-note", action="change").count()
+        == 1
+    )
     empty = client_for(trainer).post(url("note", linked), {"text": "  "})
     assert empty.status_code == 400 and "Dit veld is verplicht" in empty.content.decode()
 
@@ -165,6 +194,8 @@ def test_a_note_reaches_the_member_escaped(trainer, linked):
 def test_the_schedule_pdf_prints_the_trainers_dose(trainer, linked):
     """The PDF prints doses, not reasons (a reason with markup must not break it either)."""
     item = main_item(linked)
-    adjust.change_dose(linked.plans.get(), item_key=item.key, reason=f"Let op {XSS} & <b>meer", by=trainer, sets=1)
+    adjust.change_dose(
+        linked.plans.get(), item_key=item.key, reason=f"Let op {XSS} & <b>meer", by=trainer, sets=1
+    )
     response = client_for(linked).get(reverse("plans:schedule") + "?size=A4")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"

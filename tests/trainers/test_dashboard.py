@@ -58,13 +58,21 @@ def test_alerts_come_first_with_evidence_links_and_the_members_follow(trainer):
 
     html = client_for(trainer).get(DASHBOARD).content.decode()
 
-    assert html.index("Meldingen") < html.index("Intakes vandaag") < html.index("Leden met toestemming")
+    assert (
+        html.index("Meldingen")
+        < html.index("Intakes vandaag")
+        < html.index("Leden met toestemming")
+    )
     member_page = reverse("trainers:member", kwargs={"member_id": anna.pk})
     assert f'href="{member_page}#check-{check.pk}"' in html
     assert f'href="{member_page}#session-{session.pk}"' in html
     assert "10 dagen niet getraind" in html  # Bram
     # The emergency comes before the painful session, and that before Bram's inactivity.
-    assert html.index(f"#check-{check.pk}") < html.index(f"#session-{session.pk}") < html.index("10 dagen niet getraind")
+    assert (
+        html.index(f"#check-{check.pk}")
+        < html.index(f"#session-{session.pk}")
+        < html.index("10 dagen niet getraind")
+    )
     assert "Anna" in html and "Bram" in html
     assert "Vreemde" not in html and "stranger@example.com" not in html
 
@@ -76,7 +84,12 @@ def test_a_revoked_consent_hides_the_member_at_once(trainer):
     Consent.objects.filter(member=anna).update(revoked_at=timezone.now())
     html = client_for(trainer).get(DASHBOARD).content.decode()
     assert "Anna" not in html
-    assert client_for(trainer).get(reverse("trainers:member", kwargs={"member_id": anna.pk})).status_code == 404
+    assert (
+        client_for(trainer)
+        .get(reverse("trainers:member", kwargs={"member_id": anna.pk}))
+        .status_code
+        == 404
+    )
 
 
 def test_what_the_page_shows_is_logged_once_per_member(trainer):
@@ -94,7 +107,12 @@ def test_marking_handled_moves_the_alert_with_the_note_and_who(trainer):
     client = client_for(trainer)
     response = client.post(
         reverse("trainers:alerts"),
-        {"key": f"checkin:{check.pk}", "member": anna.pk, "note": "<script>alert(1)</script> gebeld", "next": DASHBOARD},
+        {
+            "key": f"checkin:{check.pk}",
+            "member": anna.pk,
+            "note": "<script>alert(1)</script> gebeld",
+            "next": DASHBOARD,
+        },
     )
     assert response.status_code == 302 and response["Location"] == DASHBOARD
     found = dashboard(trainer, now=timezone.now())
@@ -104,7 +122,10 @@ def test_marking_handled_moves_the_alert_with_the_note_and_who(trainer):
     assert "Afgehandeld door Tom" in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; gebeld" in html
     assert "<script>alert(1)</script>" not in html
-    assert AccessLogEntry.objects.filter(member=anna, action="change", what="alert-handled").count() == 1
+    assert (
+        AccessLogEntry.objects.filter(member=anna, action="change", what="alert-handled").count()
+        == 1
+    )
 
 
 def test_a_trainer_cannot_mark_an_alert_of_a_member_without_consent(trainer):
@@ -112,7 +133,8 @@ def test_a_trainer_cannot_mark_an_alert_of_a_member_without_consent(trainer):
     stranger = consenting_member(other, "stranger@example.com")
     check = red_flag(stranger)
     response = client_for(trainer).post(
-        reverse("trainers:alerts"), {"key": f"checkin:{check.pk}", "member": stranger.pk, "note": "x"}
+        reverse("trainers:alerts"),
+        {"key": f"checkin:{check.pk}", "member": stranger.pk, "note": "x"},
     )
     assert response.status_code == 404
     assert not AlertHandled.objects.exists()
@@ -130,7 +152,9 @@ def test_a_new_inactivity_after_training_again_is_a_new_alert(trainer):
 
 
 @pytest.mark.parametrize("size", [1, 5])
-def test_the_dashboard_costs_the_same_queries_whatever_the_data(trainer, size, django_assert_num_queries):
+def test_the_dashboard_costs_the_same_queries_whatever_the_data(
+    trainer, size, django_assert_num_queries
+):
     members = _members_with_evidence(trainer, size, sessions=size * 2)
     client = client_for(trainer)
     client.get(DASHBOARD)  # the session and user rows are warm, as on any page
@@ -144,7 +168,9 @@ def test_the_dashboard_costs_the_same_queries_whatever_the_data(trainer, size, d
 
 
 @pytest.mark.parametrize("size", [1, 5])
-def test_the_selector_costs_the_same_queries_whatever_the_data(trainer, size, django_assert_num_queries):
+def test_the_selector_costs_the_same_queries_whatever_the_data(
+    trainer, size, django_assert_num_queries
+):
     _members_with_evidence(trainer, size, sessions=size * 2)
     # access.reachable_member_ids (it tests each rule's ids), today's intakes, members,
     # checks, sessions, mornings, signals, handled marks, the access log's one insert

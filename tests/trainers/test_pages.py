@@ -73,7 +73,9 @@ def test_a_trainer_lands_on_the_dashboard_from_home_and_after_login(trainer):
 
 
 def test_a_member_still_lands_on_their_account_after_login(member):
-    response = Client().post(reverse("accounts:login"), {"username": member.email, "password": PASSWORD})
+    response = Client().post(
+        reverse("accounts:login"), {"username": member.email, "password": PASSWORD}
+    )
     assert response["Location"] == reverse("accounts:profile")
     assert client_for(member).get("/").status_code == 200
 
@@ -92,7 +94,11 @@ def test_the_member_page_shows_checks_plan_sessions_and_logs_one_read(trainer, l
     check = red_flag(linked, level="GP_SOON")
     session = trained(linked, 1, after=8, morning=7)
     AccessLogEntry.objects.all().delete()
-    html = client_for(trainer).get(reverse("trainers:member", kwargs={"member_id": linked.pk})).content.decode()
+    html = (
+        client_for(trainer)
+        .get(reverse("trainers:member", kwargs={"member_id": linked.pk}))
+        .content.decode()
+    )
     assert f'id="check-{check.pk}" class="red-flag"' in html
     assert f'id="session-{session.pk}"' in html
     assert "Trainingen gedaan:" in html
