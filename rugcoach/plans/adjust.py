@@ -22,6 +22,7 @@ from datetime import datetime
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from rugcoach.accounts import access
 from rugcoach.accounts.models import User
@@ -66,9 +67,11 @@ def trainer_reason(by: User, reason: str) -> Text:
 def _checked_reason(reason: str) -> str:
     reason = reason.strip()
     if not reason:
-        raise AdjustError("reason", "Geef een reden: het lid leest hem bij de wijziging.")
+        raise AdjustError("reason", _("Geef een reden: het lid leest hem bij de wijziging."))
     if len(reason) > REASON_MAX:
-        raise AdjustError("reason", f"Houd de reden onder de {REASON_MAX} tekens.")
+        raise AdjustError(
+            "reason", _("Houd de reden onder de %(max)s tekens.") % {"max": REASON_MAX}
+        )
     return reason
 
 
@@ -83,7 +86,7 @@ def _item(stored: models.Plan, item_key: str) -> models.PlanItem:
         .first()
     )
     if row is None:
-        raise AdjustError("item", "Deze oefening staat niet (meer) in het plan.")
+        raise AdjustError("item", _("Deze oefening staat niet (meer) in het plan."))
     return row
 
 
@@ -190,11 +193,11 @@ def swap_item(
         return None
     excluded = next((e for e in choices.excluded if e.slug == replacement), None)
     if excluded is None:
-        raise AdjustError("replacement", "Kies een van de voorgestelde oefeningen.")
+        raise AdjustError("replacement", _("Kies een van de voorgestelde oefeningen."))
     if not confirm_override:
         raise AdjustError(
             "confirm",
-            "Deze oefening is voor dit lid uitgesloten. Bevestig dat je dit bewust doet.",
+            _("Deze oefening is voor dit lid uitgesloten. Bevestig dat je dit bewust doet."),
         )
     exercise = get_catalog().exercises[replacement]
     before_slug = row.slug
@@ -274,17 +277,17 @@ def change_dose(
     row = _item(stored, item_key)
     latest = row.versions.order_by("-number").first()
     if latest is None:
-        raise AdjustError("item", "Deze oefening heeft nog geen dosis.")
+        raise AdjustError("item", _("Deze oefening heeft nog geen dosis."))
     current = Prescription.model_validate(latest.prescription)
     if step is not None:
         steps = dose_steps(row)
         if not 0 <= step < len(steps):
-            raise AdjustError("step", "Kies een stap van de ladder.")
+            raise AdjustError("step", _("Kies een stap van de ladder."))
         new = steps[step]
     else:
         new = _custom_dose(current, sets=sets, reps=reps, hold_seconds=hold_seconds)
     if new == current:
-        raise AdjustError("step", "Dat is de dosis die er al staat.")
+        raise AdjustError("step", _("Dat is de dosis die er al staat."))
     rows = [row]
     if later_too:
         rows += list(
@@ -311,11 +314,11 @@ def _custom_dose(
     current: Prescription, *, sets: int | None, reps: int | None, hold_seconds: int | None
 ) -> Prescription:
     if sets is None and reps is None and hold_seconds is None:
-        raise AdjustError("step", "Kies een stap, of vul sets, herhalingen of vasthouden in.")
+        raise AdjustError("step", _("Kies een stap, of vul sets, herhalingen of vasthouden in."))
     if reps is not None and current.reps is None:
-        raise AdjustError("reps", "Deze oefening telt geen herhalingen.")
+        raise AdjustError("reps", _("Deze oefening telt geen herhalingen."))
     if hold_seconds is not None and current.hold_seconds is None:
-        raise AdjustError("hold_seconds", "Deze oefening heeft geen vasthoudtijd.")
+        raise AdjustError("hold_seconds", _("Deze oefening heeft geen vasthoudtijd."))
     update: dict[str, object] = {"rung": None}  # off the ladder: the trainer's own dose
     if sets is not None:
         update["sets"] = sets
@@ -337,7 +340,7 @@ def pause(stored: models.Plan, *, reason: str, by: User, now: datetime | None = 
     stored = _locked_plan(stored)
     reason = _checked_reason(reason)
     if stored.paused_at is not None:
-        raise AdjustError("reason", "Het plan staat al op pauze.")
+        raise AdjustError("reason", _("Het plan staat al op pauze."))
     stored.paused_at = now or timezone.now()
     stored.save(update_fields=["paused_at"])
     _revise(stored, by, {"kind": "paused"}, f"trainer: {reason}")
@@ -355,13 +358,15 @@ def resume(stored: models.Plan, member: User, *, reason: str, by: User) -> None:
     stored = _locked_plan(stored)
     reason = _checked_reason(reason)
     if stored.paused_at is None:
-        raise AdjustError("reason", "Het plan staat niet op pauze.")
+        raise AdjustError("reason", _("Het plan staat niet op pauze."))
     status = training_status(member)
     if not status.may_train or status.needs_full_check:
         raise ResumeRefused(
             "reason",
-            "Hervatten kan niet: de laatste check van dit lid staat trainen niet toe. "
-            "Eerst een nieuwe volledige check die trainen toestaat.",
+            _(
+                "Hervatten kan niet: de laatste check van dit lid staat trainen niet toe. "
+                "Eerst een nieuwe volledige check die trainen toestaat."
+            ),
         )
     stored.paused_at = None
     stored.save(update_fields=["paused_at"])
