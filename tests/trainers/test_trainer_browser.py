@@ -37,7 +37,7 @@ def test_a_trainer_follows_an_alert_and_adjusts_the_dose(page: Page, live_server
     nav = page.get_by_role("navigation", name="Hoofdmenu")
     expect(nav.get_by_role("link", name="Mag ik trainen?")).to_have_count(0)
     alert = page.locator(".alert-session")
-    expect(alert).to_contain_text("Zware training: pijn 8/10")
+    expect(alert).to_contain_text("Zware training, pijn 8/10")
     assert serious_accessibility_violations(page) == []
     page.screenshot(path=str(ARTIFACTS_DIR / "trainer-dashboard-tablet.png"), full_page=True)
 
