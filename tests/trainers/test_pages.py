@@ -109,3 +109,13 @@ def test_the_member_page_shows_checks_plan_sessions_and_logs_one_read(trainer, l
     assert [(e.member_id, e.viewer_id, e.action, e.what) for e in entries] == [
         (linked.pk, trainer.pk, "read", "member-detail")
     ]
+
+
+def test_the_pages_speak_english_too(trainer, linked):
+    trainer.preferred_language = "en"
+    trainer.save(update_fields=["preferred_language"])
+    client = client_for(trainer)
+    html = client.get("/en/trainer/").content.decode()
+    assert "Members with consent" in html and "Alerts" in html
+    page = client.get(f"/en/trainer/members/{linked.pk}/")
+    assert page.status_code == 200 and "Intake and self-tests" in page.content.decode()
