@@ -98,12 +98,16 @@ class MemberDetail:
     handled_alerts: list[AlertView]
 
 
-def reachable_member(viewer: User, member_id: int, *, what: str) -> User:
-    """The member, once the viewer may read their health data (else 404), logged once."""
+def reachable_member(viewer: User, member_id: int, *, what: str | None) -> User:
+    """The member, once the viewer may read their health data (else 404), logged once as
+    a read of ``what``. ``what=None`` for a form post: the service's
+    ``access.changes`` authorizes and logs the change itself (one row, not two)."""
     ids = consented_ids(viewer)
     if ids is None:  # no member reachable at all: the same 404 as any other
         raise Http404("no such member")
     member = get_object_or_404(User.objects.filter(pk__in=ids), pk=member_id)
+    if what is None:
+        return member
     return access.reads(member, viewer, what=what)
 
 

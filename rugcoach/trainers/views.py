@@ -75,7 +75,7 @@ def alerts(request: HttpRequest) -> HttpResponse:
         form = HandledForm(request.POST)
         member_id = request.POST.get("member", "")
         if form.is_valid() and member_id.isdigit():
-            member = reachable_member(trainer, int(member_id), what="alert-handled")
+            member = reachable_member(trainer, int(member_id), what=None)
             try:
                 services.mark_handled(
                     member=member,
@@ -121,7 +121,7 @@ def member(request: HttpRequest, member_id: int) -> HttpResponse:
 @require_POST
 def note(request: HttpRequest, member_id: int) -> HttpResponse:
     trainer = _trainer(request)
-    found = reachable_member(trainer, member_id, what="member-note")
+    found = reachable_member(trainer, member_id, what=None)
     form = NoteForm(request.POST)
     if form.is_valid():
         try:
@@ -146,9 +146,10 @@ def note(request: HttpRequest, member_id: int) -> HttpResponse:
 
 
 def _plan_and_item(
-    trainer: User, member_id: int, item_key: str
+    trainer: User, member_id: int, item_key: str, *, post: bool
 ) -> tuple[User, plan_models.Plan, plan_models.PlanItem]:
-    found = reachable_member(trainer, member_id, what="plan-adjust")
+    # A form's page is a read (logged); its post is the service's change (logged there).
+    found = reachable_member(trainer, member_id, what=None if post else "plan-adjust")
     stored = plan_selectors.current_plan(found)
     if stored is None:
         raise Http404("no plan")
@@ -171,7 +172,9 @@ def _name(slug: str) -> str:
 @require_http_methods(["GET", "POST"])
 def swap(request: HttpRequest, member_id: int, item_key: str) -> HttpResponse:
     trainer = _trainer(request)
-    found, stored, item = _plan_and_item(trainer, member_id, item_key)
+    found, stored, item = _plan_and_item(
+        trainer, member_id, item_key, post=request.method == "POST"
+    )
     language = translation.get_language() or "nl"
     choices = adjust.swap_choices(stored, item)
     excluded = {e.slug: e for e in choices.excluded}
@@ -226,7 +229,9 @@ def swap(request: HttpRequest, member_id: int, item_key: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def dose(request: HttpRequest, member_id: int, item_key: str) -> HttpResponse:
     trainer = _trainer(request)
-    found, stored, item = _plan_and_item(trainer, member_id, item_key)
+    found, stored, item = _plan_and_item(
+        trainer, member_id, item_key, post=request.method == "POST"
+    )
     language = translation.get_language() or "nl"
     steps = adjust.dose_steps(item)
     form = DoseForm(
@@ -273,7 +278,7 @@ def dose(request: HttpRequest, member_id: int, item_key: str) -> HttpResponse:
 def pause(request: HttpRequest, member_id: int) -> HttpResponse:
     """Pause or resume the member's plan (``action``: pause / resume), with a reason."""
     trainer = _trainer(request)
-    found = reachable_member(trainer, member_id, what="plan-adjust")
+    found = reachable_member(trainer, member_id, what=None)
     stored = plan_selectors.current_plan(found)
     if stored is None:
         raise Http404("no plan")

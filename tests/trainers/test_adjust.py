@@ -199,3 +199,14 @@ def test_the_schedule_pdf_prints_the_trainers_dose(trainer, linked):
     )
     response = client_for(linked).get(reverse("plans:schedule") + "?size=A4")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+
+
+def test_each_change_is_one_line_in_the_members_log(trainer, linked):
+    AccessLogEntry.objects.all().delete()
+    item = main_item(linked)
+    client = client_for(trainer)
+    client.post(url("dose", linked, item), {"sets": 2, "reason": "Meer"})
+    client.post(url("note", linked), {"text": "Hallo"})
+    client.post(url("pause", linked), {"action": "pause", "reason": "Even rust"})
+    rows = list(AccessLogEntry.objects.order_by("id").values_list("action", "what"))
+    assert rows == [("change", "plan-dose"), ("change", "member-note"), ("change", "plan-pause")]
