@@ -49,6 +49,9 @@ NAV_SECTIONS = {
     "library": "exercises",
     "knowledge": "know",
     "triage": "check",
+    # A trainer's sections (issue 15 §4).
+    "trainers": "dashboard",
+    "agenda": "agenda",
 }
 
 

@@ -1,15 +1,23 @@
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.views.decorators.http import require_GET
 
+from rugcoach.accounts.models import User
+from rugcoach.trainers.panels import notes_panel
 from rugcoach.training import followups
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    # The open follow-up question, asked where a member lands (the same card as the plan's).
-    cards = followups.open_cards(request, request.user) if request.user.is_authenticated else ""
-    return render(request, "home.html", {"followup_cards": cards})
+    user = request.user
+    # A trainer's home is the dashboard, never the member app's prompts (issue 15 §4).
+    if getattr(user, "role", None) == User.Role.TRAINER:
+        return redirect("trainers:dashboard")
+    # The open follow-up question, asked where a member lands (the same card as the plan's);
+    # the trainer's notes too.
+    cards = followups.open_cards(request, user) if user.is_authenticated else ""
+    notes = notes_panel(request, user) if user.is_authenticated else ""
+    return render(request, "home.html", {"followup_cards": cards, "trainer_notes": notes})
 
 
 @require_GET

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from rugcoach.accounts.forms import (
     LanguagePreferenceForm,
     SignupForm,
 )
+from rugcoach.accounts.models import User
 from rugcoach.accounts.services import (
     keepable_offers,
     set_followup_emails,
@@ -66,11 +67,20 @@ class EmailLoginView(LoginView):
 
     def form_valid(self, form: EmailAuthenticationForm) -> HttpResponse:
         user = form.get_user()
+        self.person_logging_in = user
         if two_factor.is_enabled(user):
             # The password was right, but the login waits for the code (two_factor.py).
             two_factor.begin_login(self.request, user, next_url=super().get_success_url())
             return redirect("accounts:two_factor_login")
         return super().form_valid(form)
+
+    def get_default_redirect_url(self) -> str:
+        # A trainer starts at the dashboard (issue 15 §4); everyone else at the account page.
+        # The person is the form's: with two-factor on, nobody is logged in yet here.
+        person = getattr(self, "person_logging_in", self.request.user)
+        if getattr(person, "role", None) == User.Role.TRAINER:
+            return resolve_url("trainers:dashboard")
+        return super().get_default_redirect_url()
 
     def get_success_url(self) -> str:
         # After login, continue in the member's own language.

@@ -13,8 +13,8 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
-from ninja.security import django_auth
 
+from rugcoach.api.auth import MEMBER_AUTH
 from rugcoach.api.errors import ErrorOut, ValidationErrorOut, field_error, invalid
 from rugcoach.api.schemas import MEMBERS_ONLY, WITH_BODY
 from rugcoach.core.booking.slots import Slot
@@ -112,7 +112,7 @@ def _booking(b: Any) -> dict[str, Any]:
 
 @router.post(
     "",
-    auth=django_auth,
+    auth=MEMBER_AUTH,
     url_name="intake_book",
     response={201: BookingOut, 409: TakenOut, 422: ValidationErrorOut, **MEMBERS_ONLY, **WITH_BODY},
     summary="Book a free intake",
@@ -157,7 +157,7 @@ class MineOut(Schema):
 
 @router.get(
     "/mine",
-    auth=django_auth,
+    auth=MEMBER_AUTH,
     url_name="intake_mine",
     response={200: MineOut, **MEMBERS_ONLY},
     summary="The member's intakes",
@@ -172,7 +172,7 @@ def get_mine(request: HttpRequest) -> Any:
 
 @router.post(
     "/{booking_id}/cancel",
-    auth=django_auth,
+    auth=MEMBER_AUTH,
     url_name="intake_cancel",
     response={200: BookingOut, 404: ErrorOut, 409: ErrorOut, **MEMBERS_ONLY},
     summary="Cancel an intake (up to the cut-off before it)",

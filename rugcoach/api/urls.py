@@ -9,6 +9,7 @@ from rugcoach.api.plans import router as plans_router
 from rugcoach.api.programs import router as programs_router
 from rugcoach.api.progress import router as progress_router
 from rugcoach.api.sessions import router as sessions_router
+from rugcoach.api.trainers import router as trainers_router
 from rugcoach.api.triage import checkins as checkins_router
 from rugcoach.api.triage import router as triage_router
 
@@ -28,4 +29,5 @@ api.add_router("/progress", progress_router)
 api.add_router("/faq", faq_router)
 api.add_router("/programs", programs_router)
 api.add_router("/intakes", intakes_router)
+api.add_router("/trainer", trainers_router)
 install_error_handlers(api)

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rugcoach.core.coaching.content import CoachingContent, load_coaching
 from rugcoach.core.kernel.content_io import ContentError, read_yaml, validate_model
 from rugcoach.core.kernel.text import normalize_for_search
 from rugcoach.core.kernel.vocabulary import Vocabulary
@@ -41,6 +42,7 @@ class Catalog:
     outcomes: OutcomesContent
     programs: ProgramsContent
     knowledge: KnowledgeContent
+    coaching: CoachingContent
     not_advised: dict[str, NotAdvised] = field(default_factory=dict)
 
     def exercise(self, slug: str) -> Exercise | None:
@@ -120,7 +122,11 @@ def load_catalog(content_dir: Path) -> Catalog:
         outcomes = load_outcomes(content_dir)
     except ContentError as error:
         problems.extend(error.problems)
-    programs = knowledge = None
+    programs = knowledge = coaching = None
+    try:
+        coaching = load_coaching(content_dir)
+    except ContentError as error:
+        problems.extend(error.problems)
     try:
         programs = load_programs(content_dir, exercises)
     except ContentError as error:
@@ -144,6 +150,7 @@ def load_catalog(content_dir: Path) -> Catalog:
         or outcomes is None
         or programs is None
         or knowledge is None
+        or coaching is None
     ):
         raise ContentError(problems)
     return Catalog(
@@ -157,6 +164,7 @@ def load_catalog(content_dir: Path) -> Catalog:
         outcomes=outcomes,
         programs=programs,
         knowledge=knowledge,
+        coaching=coaching,
         not_advised=not_advised,
     )
 

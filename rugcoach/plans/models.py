@@ -168,6 +168,14 @@ class PrescriptionVersion(models.Model):
         help_text="planner, swap (the member's), progression, progression-swap, trainer",
     )
     created_at = models.DateTimeField(default=timezone.now)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="the trainer who made a 'trainer' version (the reason names them too)",
+    )
 
     class Meta:
         ordering = ["number"]

@@ -208,9 +208,14 @@ def _record_swap(
     *,
     changed_by: str = "member",
     why: Text | None = None,
+    author: User | None = None,
+    what: Mapping[str, object] | None = None,
 ) -> None:
     """The swapped items get the replacement and a new prescription version; the plan a
-    new revision saying what changed, who and why. Nothing else is touched."""
+    new revision saying what changed, who and why. Nothing else is touched. A trainer's
+    swap (``changed_by="trainer"``) names its ``author`` and adds ``what`` to the
+    revision (plans/adjust.py)."""
+    source = {"member": "swap", "trainer": "trainer"}.get(changed_by, "progression-swap")
     exercises = get_catalog().exercises
     old = {i.key: i for s in plan_schedule(before, exercises).sessions for i in s.items}
     new_schedule = plan_schedule(after, exercises)
@@ -232,7 +237,8 @@ def _record_swap(
                 number=(latest.number if latest else 0) + 1,
                 prescription=item.prescription.model_dump(mode="json"),
                 reason=(why or item.reason).model_dump(),
-                source="swap" if changed_by == "member" else "progression-swap",
+                source=source,
+                author=author,
             )
             models.PlanSession.objects.filter(plan=stored, key=session.key).update(
                 seconds=session.seconds
@@ -242,7 +248,14 @@ def _record_swap(
         plan=stored,
         number=(latest_revision.number if latest_revision else 0) + 1,
         changed_by=changed_by,
-        what={"kind": "swap", "from": slug, "to": replacement, "scope": scope, "items": changed},
+        what={
+            "kind": "swap",
+            "from": slug,
+            "to": replacement,
+            "scope": scope,
+            "items": changed,
+            **(what or {}),
+        },
         why=why.en[:200] if why else "the member chose another exercise with the same purpose",
     )
 

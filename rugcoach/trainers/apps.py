@@ -12,3 +12,9 @@ class TrainersConfig(AppConfig):
         from rugcoach.trainers.access import ConsentedTrainer
 
         access.register("consented-trainer", ConsentedTrainer())
+
+        # The trainer's notes on the member's plan page (plans sits below trainers).
+        from rugcoach.plans import extras
+        from rugcoach.trainers.panels import notes_panel
+
+        extras.register_plan_panel("trainer-notes", notes_panel)

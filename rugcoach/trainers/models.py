@@ -35,3 +35,56 @@ class Consent(models.Model):
 
     def __str__(self) -> str:
         return f"consent of {self.member_id} to trainer {self.trainer_id}"
+
+
+class AlertHandled(models.Model):
+    """A trainer marked one of a member's dashboard alerts handled, with a note.
+
+    ``key`` is the alert's stable key (``rugcoach.core.coaching.alerts``: kind and row id,
+    or ``inactive:<last session date>``), so the mark holds however the data grows. Any
+    trainer with the member's consent sees who handled it and the note."""
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="alerts_handled"
+    )
+    key = models.CharField(max_length=64)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    handled_by_name = models.CharField(max_length=150, blank=True, default="")
+    note = models.TextField(_("notitie"), max_length=500, blank=True, default="")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["member", "key"], name="alert_handled_once"),
+        ]
+        verbose_name = _("afgehandelde melding")
+        verbose_name_plural = _("afgehandelde meldingen")
+
+    def __str__(self) -> str:
+        return f"{self.key} of {self.member_id} handled"
+
+
+class MemberNote(models.Model):
+    """A note a trainer writes for the member: shown on the member's plan page and home."""
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="trainer_notes"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    author_name = models.CharField(max_length=150, blank=True, default="")
+    text = models.TextField(_("notitie"), max_length=1000)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["member", "-created_at"])]
+        verbose_name = _("notitie voor het lid")
+        verbose_name_plural = _("notities voor het lid")
+
+    def __str__(self) -> str:
+        return f"note for {self.member_id}"

@@ -63,6 +63,8 @@ class TrainingSession(models.Model):
 
     class Meta:
         ordering = ["-started_at", "-id"]
+        # The trainers' dashboard: each member's last session and the window's sessions.
+        indexes = [models.Index(fields=["member", "-started_at"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["member", "client_key"], name="training_session_once_per_key"

@@ -40,7 +40,11 @@ class TriageResult(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["member", "kind", "-created_at"])]
+        indexes = [
+            models.Index(fields=["member", "kind", "-created_at"]),
+            # The trainers' dashboard: a member's checks of either kind in the alert window.
+            models.Index(fields=["member", "-created_at"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(level__in=[level.value for level in Level]),

@@ -171,8 +171,9 @@ def second_open_question(member: User) -> FollowUp:
     )
 
 
-# Home: the session, the user, the open follow-ups with their session (one query).
-HOME_QUERIES = 3
+# Home: the session, the user, the open follow-ups with their session (one query), and
+# (issue 15) the trainer's notes to the member.
+HOME_QUERIES = 4
 # The plan page's count (one home: tests/plans/test_plan_pages.py) includes the one query
 # for the open follow-ups with their session.
 

@@ -1,0 +1,24 @@
+"""What a member sees of their trainer's notes: a panel on the plan page (registered in
+``plans.extras``) and on the home page. Read as the member themselves."""
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+
+from rugcoach.accounts import access
+from rugcoach.accounts.models import User
+from rugcoach.trainers.models import MemberNote
+
+NOTES_SHOWN = 3
+
+
+def member_notes(member: User, *, viewer: User | None = None) -> list[MemberNote]:
+    """The member's latest notes from trainers, newest first (one query)."""
+    return list(MemberNote.objects.filter(member=access.reads(member, viewer))[:NOTES_SHOWN])
+
+
+def notes_panel(request: HttpRequest, member: User) -> SafeString | str:
+    notes = member_notes(member)
+    if not notes:
+        return ""
+    return render_to_string("trainers/_member_notes.html", {"notes": notes}, request=request)

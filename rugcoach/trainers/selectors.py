@@ -1,0 +1,258 @@
+"""Reads for the trainers' dashboard: alerts over every member who consented, today's
+intakes, and the members list, in a fixed number of queries whatever the data's size.
+
+Which members: ``access.reachable_member_ids(viewer, READ, HEALTH)`` (the members whose
+consent is active), used as a subquery in every read (``member_id__in``); what the page
+shows is logged with one ``access.record``. The alert rules are the pure core's
+(``rugcoach.core.coaching.alerts``); this module only gathers their facts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from rugcoach.accounts import access
+from rugcoach.accounts.models import User
+from rugcoach.content import get_catalog
+from rugcoach.core.coaching.alerts import (
+    Alert,
+    AlertKind,
+    CheckFact,
+    FollowUpFact,
+    MemberFact,
+    SessionFact,
+    SignalFact,
+    alerts,
+)
+from rugcoach.core.triage.engine import Level
+from rugcoach.intakes.models import Booking
+from rugcoach.trainers.models import AlertHandled, Consent
+from rugcoach.training.models import Adaptation, FollowUp, TrainingSession
+from rugcoach.triage.models import TriageResult
+
+MEMBERS_PER_PAGE = 50
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    id: int
+    name: str
+    consent_at: datetime
+    last_trained: datetime | None
+    open_alerts: int = 0
+
+
+@dataclass(frozen=True)
+class AlertView:
+    alert: Alert
+    member_name: str
+    url: str
+    """The evidence: the member's page, anchored at the check, session or run."""
+    handled: AlertHandled | None = None
+    level_label: str = ""
+    """A red flag's verdict level in the page's language (e.g. "Vandaag naar de huisarts")."""
+
+    @property
+    def key(self) -> str:
+        return self.alert.key
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    now: datetime
+    open_alerts: list[AlertView]
+    handled_alerts: list[AlertView]
+    intakes: list[Booking]
+    members: list[MemberRow]
+    """Every member with active consent, by name (the page shows one page of them)."""
+    member_count: int = 0
+    shown_ids: list[int] = field(default_factory=list)
+
+
+def is_trainer(user: object) -> bool:
+    """Whether ``user`` is a logged-in, active person with the trainer role: the one rule
+    for who sees the trainers' pages and API."""
+    return isinstance(user, User) and user.is_active and user.role == User.Role.TRAINER
+
+
+def level_labels() -> dict[str, str]:
+    """Each verdict level's short name in the active language (the triage's content)."""
+    language = translation.get_language() or "nl"
+    verdicts = get_catalog().triage.verdicts
+    return {level.value: verdict.label.get(language) for level, verdict in verdicts.items()}
+
+
+def member_name(user: User) -> str:
+    return user.get_full_name() or user.email
+
+
+def evidence_url(alert: Alert) -> str:
+    page = reverse("trainers:member", kwargs={"member_id": alert.member_id})
+    anchor = {
+        AlertKind.RED_FLAG: "check",
+        AlertKind.SAFETY_SIGNAL: "adaptation",
+        AlertKind.SESSION: "session",
+        AlertKind.MORNING: "session",
+    }.get(alert.kind)
+    if anchor is None or alert.evidence_id is None:
+        return f"{page}#sessions"
+    return f"{page}#{anchor}-{alert.evidence_id}"
+
+
+def consented_ids(viewer: User) -> QuerySet | None:
+    """The ids of the members whose health data the viewer may read (one subquery)."""
+    return access.reachable_member_ids(viewer, access.Action.READ, access.Scope.HEALTH)
+
+
+def _members(viewer: User, ids: QuerySet) -> list[MemberRow]:
+    """Every consenting member with the consent's date and their last session (1 query)."""
+    last = TrainingSession.objects.filter(member=OuterRef("pk")).order_by("-started_at")
+    consent = Consent.objects.filter(
+        member=OuterRef("pk"), trainer__user=viewer, revoked_at__isnull=True
+    ).order_by("-given_at")
+    rows = (
+        User.objects.filter(pk__in=ids)
+        .annotate(
+            last_trained=Subquery(last.values("started_at")[:1]),
+            consent_at=Subquery(consent.values("given_at")[:1]),
+        )
+        .only("id", "email", "first_name", "last_name", "date_joined")
+        .order_by("first_name", "last_name", "email", "id")
+    )
+    return [
+        MemberRow(
+            id=row.pk,
+            name=member_name(row),
+            # Another rule than this trainer's consent (none yet) would leave it empty.
+            consent_at=row.consent_at or row.date_joined,
+            last_trained=row.last_trained,
+        )
+        for row in rows
+    ]
+
+
+def member_alerts(
+    ids: QuerySet | list[int], members: list[MemberRow], now: datetime
+) -> list[Alert]:
+    """The alerts of these members (4 queries: checks, sessions, mornings, signals)."""
+    rules = get_catalog().coaching
+    since = now - timedelta(days=rules.window_days)
+    checks = TriageResult.objects.filter(
+        member_id__in=ids,
+        created_at__gte=since,
+        level__in=[level.value for level in rules.red_flag.levels],
+    ).values_list("id", "member_id", "created_at", "kind", "level")
+    sessions = (
+        TrainingSession.objects.filter(member_id__in=ids, started_at__gte=since)
+        .filter(Q(pain_after__gte=rules.session.pain_min) | Q(effort__gte=rules.session.effort_min))
+        .values_list("id", "member_id", "started_at", "pain_after", "effort")
+    )
+    mornings = FollowUp.objects.filter(
+        session__member_id__in=ids,
+        kind=FollowUp.Kind.NEXT_MORNING,
+        answered_at__gte=since,
+        pain__gte=rules.morning.pain_min,
+    ).values_list("id", "session_id", "session__member_id", "answered_at", "pain")
+    signals = Adaptation.objects.filter(
+        member_id__in=ids, safety_signal=True, created_at__gte=since
+    ).values_list("id", "member_id", "created_at")
+    local = timezone.get_current_timezone()
+    return alerts(
+        rules,
+        now,
+        checks=[
+            CheckFact(i, m, at, kind == TriageResult.Kind.CHECKIN, Level(level))
+            for i, m, at, kind, level in checks
+        ],
+        sessions=[SessionFact(*row) for row in sessions],
+        mornings=[
+            FollowUpFact(i, s, m, at, pain) for i, s, m, at, pain in mornings if pain is not None
+        ],
+        signals=[SignalFact(*row) for row in signals],
+        members=[
+            MemberFact(
+                m.id,
+                m.last_trained.astimezone(local) if m.last_trained else None,
+                m.consent_at,
+            )
+            for m in members
+        ],
+    )
+
+
+def _handled(ids: QuerySet | list[int], found: list[Alert]) -> dict[tuple[int, str], AlertHandled]:
+    keys = {a.key for a in found}
+    rows = AlertHandled.objects.filter(member_id__in=ids, key__in=sorted(keys))
+    return {(row.member_id, row.key): row for row in rows}
+
+
+def todays_intakes(viewer: User, now: datetime) -> list[Booking]:
+    """The viewer's intakes today (from the booking rows, as the booking helper's
+    ``intakes.selectors.upcoming_for_trainer`` will give them)."""
+    start = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    return list(
+        Booking.objects.filter(
+            trainer__user=viewer,
+            starts_at__gte=start,
+            starts_at__lt=start + timedelta(days=1),
+        )
+        .exclude(status=Booking.Status.CANCELLED)
+        .select_related("location", "member")
+        .order_by("starts_at", "id")
+    )
+
+
+def dashboard(viewer: User, *, now: datetime, page: int = 1) -> Dashboard:
+    """The trainer's dashboard. Queries: the access policy's reachable ids, intakes,
+    members, checks, sessions, mornings, signals, handled marks, and the access log's
+    insert: 9, whatever the numbers of members, sessions and checks
+    (tests/trainers/test_dashboard.py counts them at two sizes)."""
+    ids = consented_ids(viewer)
+    intakes = todays_intakes(viewer, now)
+    booked = [b.member_id for b in intakes if b.member_id is not None]
+    # The intakes show what the members put in their bookings (scope BOOKING).
+    access.record(viewer, booked, access.Action.READ, access.Scope.BOOKING, "dashboard-intakes")
+    if ids is None:
+        return Dashboard(now, [], [], intakes, [])
+    members = _members(viewer, ids)
+    names = {m.id: m.name for m in members}
+    found = member_alerts(ids, members, now)
+    handled = _handled(ids, found)
+    labels = level_labels()
+    views = [
+        AlertView(
+            a,
+            names.get(a.member_id, ""),
+            evidence_url(a),
+            handled.get((a.member_id, a.key)),
+            labels.get(a.level.value, "") if a.level else "",
+        )
+        for a in found
+        if a.member_id in names
+    ]
+    open_views = [v for v in views if v.handled is None]
+    open_counts: dict[int, int] = {}
+    for view in open_views:
+        open_counts[view.alert.member_id] = open_counts.get(view.alert.member_id, 0) + 1
+    members = [
+        MemberRow(m.id, m.name, m.consent_at, m.last_trained, open_counts.get(m.id, 0))
+        for m in members
+    ]
+    first = (max(page, 1) - 1) * MEMBERS_PER_PAGE
+    shown = members[first : first + MEMBERS_PER_PAGE]
+    shown_ids = sorted({m.id for m in shown} | {v.alert.member_id for v in views})
+    access.record(viewer, shown_ids, access.Action.READ, access.Scope.HEALTH, "dashboard")
+    return Dashboard(
+        now=now,
+        open_alerts=open_views,
+        handled_alerts=[v for v in views if v.handled is not None],
+        intakes=intakes,
+        members=shown,
+        member_count=len(members),
+        shown_ids=shown_ids,
+    )
