@@ -54,16 +54,13 @@ def trainers() -> dict[str, User]:
     return {size: User.objects.get(email=f"{size}@yellowgym.test") for size in SIZES}
 
 
-def test_the_generator_writes_what_it_says(trainers):
-    assert User.objects.filter(email__startswith="large-").count() == 1000
+def test_the_selector_counts_the_same_queries_at_both_sizes(trainers, django_assert_num_queries):
+    # What the generator wrote: 1,000 members who consented, their sessions and checks.
     assert trainers["large"].trainer.consents.filter(revoked_at__isnull=True).count() == 1000
     large = User.objects.filter(email__startswith="large-")
     assert TrainingSession.objects.filter(member__in=large).count() == 3000
     # Two checks each, and the red-flag alerts' extra check-in with fever.
     assert TriageResult.objects.filter(member__in=large).count() == 2000 + 17
-
-
-def test_the_selector_counts_the_same_queries_at_both_sizes(trainers, django_assert_num_queries):
     now = timezone.now()
     for size, (members, alerts) in SIZES.items():
         with django_assert_num_queries(SELECTOR_QUERIES):
