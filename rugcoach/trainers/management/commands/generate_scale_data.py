@@ -91,6 +91,8 @@ LAST_NAMES = [
     "Dekker",
     "Brouwer",
 ]
+# The members' addresses: <prefix>-000001@scale.rugcoach.test (never a trainer's).
+MEMBER_DOMAIN = "@scale.rugcoach.test"
 ALERT_KINDS = ("red-flag", "session", "inactive")
 DAY = timedelta(days=1)
 
@@ -197,7 +199,7 @@ class Command(BaseCommand):
         parser.add_argument("--consented", type=int, default=500)
         parser.add_argument("--alerts", type=int, default=50)
         parser.add_argument(
-            "--prefix", default="scale", help="the members' e-mail: <prefix>-000001@rugcoach.test"
+            "--prefix", default="scale", help=f"the members' e-mail: <prefix>-000001{MEMBER_DOMAIN}"
         )
         parser.add_argument("--trainer-email", default="scale-trainer@rugcoach.test")
         parser.add_argument("--batch-size", type=int, default=5_000, help="bulk_create only")
@@ -214,7 +216,7 @@ class Command(BaseCommand):
             raise CommandError("Give 0 <= --alerts <= --consented <= --members.")
         if min(options["sessions_per_member"], options["checks_per_member"]) < 0:
             raise CommandError("Sessions and checks per member cannot be negative.")
-        if User.objects.filter(email__startswith=f"{prefix}-").exists():
+        if _members_of(prefix).exists():
             raise CommandError(
                 f"Members with the prefix {prefix!r} exist already: give another --prefix "
                 "or use a fresh database."
@@ -258,6 +260,10 @@ class Command(BaseCommand):
         self.stdout.write(f"  {name:<14} {count}in {took:.1f} s")
         self.stdout.flush()
         return result
+
+
+def _members_of(prefix: str) -> "models.QuerySet[User]":
+    return User.objects.filter(email__startswith=f"{prefix}-", email__endswith=MEMBER_DOMAIN)
 
 
 def _analyze() -> None:
@@ -322,7 +328,7 @@ class Generation:
         joined = self.now - timedelta(days=200)
         rows = (
             (
-                f"{self.prefix}-{i:06d}@rugcoach.test",
+                f"{self.prefix}-{i:06d}{MEMBER_DOMAIN}",
                 rng.choice(FIRST_NAMES),
                 rng.choice(LAST_NAMES),
                 password,
@@ -332,11 +338,7 @@ class Generation:
         )
         fields = ("email", "first_name", "last_name", "password", "date_joined")
         Table(User, fields).write(rows, self.batch)
-        return list(
-            User.objects.filter(email__startswith=f"{self.prefix}-")
-            .order_by("email")
-            .values_list("id", flat=True)
-        )
+        return list(_members_of(self.prefix).order_by("email").values_list("id", flat=True))
 
     def consents(self, trainer: Trainer, ids: list[int]) -> list[int]:
         given = self.now - timedelta(days=90)
