@@ -26,6 +26,7 @@ run: setup
 	$(PY) manage.py demo_accounts
 	$(PY) manage.py demo_history
 	$(PY) manage.py demo_programs
+	$(PY) manage.py demo_trainers
 	$(PY) manage.py build_herstelgids
 	$(PY) tools/run.py $(HOST):$(PORT)
 
