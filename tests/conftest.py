@@ -80,8 +80,15 @@ def _default_language():
 
 
 @pytest.fixture(scope="session")
-def _built_dir(tmp_path_factory):
-    return tmp_path_factory.mktemp("built")
+def _built_dir(tmp_path_factory, worker_id):
+    """One folder for the whole run, shared by pytest-xdist's workers (each has its own
+    temporary folder under a common one): a guide one worker built is not built again by
+    the other. Builds write a temporary file and rename it, so two at once are safe."""
+    if worker_id == "master":
+        return tmp_path_factory.mktemp("built")
+    shared = tmp_path_factory.getbasetemp().parent / "built"
+    shared.mkdir(exist_ok=True)
+    return shared
 
 
 @pytest.fixture(autouse=True)
