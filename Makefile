@@ -58,7 +58,7 @@ test-js:
 TEST_WORKERS ?= auto
 test: setup chromium lint test-js
 	$(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=15
 
 # Every exercise figure as a large PNG in test-artifacts/figures/, to review (docs/figures.md).
 figures-png: setup chromium
