@@ -54,9 +54,12 @@ format: setup
 test-js:
 	node --test tests/js/
 
+# pytest-xdist: one worker per core, each with its own test database (docs/testing.md).
+# TEST_WORKERS=0 runs the tests in this one process.
+TEST_WORKERS ?= auto
 test: setup chromium lint test-js
 	$(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=15
 
 # Every exercise figure as a large PNG in test-artifacts/figures/, to review (docs/figures.md).
 figures-png: setup chromium

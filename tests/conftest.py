@@ -10,6 +10,23 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 
+# Argon2 with Django's production cost takes ~0.5 s of CPU and 100 MB per hash, and nearly
+# every test creates a user or logs one in: that was most of the suite's run time. Tests
+# keep the same algorithm (hashes still start with "argon2", logins verify through it) at
+# the smallest cost argon2 allows; tests/test_test_settings.py checks that production
+# settings still use the full cost.
+TEST_PASSWORD_HASHERS = ["tests.hashers.CheapArgon2PasswordHasher"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cheap_password_hashing():
+    """Every test hashes passwords with TEST_PASSWORD_HASHERS (override_settings also
+    clears Django's cached hasher list)."""
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=TEST_PASSWORD_HASHERS):
+        yield
+
 
 @pytest.fixture(scope="session")
 def catalog():
@@ -63,8 +80,15 @@ def _default_language():
 
 
 @pytest.fixture(scope="session")
-def _built_dir(tmp_path_factory):
-    return tmp_path_factory.mktemp("built")
+def _built_dir(tmp_path_factory, worker_id):
+    """One folder for the whole run, shared by pytest-xdist's workers (each has its own
+    temporary folder under a common one): a guide one worker built is not built again by
+    the other. Builds write a temporary file and rename it, so two at once are safe."""
+    if worker_id == "master":
+        return tmp_path_factory.mktemp("built")
+    shared = tmp_path_factory.getbasetemp().parent / "built"
+    shared.mkdir(exist_ok=True)
+    return shared
 
 
 @pytest.fixture(autouse=True)

@@ -221,6 +221,9 @@ def test_gunicorns_access_log_masks_calendar_tokens(tmp_path):
             "-",
             "--workers",
             "1",
+            # gunicorn's control socket is one path per user: another run of this test
+            # (an xdist worker, another checkout) would fight over it.
+            "--no-control-socket",
             "rugcoach.wsgi",
         ],
         cwd=ROOT,
