@@ -144,6 +144,8 @@ def test_trainer_and_member_from_availability_to_an_adjusted_plan(
     alert.get_by_role("link", name="Bekijk het bewijs").click()
     expect(page).to_have_url(f"{live_server.url}/trainer/leden/{member.pk}/#session-{session.pk}")
     expect(page.locator(f"#session-{session.pk}")).to_be_visible()
+    expect(page.get_by_text("Bilspieren activeren")).to_be_visible()  # a name, not a key
+    expect(page.get_by_text("glute-activation")).to_have_count(0)
     clean(page, "member-detail-tablet")
     page.get_by_role("link", name="Dosis aanpassen").first.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Dosis van")
