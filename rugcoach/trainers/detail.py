@@ -176,7 +176,9 @@ def member_detail(viewer: User, member_id: int, *, now: datetime | None = None) 
     rows: list[SessionRow] = []
     if stored is not None:
         plan = plan_selectors.parsed_plan(stored)
-        focus = [(f.area.value, f.reason.get(language)) for f in plan.focus]
+        # The area's name, not its key ("Bilspieren activeren", not "glute-activation").
+        areas = get_catalog().planner.focus_areas
+        focus = [(areas[f.area].label.get(language), f.reason.get(language)) for f in plan.focus]
         rows = plan_rows(plan_selectors.stored_schedule(stored), stored.starts_on, language)
     members = _members(viewer, User.objects.filter(pk=member.pk).values_list("pk", flat=True))
     consent_at = members[0].consent_at if members else member.date_joined

@@ -91,11 +91,16 @@ def hold_the_clock(page: Page, url: str, start: datetime | None = None) -> None:
 
     The clock starts at the real time (the player compares its day with the day of the
     check-in that opened the session; the browser runs in Europe/Amsterdam, as the server),
-    so a session starts after the fixture's check-in, as on a phone."""
+    so a session starts after the fixture's check-in, as on a phone.
+
+    The clock is paused before the page loads: ``pause_at`` cannot go back in time, and
+    the installed clock runs in real time until then, so pausing after a slow page load
+    (a busy machine) failed with "Cannot fast-forward to the past". Back to back, the two
+    calls are milliseconds apart; the page then loads with the clock already held."""
     start = start or now()
     page.clock.install(time=start)
-    page.goto(url)
     page.clock.pause_at(start + timedelta(seconds=1))
+    page.goto(url)
 
 
 class Timeline:
