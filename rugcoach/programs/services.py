@@ -159,7 +159,7 @@ def record_day(
     says no, the session is still stored (data is never lost) but counts as no day:
     ``NotCounted`` names the reason. A client key another session has: ``KeyInUse``,
     nothing stored. The same key again returns what was stored first and changes
-    nothing; copies arriving at once wait on the enrollment's row lock.
+    nothing; copies arriving at once wait on the member's row lock (``_lock_member``).
     """
     member = access.authorize(by or member, member, action=access.Action.CHANGE)
     found = _program(program)
@@ -170,6 +170,7 @@ def record_day(
     if report.started_at > timezone.now() + FUTURE_SLACK:
         raise InvalidReport("started_at", "lies in the future (check the phone's clock)")
     with transaction.atomic():
+        _lock_member(member)
         enrollment = _active(member, program)
         earlier = TrainingSession.objects.filter(
             member=member, client_key=report.client_key
@@ -196,6 +197,19 @@ def record_day(
     raise NotCounted(refused, kept, created=created)
 
 
+def _lock_member(member: User) -> None:
+    """Take the member's row lock for the rest of the transaction: one program session of
+    a member is judged at a time. The enrollment's lock is not enough: a member never in
+    the program has no enrollment to lock, so ten copies of a first day all read "no
+    enrollment", one joins, and the others then read its enrollment as one they LEFT (a
+    409 for a day that was stored and counted). Waiting here, each copy reads what the
+    one before it committed: the stored key, answered as a replay (200).
+
+    ``no_key``: FOR NO KEY UPDATE, so rows that point at the member (a check-in, the
+    access log) can still be written meanwhile; only another such lock waits."""
+    User.objects.select_for_update(no_key=True).filter(pk=member.pk).first()
+
+
 def _store_day(
     member: User,
     program: Program,
@@ -219,8 +233,9 @@ def _store_day(
         member, replace(report, asks_followup=True, doses=doses)
     )
     if not created:
-        # A copy that waited on the row lock: the first one stored it, and its day.
-        return Played(stored, False, ProgramDay.objects.filter(training=stored).first())
+        # Not a copy of this day (those wait on the member's lock and are replays): a
+        # session stored at this moment without that lock, e.g. a plan session's key.
+        return _replayed(stored, report) or Played(stored, False, None)
     if not stored.completed:
         return Played(stored, created, None)
     following = to_play.next if to_play is not None else None

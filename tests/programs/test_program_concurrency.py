@@ -96,3 +96,65 @@ def test_two_restarts_at_once_in_the_service_raise_nothing(member):
         thread.join()
     assert not errors
     assert Enrollment.objects.filter(member=member, program=SLUG, status="active").count() == 1
+
+
+# How long the first copy waits for the second one to be done: long enough for the second
+# to store its day on a loaded machine when nothing holds it back (the bug), short when it
+# waits on the first one's lock (the fix: then this wait simply runs out).
+SECOND_COPY_WAIT = 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_copy_of_a_first_day_that_arrives_meanwhile_is_a_replay_not_left(member, monkeypatch):
+    """The race behind the HTTP test above, made certain: a member never in the program
+    sends the first day twice; the second copy is stored (and joins) while the first is
+    being judged. The first must answer the stored day (a replay), not 409 "left": the
+    member never left, and the day counted."""
+    import threading
+
+    from django.db import connection
+
+    from rugcoach.programs import admission, services
+    from tests.programs.helpers import day_report
+
+    ready_to_play(member)
+    report = day_report(member)
+    judging = threading.Event()
+    second_done = threading.Event()
+    judged = admission.refusal
+
+    def slow_for_the_first(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if threading.current_thread().name == "first":
+            judging.set()
+            second_done.wait(SECOND_COPY_WAIT)
+        return judged(*args, **kwargs)
+
+    monkeypatch.setattr(admission, "refusal", slow_for_the_first)
+    answers: dict[str, object] = {}
+
+    def send(name: str, done: threading.Event | None) -> None:
+        try:
+            answers[name] = services.record_day(member, program=SLUG, report=report)
+        except BaseException as error:
+            answers[name] = error
+        finally:
+            connection.close()
+            if done is not None:
+                done.set()
+
+    first = threading.Thread(target=send, args=("first", None), name="first")
+    first.start()
+    assert judging.wait(30)
+    second = threading.Thread(target=send, args=("second", second_done), name="second")
+    second.start()
+    first.join()
+    second.join()
+    played = [answer for answer in answers.values() if isinstance(answer, services.Played)]
+    assert len(played) == 2, answers
+    assert sorted(answer.created for answer in played) == [False, True]
+    assert {answer.session.pk for answer in played} == set(
+        TrainingSession.objects.filter(member=member).values_list("pk", flat=True)
+    )
+    assert ProgramDay.objects.count() == 1
+    assert all(answer.day is not None for answer in played)
+    assert Enrollment.objects.filter(member=member, status="active").count() == 1
