@@ -287,7 +287,7 @@ def pause(request: HttpRequest, member_id: int) -> HttpResponse:
         reason = form.cleaned_data["reason"]
         try:
             if request.POST.get("action") == "resume":
-                adjust.resume(stored, found, reason=reason, by=trainer)
+                services.resume_plan(stored=stored, reason=reason, by=trainer)
                 messages.success(request, _("Plan hervat."))
             else:
                 services.pause_plan(member=found, stored=stored, reason=reason, by=trainer)
