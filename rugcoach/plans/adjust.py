@@ -32,12 +32,11 @@ from rugcoach.core.library.exercises import Exercise
 from rugcoach.core.planner import Plan, PlanError, Profile, alternatives, swap
 from rugcoach.core.planner.dose import base_amount, light_amount
 from rugcoach.core.planner.models import Excluded
-from rugcoach.core.planner.schedule import library_pace
+from rugcoach.core.planner.schedule import library_pace, plan_schedule
 from rugcoach.core.progression.steps import Steps
 from rugcoach.core.schedule import Prescription
 from rugcoach.core.triage.engine import Verdict
 from rugcoach.plans import models
-from rugcoach.core.planner.schedule import plan_schedule
 from rugcoach.plans.services import item_fields, record_swap, week_and_day
 from rugcoach.triage.selectors import training_status
 
