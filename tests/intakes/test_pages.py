@@ -168,7 +168,8 @@ def test_the_agenda_shows_first_name_reason_and_level_escaped_and_logs_the_read(
 ):
     _past_booking(member, trainer, location)
     page = login(client, trainer.user).get(reverse("agenda:today")).content.decode()
-    assert "Sanne" in page and "TRAIN" in page
+    assert "Sanne" in page and "Niveau check: Trainen" in page
+    assert "TRAIN<" not in page and ": TRAIN" not in page  # the label, not the level's code
     assert XSS not in page and "&lt;script&gt;" in page
     assert "sanne@example.com" not in page
     log = AccessLogEntry.objects.get()
