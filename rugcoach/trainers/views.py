@@ -95,7 +95,7 @@ def alerts(request: HttpRequest) -> HttpResponse:
         return redirect(
             back if back.startswith("/") and not back.startswith("//") else "trainers:alerts"
         )
-    found = dashboard_of(trainer, now=timezone.now())
+    found = dashboard_of(trainer, now=timezone.now(), what="alerts")
     return render(
         request, "trainers/alerts.html", {"dashboard": found, "handled_form": HandledForm()}
     )
