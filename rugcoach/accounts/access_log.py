@@ -32,10 +32,23 @@ WHAT: dict[str, tuple[str, str]] = {
     "agenda": ("je intakeboeking in de agenda", "your intake booking in the agenda"),
     "booking-note": ("de notitie bij je intake", "the note on your intake"),
     "booking-status": ("of je op je intake was", "whether you came to your intake"),
+    "bookings": ("je intakeboekingen", "your intake bookings"),
+    "intake-status": (
+        "of je op je intake was (door je trainer)",
+        "whether you came to your intake (by your trainer)",
+    ),
+    "intake-note": (
+        "de notitie van je trainer bij je intake",
+        "your trainer's note on your intake",
+    ),
     # The dashboard and member detail (issue 15 §4).
     "dashboard": (
         "je samenvatting op het trainersdashboard",
         "your summary on the trainer dashboard",
+    ),
+    "dashboard-intakes": (
+        "je intake op het trainersdashboard",
+        "your intake on the trainer dashboard",
     ),
     "alerts": (
         "je meldingen (rode vlaggen, pijn, inactiviteit)",
@@ -45,6 +58,15 @@ WHAT: dict[str, tuple[str, str]] = {
     "member": (
         "je checks, intake, plan, trainingen, pijn en resultaten",
         "your checks, intake, plan, sessions, pain and outcomes",
+    ),
+    "member-detail": (
+        "je gegevens op de ledenpagina van je trainer",
+        "your data on your trainer's member page",
+    ),
+    "member-note": ("een notitie van je trainer voor jou", "a note from your trainer for you"),
+    "plan-adjust": (
+        "je plan (om het aan te passen)",
+        "your plan (to change it)",
     ),
     "checks": ("je checks en check-ins", "your checks and check-ins"),
     "intake": ("je intake en zelftests", "your intake and self-tests"),

@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from rugcoach.accounts import tokens
 from rugcoach.accounts.models import User
 
 PASSWORD_MISMATCH = _("De twee wachtwoorden zijn niet hetzelfde. Typ ze nog eens.")
@@ -123,6 +124,12 @@ class PasswordChangeForm(auth_forms.PasswordChangeForm):
     def validate_password_for_user(self, user: User, password_field_name: str = "") -> None:
         _weak_password_beside_new(self, user, super().validate_password_for_user)
 
+    def save(self, commit: bool = True) -> User:
+        user = super().save(commit=commit)
+        if commit:  # a new password: the API tokens made with the old one stop
+            tokens.revoke_all(owner=user)
+        return user
+
 
 class SetPasswordForm(auth_forms.SetPasswordForm):
     """The last step of a password reset."""
@@ -138,6 +145,8 @@ class SetPasswordForm(auth_forms.SetPasswordForm):
 
     def save(self, commit: bool = True) -> User:
         user = super().save(commit=commit)
+        if commit:  # a reset: whoever had the old password loses their API tokens too
+            tokens.revoke_all(owner=user)
         # Whoever opened the link controls the account's mailbox: a login lock from
         # wrong guesses no longer protects anything, so the member may log in at once.
         axes_reset(username=user.email)

@@ -4,7 +4,9 @@ the JSON API as themselves, next to the browser session (``rugcoach.api.auth``).
 The secret is ``rc_`` and 43 random URL-safe characters; it is shown once, when it is
 made. Only its SHA-256 is stored (a random secret this long needs no slow hash: nothing
 can be guessed from the digest), with its first characters to tell tokens apart. The
-owner can revoke a token at once; a deactivated account's tokens stop working too.
+owner can revoke a token at once; a deactivated account's tokens stop working too, and a
+password change or reset revokes them all (accounts/forms.py). Making one asks for the
+current password (token_views.py): a session left open is not enough.
 """
 
 import hashlib
@@ -57,6 +59,12 @@ def revoke(*, owner: User, token: ApiToken) -> None:
     if token.owner_id != owner.pk:
         raise PermissionDenied
     ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
+
+
+def revoke_all(*, owner: User) -> int:
+    """Stop all the owner's tokens: after a password change or reset, whoever knew the old
+    password (and made a token with it) must not keep API access. Returns how many."""
+    return active_tokens(owner).update(revoked_at=timezone.now())
 
 
 def active_tokens(owner: User) -> QuerySet[ApiToken]:

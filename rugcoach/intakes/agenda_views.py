@@ -26,6 +26,7 @@ from rugcoach.intakes.forms import (
     NoteForm,
 )
 from rugcoach.intakes.models import Booking, Location
+from rugcoach.intakes.reasons import level_label
 
 View = Callable[..., HttpResponse]
 
@@ -54,6 +55,7 @@ def today(request: HttpRequest) -> HttpResponse:
             "booking": b,
             "note_form": NoteForm(initial={"note": b.trainer_note}, prefix=f"b{b.pk}"),
             "started": b.starts_at <= now,
+            "level_label": level_label(b.verdict_level) if b.verdict_level else "",
         }
         for b in found
     ]

@@ -22,6 +22,11 @@ def slot_key(moment: datetime) -> int:
     return int(moment.timestamp())
 
 
+# The largest slot key a form accepts: 2100-01-01 UTC. Slots lie weeks ahead; a larger
+# number would not even be a date (``datetime.fromtimestamp`` raises beyond year 9999).
+SLOT_KEY_MAX = 4_102_444_800
+
+
 def from_slot_key(value: int) -> datetime:
     return datetime.fromtimestamp(value, tz=UTC)
 
@@ -31,7 +36,7 @@ class SlotForm(forms.Form):
 
     trainer = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31)
     location = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31)
-    start = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**40)
+    start = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=SLOT_KEY_MAX)
 
 
 class BookForm(SlotForm):
@@ -47,7 +52,7 @@ class BookForm(SlotForm):
 
 
 class MoveForm(forms.Form):
-    start = forms.IntegerField(min_value=0, max_value=2**40)
+    start = forms.IntegerField(min_value=0, max_value=SLOT_KEY_MAX)
 
 
 class MarkForm(forms.Form):

@@ -18,9 +18,19 @@ def latest_full_check(member: User) -> TriageResult | None:
 
 
 def verdict_level(member: User) -> str:
-    """The level of the member's latest full check ('' before their first)."""
-    check = latest_full_check(member)
-    return check.level if check is not None else ""
+    """The level that governs whether the member may train now: a later check-in that
+    forbids training outranks the full check (``plans.selectors.governing_verdict``,
+    the one rule). '' before their first full check."""
+    verdict = plan_selectors.governing_verdict(triage_selectors.training_status(member))
+    return verdict.level.value if verdict is not None else ""
+
+
+def level_label(level: str, language: str | None = None) -> str:
+    """A verdict level's short name (the triage content's label), the code if unknown."""
+    language = language or translation.get_language() or "nl"
+    verdicts = {lvl.value: v for lvl, v in get_catalog().triage.verdicts.items()}
+    verdict = verdicts.get(level)
+    return verdict.label.get(language) if verdict is not None else level
 
 
 def suggested_reason(member: User, language: str | None = None) -> str:

@@ -121,8 +121,11 @@ def slots_of(
 def trainer_slots(
     trainer_id: int, location_id: int, *, now: datetime, ignore_booking: int | None = None
 ) -> list[Slot]:
-    """Free slots of one trainer at one location, read fresh (the booking service)."""
-    trainer = trainers_with_agenda(location_id, now=now).get(pk=trainer_id)
+    """Free slots of one trainer at one location, read fresh (the booking service); none
+    when the trainer no longer works there (a booking made before still points to it)."""
+    trainer = trainers_with_agenda(location_id, now=now).filter(pk=trainer_id).first()
+    if trainer is None:
+        return []
     return slots_of(trainer, now=now, location_id=location_id, ignore_booking=ignore_booking)
 
 

@@ -4,6 +4,7 @@ a rolled-back booking sends nothing, and the worker never looks for a row not th
 """
 
 import logging
+from email.mime.text import MIMEText
 from enum import StrEnum
 
 from django.conf import settings
@@ -76,9 +77,18 @@ def booking_mail(booking: Booking, kind: MailKind) -> EmailMultiAlternatives:
         attachment = invitation(booking)
     mail = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [member.email])
     mail.attach_alternative(html, "text/html")
-    method = "CANCEL" if kind is MailKind.CANCEL else "REQUEST"
-    mail.attach("intake.ics", attachment, f"text/calendar; method={method}; charset=utf-8")
+    mail.attach(_calendar_part(attachment, "CANCEL" if kind is MailKind.CANCEL else "REQUEST"))
     return mail
+
+
+def _calendar_part(ics: bytes, method: str) -> MIMEText:
+    """The .ics as its own MIME part (``text/calendar; charset="utf-8"; method=…``, an
+    attachment named intake.ics), built by the email package so the header is well formed
+    (a content type string handed to ``attach`` came out with a stray ``;``)."""
+    part = MIMEText(ics.decode("utf-8"), "calendar", "utf-8")
+    part.set_param("method", method)
+    part.add_header("Content-Disposition", "attachment", filename="intake.ics")
+    return part
 
 
 def send_on_commit(booking: Booking, kind: MailKind) -> None:

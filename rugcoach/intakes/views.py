@@ -158,6 +158,10 @@ def reschedule(request: HttpRequest, booking_id: int) -> HttpResponse:
             else:
                 messages.success(request, _("Je intake is verplaatst. Je krijgt een e-mail."))
                 return redirect("intakes:mine")
+    try:
+        selectors.trainer_at(booking.trainer_id, booking.location_id)
+    except Trainer.DoesNotExist:  # the trainer left this location: only cancelling is left
+        return render(request, "intakes/reschedule.html", {"booking": booking, "gone": True})
     free = selectors.trainer_slots(
         booking.trainer_id, booking.location_id, now=timezone.now(), ignore_booking=booking.pk
     )

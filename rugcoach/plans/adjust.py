@@ -32,12 +32,12 @@ from rugcoach.core.library.exercises import Exercise
 from rugcoach.core.planner import Plan, PlanError, Profile, alternatives, swap
 from rugcoach.core.planner.dose import base_amount, light_amount
 from rugcoach.core.planner.models import Excluded
-from rugcoach.core.planner.schedule import library_pace
+from rugcoach.core.planner.schedule import library_pace, plan_schedule
 from rugcoach.core.progression.steps import Steps
 from rugcoach.core.schedule import Prescription
 from rugcoach.core.triage.engine import Verdict
 from rugcoach.plans import models
-from rugcoach.plans.services import _record_swap, _week_and_day
+from rugcoach.plans.services import item_fields, record_swap, week_and_day
 from rugcoach.triage.selectors import training_status
 
 REASON_MAX = 300
@@ -125,25 +125,45 @@ class SwapChoices:
     excluded: tuple[Excluded, ...]
 
 
+def planned_slug(stored: models.Plan, item: models.PlanItem) -> str:
+    """The exercise the planner's plan (``stored.plan``) has in the item's slot. It differs
+    from ``item.slug`` after a trainer's override: an excluded exercise is never written
+    into the planner's plan (the planner would refuse it), only into the item's row."""
+    plan = Plan.model_validate(stored.plan)
+    week, weekday = week_and_day(item.session.key)
+    session = plan.week(week).session(weekday)
+    order = int(item.key.rsplit(".", 1)[1])
+    if session is None or not 0 <= order < len(session.items):
+        return item.slug
+    return session.items[order].slug
+
+
 def swap_choices(stored: models.Plan, item: models.PlanItem) -> SwapChoices:
-    """``stored`` comes from a selector that asked the access policy."""
+    """``stored`` comes from a selector that asked the access policy. The alternatives
+    are those of the slot's planned exercise, so after an override the trainer can swap
+    back to a safe exercise (the planned one included)."""
     catalog = get_catalog()
     plan = Plan.model_validate(stored.plan)
-    week, weekday = _week_and_day(item.session.key)
+    week, weekday = week_and_day(item.session.key)
+    planned = planned_slug(stored, item)
     try:
         found = alternatives(
             plan,
             week,
             weekday,
-            item.slug,
+            planned,
             Profile.model_validate(stored.profile),
             Verdict.model_validate(stored.verdict),
             catalog,
             catalog.planner,
         )
-    except PlanError:  # the slot was overridden before: the planner no longer knows it
+    except PlanError:  # a plan the planner no longer reads: no alternatives to offer
         found = ()
-    excluded = tuple(e for e in plan.excluded if e.slug in catalog.exercises)
+    if planned != item.slug:  # overridden: back to the planned exercise is safe
+        found = (planned, *(slug for slug in found if slug != item.slug))
+    excluded = tuple(
+        e for e in plan.excluded if e.slug in catalog.exercises and e.slug != item.slug
+    )
     return SwapChoices(found, excluded)
 
 
@@ -168,15 +188,19 @@ def swap_item(
     row = _item(stored, item_key)
     choices = swap_choices(stored, row)
     why = trainer_reason(by, reason)
+    planned = planned_slug(stored, row)
+    if replacement == planned and row.slug != planned:
+        _restore_planned(stored, row, why=why, by=by, reason=reason)
+        return None
     if replacement in choices.alternatives:
         catalog = get_catalog()
         before = Plan.model_validate(stored.plan)
-        week, weekday = _week_and_day(row.session.key)
+        week, weekday = week_and_day(row.session.key)
         updated = swap(
             before,
             week,
             weekday,
-            row.slug,
+            planned,
             replacement,
             Profile.model_validate(stored.profile),
             Verdict.model_validate(stored.verdict),
@@ -186,7 +210,7 @@ def swap_item(
         )
         stored.plan = updated.model_dump(mode="json")
         stored.save(update_fields=["plan"])
-        _record_swap(
+        record_swap(
             stored, before, updated, row.slug, replacement, "session",
             changed_by="trainer", why=why, author=by, what={"author_id": by.pk},
         )  # fmt: skip
@@ -220,6 +244,32 @@ def swap_item(
         f"trainer override: {reason}",
     )
     return excluded
+
+
+def _restore_planned(
+    stored: models.Plan, row: models.PlanItem, *, why: Text, by: User, reason: str
+) -> None:
+    """Undo an override: the row gets the planner's exercise of its slot back, at the
+    planner's dose."""
+    planned = next(
+        item
+        for session in plan_schedule(
+            Plan.model_validate(stored.plan), get_catalog().exercises
+        ).sessions
+        for item in session.items
+        if item.key == row.key
+    )
+    before_slug = row.slug
+    for field, value in item_fields(planned).items():
+        setattr(row, field, value)
+    row.save()
+    _add_version(row, planned.prescription, why, by)
+    _revise(
+        stored,
+        by,
+        {"kind": "swap", "from": before_slug, "to": row.slug, "items": [row.key]},
+        f"trainer: {reason}",
+    )
 
 
 def _start_dose(exercise: Exercise, role: str) -> Prescription:
@@ -350,22 +400,48 @@ class ResumeRefused(AdjustError):
     """Safety first: the member's latest check does not allow training."""
 
 
+def paused_by_progression(stored: models.Plan) -> bool:
+    """Whether the plan's pause is the progression engine's R4 ("see a physio first")
+    rather than a trainer's own. Without a revision saying who paused, it counts as R4:
+    safety first."""
+    revision = (
+        stored.revisions.filter(what__kind="paused").order_by("-number").only("changed_by").first()
+    )
+    return revision is None or revision.changed_by != "trainer"
+
+
 @transaction.atomic
-def resume(stored: models.Plan, member: User, *, reason: str, by: User) -> None:
+def resume(stored: models.Plan, *, reason: str, by: User) -> None:
     """Resume a paused plan, only while the member's checks allow training (the one rule:
-    ``triage.selectors.TrainingStatus``): a red flag or a full check to redo refuses it."""
+    ``triage.selectors.TrainingStatus``): a red flag or a full check to redo refuses it.
+
+    The progression engine's R4 pause ends only with a full check made after the pause,
+    as everywhere else (training/progression.py, programs/admission.py,
+    plans.services.generate_plan); a trainer's own pause may be resumed by a trainer.
+    The member is the plan's own, never a separate argument."""
     access.authorize_id(by, stored.member_id, action=access.Action.CHANGE, what="plan-resume")
     stored = _locked_plan(stored)
     reason = _checked_reason(reason)
     if stored.paused_at is None:
         raise AdjustError("reason", _("Het plan staat niet op pauze."))
-    status = training_status(member)
+    status = training_status(stored.member)
     if not status.may_train or status.needs_full_check:
         raise ResumeRefused(
             "reason",
             _(
                 "Hervatten kan niet: de laatste check van dit lid staat trainen niet toe. "
                 "Eerst een nieuwe volledige check die trainen toestaat."
+            ),
+        )
+    if paused_by_progression(stored) and (
+        status.triage is None or status.triage.created_at <= stored.paused_at
+    ):
+        raise ResumeRefused(
+            "reason",
+            _(
+                "Hervatten kan niet: het plan is gepauzeerd omdat de klachten verergerden "
+                "(advies: eerst naar een fysiotherapeut). Alleen een nieuwe volledige check "
+                "na de pauze heft die pauze op."
             ),
         )
     stored.paused_at = None

@@ -174,7 +174,7 @@ def _write_schedule(stored: models.Plan, plan: Plan) -> None:
             note=session.note or "",
         )
         for item in session.items:
-            item_row = models.PlanItem.objects.create(session=row, **_item_fields(item))
+            item_row = models.PlanItem.objects.create(session=row, **item_fields(item))
             for version in item.versions:
                 models.PrescriptionVersion.objects.create(
                     item=item_row,
@@ -185,7 +185,8 @@ def _write_schedule(stored: models.Plan, plan: Plan) -> None:
                 )
 
 
-def _item_fields(item: ScheduleItem) -> dict[str, object]:
+def item_fields(item: ScheduleItem) -> dict[str, object]:
+    """A schedule item as the fields of its ``PlanItem`` row (also plans/adjust.py)."""
     return {
         "key": item.key,
         "order": item.order,
@@ -198,7 +199,7 @@ def _item_fields(item: ScheduleItem) -> dict[str, object]:
     }
 
 
-def _record_swap(
+def record_swap(
     stored: models.Plan,
     before: Plan,
     after: Plan,
@@ -228,7 +229,7 @@ def _record_swap(
             row = models.PlanItem.objects.filter(session__plan=stored, key=item.key).first()
             if row is None:  # a plan stored before the rows existed and not carried over
                 continue
-            for field, value in _item_fields(item).items():
+            for field, value in item_fields(item).items():
                 setattr(row, field, value)
             row.save()
             latest = row.versions.order_by("-number").first()
@@ -309,7 +310,7 @@ def swap_exercise(
     )
     stored.plan = updated.model_dump(mode="json")
     stored.save(update_fields=["plan"])
-    _record_swap(stored, before, updated, slug, replacement, scope)
+    record_swap(stored, before, updated, slug, replacement, scope)
     return stored
 
 
@@ -358,7 +359,7 @@ def swap_for_progression(
     that session and every later one where it is allowed; the replacement's slug, or None
     when nothing may replace it. The caller holds the transaction (the plan row locked)."""
     access.authorize_id(by, stored.member_id, action=access.Action.CHANGE)
-    week, weekday = _week_and_day(session_key)
+    week, weekday = week_and_day(session_key)
     catalog = get_catalog()
     before = Plan.model_validate(stored.plan)
     profile = Profile.model_validate(stored.profile)
@@ -385,13 +386,14 @@ def swap_for_progression(
         return None
     stored.plan = updated.model_dump(mode="json")
     stored.save(update_fields=["plan"])
-    _record_swap(
+    record_swap(
         stored, before, updated, slug, options[0], "everywhere", changed_by="progression", why=why
     )
     return options[0]
 
 
-def _week_and_day(session_key: str) -> tuple[int, Weekday]:
+def week_and_day(session_key: str) -> tuple[int, Weekday]:
+    """``w2-wed`` → (2, Weekday.WED): where a stored session sits in the planner's plan."""
     week, _, day = session_key.partition("-")
     return int(week.removeprefix("w")), Weekday(day)
 

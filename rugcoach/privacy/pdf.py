@@ -280,6 +280,50 @@ def _consents(story: _Story, data: dict[str, Any], width: float) -> None:
         )
 
 
+def _trainer_notes(story: _Story, data: dict[str, Any], width: float) -> None:
+    notes = data.get("trainer_notes", [])
+    story.heading(_("Notities van je trainer ({count})").format(count=len(notes)))
+    if not notes:
+        story.para(_("Geen."))
+    for note in notes:
+        story.facts(
+            [(_("Van"), note["by"]), (_("Op"), _when(note["at"])), (_("Notitie"), note["text"])],
+            width,
+        )
+
+
+def _alerts_handled(story: _Story, data: dict[str, Any], width: float) -> None:
+    """Alerts about the member a trainer marked handled: which (its kind and when), who,
+    and the trainer's note (escaped like every text here)."""
+    handled = data.get("alerts_handled", [])
+    story.heading(_("Meldingen die je trainer afhandelde ({count})").format(count=len(handled)))
+    if not handled:
+        story.para(_("Geen."))
+    for alert in handled:
+        story.facts(
+            [
+                (_("Melding"), _alert_words(alert["alert"])),
+                (_("Afgehandeld door"), alert["by"]),
+                (_("Op"), _when(alert["at"])),
+                (_("Notitie"), alert["note"] or "—"),
+            ],
+            width,
+        )
+
+
+def _alert_words(key: str) -> str:
+    kind = key.partition(":")[0]
+    words = {
+        "checkin": _("een check-in die trainen niet toestond"),
+        "check": _("een check die trainen niet toestond"),
+        "signal": _("een veiligheidssignaal uit je pijn en trainingen"),
+        "session": _("een training die te pijnlijk was"),
+        "morning": _("een pijnlijke ochtend na het trainen"),
+        "inactive": _("een tijd zonder trainen"),
+    }
+    return words.get(kind, key)
+
+
 def _access_log(story: _Story, data: dict[str, Any], language: str, width: float) -> None:
     entries = data.get("access_log", [])
     story.heading(_("Wie je gegevens bekeek of wijzigde ({count})").format(count=len(entries)))
@@ -349,6 +393,8 @@ def build_export_pdf(export: dict[str, Any], *, language: str, brand: str) -> by
     _plans(story, export["plans"], language, width)
     _bookings(story, export.get("intakes", {}), language, width)
     _consents(story, export.get("trainers", {}), width)
+    _trainer_notes(story, export.get("trainers", {}), width)
+    _alerts_handled(story, export.get("trainers", {}), width)
     _access_log(story, export["accounts"], language, width)
     _tokens(story, export["accounts"], width)
     for section, data in export.items():

@@ -207,7 +207,7 @@ def todays_intakes(viewer: User, now: datetime) -> list[Booking]:
     )
 
 
-def dashboard(viewer: User, *, now: datetime, page: int = 1) -> Dashboard:
+def dashboard(viewer: User, *, now: datetime, page: int = 1, what: str = "dashboard") -> Dashboard:
     """The trainer's dashboard. Queries: the access policy's reachable ids, intakes,
     members, checks, sessions, mornings, signals, handled marks, and the access log's
     insert: 9, whatever the numbers of members, sessions and checks
@@ -246,7 +246,7 @@ def dashboard(viewer: User, *, now: datetime, page: int = 1) -> Dashboard:
     first = (max(page, 1) - 1) * MEMBERS_PER_PAGE
     shown = members[first : first + MEMBERS_PER_PAGE]
     shown_ids = sorted({m.id for m in shown} | {v.alert.member_id for v in views})
-    access.record(viewer, shown_ids, access.Action.READ, access.Scope.HEALTH, "dashboard")
+    access.record(viewer, shown_ids, access.Action.READ, access.Scope.HEALTH, what)
     return Dashboard(
         now=now,
         open_alerts=open_views,

@@ -81,3 +81,10 @@ def pause_plan(*, member: User, stored: plan_models.Plan, reason: str, by: User)
     return MemberNote.objects.create(
         member=member, author=by, author_name=adjust.author_name(by), text=text
     )
+
+
+@transaction.atomic
+def resume_plan(*, stored: plan_models.Plan, reason: str, by: User) -> None:
+    """Resume the member's plan (refused while the member may not train, and after the
+    progression engine's R4 pause until a new full check: ``plans.adjust.resume``)."""
+    adjust.resume(stored, reason=reason, by=by)

@@ -18,6 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -92,10 +93,11 @@ def alerts(request: HttpRequest) -> HttpResponse:
                 request, _("Die melding kon niet worden afgehandeld: kijk de notitie na.")
             )
         back = request.POST.get("next", "")
-        return redirect(
-            back if back.startswith("/") and not back.startswith("//") else "trainers:alerts"
+        safe = url_has_allowed_host_and_scheme(
+            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
         )
-    found = dashboard_of(trainer, now=timezone.now())
+        return redirect(back if back and safe else "trainers:alerts")
+    found = dashboard_of(trainer, now=timezone.now(), what="alerts")
     return render(
         request, "trainers/alerts.html", {"dashboard": found, "handled_form": HandledForm()}
     )
@@ -287,7 +289,7 @@ def pause(request: HttpRequest, member_id: int) -> HttpResponse:
         reason = form.cleaned_data["reason"]
         try:
             if request.POST.get("action") == "resume":
-                adjust.resume(stored, found, reason=reason, by=trainer)
+                services.resume_plan(stored=stored, reason=reason, by=trainer)
                 messages.success(request, _("Plan hervat."))
             else:
                 services.pause_plan(member=found, stored=stored, reason=reason, by=trainer)

@@ -127,14 +127,19 @@ def test_the_log_in_english(member, anna):
     assert "Viewed" in html
 
 
-CODE = re.compile(r"""what=["']([a-z-]+)["']""")
+# ``what="code"``, also inside an expression (``what=None if post else "code"``).
+CODE = re.compile(r"""what=(?:None if \w+ else )?["']([a-z-]+)["']""")
+# ``access.record(viewer, ids, action, scope, "code")``: the code as the last argument.
+RECORDED = re.compile(r"""access\.record\((?:[^()]|\([^()]*\))*?["']([a-z-]+)["']\s*,?\s*\)""")
 
 
 def test_every_what_code_in_the_source_has_words():
-    """A code passed as ``what=`` anywhere in the app must have words in both languages."""
+    """A code passed as ``what=`` or as the last argument of ``access.record`` anywhere in
+    the app must have words in both languages."""
     used = set()
     for path in (ROOT / "rugcoach").rglob("*.py"):
-        used |= set(CODE.findall(path.read_text(encoding="utf-8")))
+        source = path.read_text(encoding="utf-8")
+        used |= set(CODE.findall(source)) | set(RECORDED.findall(source))
     account_codes = {"consent-give", "consent-revoke", "consents", "access-log"}  # never logged
     missing = used - set(access_log.WHAT) - account_codes
     assert not missing, f"add words for {sorted(missing)} to rugcoach/accounts/access_log.py"

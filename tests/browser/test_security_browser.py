@@ -60,6 +60,7 @@ def test_two_factor_and_tokens_in_the_browser(
 
     page.get_by_role("link", name="API-sleutels").click()
     page.get_by_label("Naam").fill("Script op mijn laptop")
+    page.get_by_label("Je huidige wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Maak een sleutel").click()
     field = page.get_by_label("Sleutel", exact=True)
     token = field.input_value()

@@ -30,11 +30,18 @@ def run_queued(enqueued):
 
 
 def invitation_of(message) -> Calendar:
-    (name, content, mimetype) = message.attachments[0]
-    text = content.decode() if isinstance(content, bytes) else content
+    part = message.attachments[0]
+    text = part.get_payload(decode=True).decode()
     assert "\r\nBEGIN:VEVENT\r\n" in text  # CRLF line ends, as RFC 5545 wants
-    assert name == "intake.ics" and mimetype.startswith("text/calendar")
+    assert part.get_filename() == "intake.ics" and part.get_content_type() == "text/calendar"
     return Calendar.from_ical(text)
+
+
+def calendar_header(message) -> str:
+    """The Content-Type header of the .ics part as it goes over the wire."""
+    sent = message.message()
+    (part,) = [p for p in sent.walk() if p.get_content_type() == "text/calendar"]
+    return str(part["Content-Type"])
 
 
 def test_confirmation_move_and_cancel_keep_one_uid(
@@ -58,6 +65,7 @@ def test_confirmation_move_and_cancel_keep_one_uid(
     assert "<script>" not in confirm.alternatives[0][0]
     calendar = invitation_of(confirm)
     assert calendar["METHOD"] == "REQUEST"
+    assert calendar_header(confirm) == 'text/calendar; charset="utf-8"; method="REQUEST"'
     event = calendar.walk("VEVENT")[0]
     assert event.decoded("DTSTART") == slots[-1].start.astimezone(UTC)
     assert event["DTSTART"].to_ical().endswith(b"Z")  # UTC
@@ -78,6 +86,7 @@ def test_confirmation_move_and_cancel_keep_one_uid(
     assert [c.walk("VEVENT")[0]["SEQUENCE"] for c in (moved, cancelled)] == [1, 2]
     assert moved.walk("VEVENT")[0].decoded("DTSTART") == slots[-3].start
     assert cancelled["METHOD"] == "CANCEL"
+    assert calendar_header(mail.outbox[2]).endswith('method="CANCEL"')
     assert [m.subject for m in mail.outbox[1:]] == [
         "Your intake has been moved",
         "Your intake has been cancelled",

@@ -168,7 +168,8 @@ def test_the_agenda_shows_first_name_reason_and_level_escaped_and_logs_the_read(
 ):
     _past_booking(member, trainer, location)
     page = login(client, trainer.user).get(reverse("agenda:today")).content.decode()
-    assert "Sanne" in page and "TRAIN" in page
+    assert "Sanne" in page and "Niveau check: Trainen" in page
+    assert "TRAIN<" not in page and ": TRAIN" not in page  # the label, not the level's code
     assert XSS not in page and "&lt;script&gt;" in page
     assert "sanne@example.com" not in page
     log = AccessLogEntry.objects.get()
@@ -292,3 +293,43 @@ def test_the_pages_speak_english_under_en(client, member, trainer, location):
     assert "Book a free intake" in page and "Free times with Joost" in page
     login(client, member)
     assert "My intakes" in client.get("/en/intake/mine/").content.decode()
+
+
+def test_a_start_beyond_any_date_is_not_found_not_a_crash(client, member, trainer, location):
+    login(client, member)
+    huge = (
+        reverse("intakes:book") + f"?trainer={trainer.pk}&location={location.pk}&start=999999999999"
+    )
+    assert client.get(huge).status_code == 404
+    booking = services.book(
+        member=member,
+        trainer=trainer,
+        location=location,
+        starts_at=first_slot(trainer, location, 30).start,
+        reason="",
+    )
+    moved = client.post(reverse("intakes:reschedule", args=[booking.pk]), {"start": "999999999999"})
+    assert moved.status_code == 200
+
+
+def test_moving_when_the_trainer_left_the_location_offers_to_cancel(
+    client, member, trainer, location
+):
+    booking = services.book(
+        member=member,
+        trainer=trainer,
+        location=location,
+        starts_at=first_slot(trainer, location, 30).start,
+        reason="",
+    )
+    trainer.locations.remove(location)
+    login(client, member)
+    page = client.get(reverse("intakes:reschedule", args=[booking.pk]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "werkt niet meer op deze vestiging" in html
+    assert reverse("intakes:cancel", args=[booking.pk]) in html
+    moved = client.post(
+        reverse("intakes:reschedule", args=[booking.pk]), {"start": slot_key(booking.starts_at)}
+    )
+    assert moved.status_code == 200

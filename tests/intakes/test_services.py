@@ -9,6 +9,7 @@ from rugcoach.accounts.models import AccessLogEntry
 from rugcoach.intakes import selectors, services
 from rugcoach.intakes.models import Booking
 from tests.plan_helpers import record_triage
+from tests.trainers.helpers import red_flag
 
 
 def free(trainer, location):
@@ -28,6 +29,13 @@ def test_a_booking_takes_its_slot_and_keeps_the_check_level(member, trainer, loc
     assert booking.verdict_level == member.triage_results.first().level
     assert (booking.starts_at, booking.ends_at) == (slot.start, slot.end)
     assert slot not in free(trainer, location)
+
+
+def test_a_later_blocking_check_in_is_the_level_the_booking_keeps(member, trainer, location):
+    record_triage(member)
+    red_flag(member, level="GP_TODAY", hours_ago=0)  # a check-in after the full check
+    booking = book(member, trainer, location, free(trainer, location)[3])
+    assert booking.verdict_level == "GP_TODAY"
 
 
 def test_a_taken_slot_offers_the_nearest_free_ones(member, other_member, trainer, location):

@@ -10,9 +10,12 @@ from datetime import timedelta
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from rugcoach.accounts import tokens
+from rugcoach.accounts.forms import SetPasswordForm
 from rugcoach.accounts.models import ApiToken, User
+from tests.plan_helpers import PASSWORD
 
 pytestmark = pytest.mark.django_db
 PSFS = {
@@ -145,7 +148,9 @@ def test_the_openapi_names_both_ways_in(client):
 
 def test_the_page_shows_a_new_secret_once(client, member):
     client.force_login(member)
-    made = client.post("/account/api-sleutels/", {"name": "Laptop <script>x</script>"})
+    made = client.post(
+        "/account/api-sleutels/", {"name": "Laptop <script>x</script>", "password": PASSWORD}
+    )
     html = made.content.decode()
     token = ApiToken.objects.get(owner=member)
     secret = html.split('id="token-secret" type="text" readonly value="')[1].split('"')[0]
@@ -160,9 +165,53 @@ def test_the_page_shows_a_new_secret_once(client, member):
 
 def test_a_name_is_needed(client, member):
     client.force_login(member)
-    answer = client.post("/account/api-sleutels/", {"name": "  "})
+    answer = client.post("/account/api-sleutels/", {"name": "  ", "password": PASSWORD})
     assert answer.status_code == 400 and not ApiToken.objects.exists()
     assert "errorlist" in answer.content.decode()
+
+
+def test_making_a_token_asks_for_the_current_password(client, member):
+    client.force_login(member)
+    nothing = client.post("/account/api-sleutels/", {"name": "Laptop"})
+    wrong = client.post("/account/api-sleutels/", {"name": "Laptop", "password": "fout-fout"})
+    assert (nothing.status_code, wrong.status_code) == (400, 400)
+    assert "Je huidige wachtwoord klopt niet" in wrong.content.decode()
+    assert not ApiToken.objects.exists()
+    assert (
+        'autocomplete="current-password"' in client.get("/account/api-sleutels/").content.decode()
+    )
+
+
+def test_a_password_change_revokes_every_token(client, member, token_and_secret):
+    token, secret = token_and_secret
+    client.force_login(member)
+    changed = client.post(
+        reverse("accounts:password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": "Een-heel-nieuw-wachtwoord-42",
+            "new_password2": "Een-heel-nieuw-wachtwoord-42",
+        },
+    )
+    assert changed.status_code == 302
+    token.refresh_from_db()
+    assert token.revoked_at is not None
+    assert Client().get("/api/sessions", headers=bearer(secret)).status_code == 401
+
+
+def test_a_password_reset_revokes_every_token(member, token_and_secret):
+    token, _secret = token_and_secret
+    form = SetPasswordForm(
+        member,
+        {
+            "new_password1": "Een-heel-nieuw-wachtwoord-42",
+            "new_password2": "Een-heel-nieuw-wachtwoord-42",
+        },
+    )
+    assert form.is_valid(), form.errors
+    form.save()
+    token.refresh_from_db()
+    assert token.revoked_at is not None
 
 
 def test_revoking_on_the_page(client, member, token_and_secret):

@@ -119,3 +119,26 @@ def test_the_pages_speak_english_too(trainer, linked):
     assert "Members with consent" in html and "Alerts" in html
     page = client.get(f"/en/trainer/members/{linked.pk}/")
     assert page.status_code == 200 and "Intake and self-tests" in page.content.decode()
+
+
+def test_the_alerts_page_logs_its_own_read_in_words(trainer, linked):
+    AccessLogEntry.objects.all().delete()
+    client_for(trainer).get(reverse("trainers:alerts"))
+    entry = AccessLogEntry.objects.get(member=linked)
+    assert entry.what == "alerts"
+    log_page = client_for(linked).get(reverse("accounts:access_log")).content.decode()
+    assert "je meldingen (rode vlaggen, pijn, inactiviteit)" in log_page
+
+
+@pytest.mark.parametrize(
+    "target", ["https://evil.example/", "//evil.example/", "/\\evil.example/", "javascript:x"]
+)
+def test_handling_an_alert_never_sends_the_trainer_to_another_site(trainer, target):
+    anna = consenting_member(trainer, "anna@example.com", first_name="Anna", days_ago=1)
+    check = red_flag(anna)
+    response = client_for(trainer).post(
+        reverse("trainers:alerts"),
+        {"key": f"checkin:{check.pk}", "member": anna.pk, "note": "gebeld", "next": target},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("trainers:alerts")
