@@ -100,7 +100,7 @@ def get_dashboard(request: HttpRequest, query: Query[PageQuery]) -> Any:
             {
                 "starts_at": b.starts_at,
                 "location": b.location.name,
-                "member": (b.member.get_full_name() or b.member.email) if b.member else None,
+                "member": (b.member.first_name or None) if b.member else None,
                 "reason": b.reason,
             }
             for b in found.intakes

@@ -63,8 +63,18 @@ class TrainingSession(models.Model):
 
     class Meta:
         ordering = ["-started_at", "-id"]
-        # The trainers' dashboard: each member's last session and the window's sessions.
-        indexes = [models.Index(fields=["member", "-started_at"])]
+        # The trainers' dashboard: each member's last session and the window's sessions;
+        # the partial one holds only the sessions that can be an alert (content/coaching.yaml
+        # session.pain_min 7, effort_min 9; PostgreSQL uses it for thresholds at or above
+        # these, and falls back to the first for lower ones).
+        indexes = [
+            models.Index(fields=["member", "-started_at"]),
+            models.Index(
+                fields=["member", "-started_at"],
+                condition=models.Q(pain_after__gte=7) | models.Q(effort__gte=9),
+                name="training_session_heavy",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["member", "client_key"], name="training_session_once_per_key"
