@@ -294,7 +294,8 @@ def _member_page(viewer: User, ids: QuerySet, now: datetime, first: int) -> _Mem
 
 def dashboard(viewer: User, *, now: datetime, page: int = 1, what: str = "dashboard") -> Dashboard:
     """The trainer's dashboard. Queries: today's intakes, the members' page, checks,
-    sessions, mornings, signals, handled marks, and the access log's insert: 8, whatever
+    sessions, mornings, signals, handled marks, and the access log's insert, plus the
+    trainer row the agenda's selector reads: 9, whatever
     the numbers of members, sessions and checks (tests/trainers/test_dashboard.py and
     test_dashboard_scale.py count them at two sizes). The access policy's reachable ids
     are a subquery of each read, not a query of their own; the intakes' access-log

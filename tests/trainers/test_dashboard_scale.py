@@ -32,7 +32,7 @@ EXPECTED_KINDS = {
 # sessions, mornings, signals, handled marks, the access log's one insert. The access
 # policy's reachable ids are a subquery of each, not a query; no intakes today, so the
 # intakes' access-log insert does not happen.
-SELECTOR_QUERIES = 8
+SELECTOR_QUERIES = 9
 # The page: the session and the user, then the selector's.
 PAGE_QUERIES = 2 + SELECTOR_QUERIES
 
