@@ -56,6 +56,21 @@ WHAT: dict[str, tuple[str, str]] = {
     "plan-dose": ("een dosis in je plan", "a dose in your plan"),
     "plan-pause": ("je plan (gepauzeerd)", "your plan (paused)"),
     "plan-resume": ("je plan (hervat)", "your plan (resumed)"),
+    # The codes the merged apps pass (issue 15): the member's own pages, the agenda's marks,
+    # the member detail and the trainer's forms.
+    "bookings": ("je intakes", "your intakes"),
+    "intake-status": ("of je op je intake was", "whether you came to your intake"),
+    "intake-note": ("de notitie bij je intake", "the note on your intake"),
+    "dashboard-intakes": (
+        "je intake op het trainersdashboard",
+        "your intake on the trainer dashboard",
+    ),
+    "member-detail": (
+        "je checks, intake, plan, trainingen, pijn en resultaten",
+        "your checks, intake, plan, sessions, pain and outcomes",
+    ),
+    "member-note": ("een notitie voor jou", "a note for you"),
+    "plan-adjust": ("je plan (om het aan te passen)", "your plan (to adjust it)"),
 }
 
 _SCOPE_FALLBACK = {Scope.HEALTH.value: "health", Scope.BOOKING.value: "booking"}
