@@ -58,10 +58,24 @@ ANONYMISED: dict[str, Anonymised] = {
         "the log's entries stay countable (how often trainers looked) but name nobody; "
         "the entry holds only the trainer's name, a time and a code"
     ),
-    "accounts.AccessLogEntry.viewer": Anonymised(
-        "when a trainer's account goes, the members keep their record of who saw their "
-        "data: the trainer's name stays in their log, the link to the account goes"
-    ),
+}
+
+# "app.Model.field" → why: keys to the user that name the *trainer* who wrote a row about a
+# member, not the member it is about. The row is the member's: it reaches the export and
+# goes with the member through its own member key (or its plan), so a model whose only
+# keys to the user are staff keys needs no ``MODELS`` entry. The key is SET_NULL, so the
+# member's row outlives the trainer's account (the gym's admin removes that; the privacy
+# page refuses staff accounts); the trainer's name is copied into the row or its reason.
+# tests/privacy fails for a staff key that is not SET_NULL or no longer exists.
+STAFF_KEYS: dict[str, str] = {
+    "plans.PrescriptionVersion.author": "the trainer who changed a dose; the version is the "
+    "member's plan (exported with it, deleted with it), its reason names the trainer",
+    "trainers.AlertHandled.handled_by": "the trainer who handled the member's alert; the mark "
+    "is the member's (trainers.exports), handled_by_name keeps who it was",
+    "trainers.MemberNote.author": "the trainer who wrote the member a note; the note is the "
+    "member's (trainers.exports), author_name keeps who wrote it",
+    "accounts.AccessLogEntry.viewer": "the trainer who saw the member's data; when their "
+    "account goes, the member keeps the record (the viewer's name is copied into it)",
 }
 
 

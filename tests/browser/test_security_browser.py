@@ -56,6 +56,9 @@ def test_two_factor_and_tokens_in_the_browser(
     assert serious_accessibility_violations(page) == []
     page.get_by_label("Code uit je app of een herstelcode").fill(app_code(secret, time.time()))
     page.get_by_role("button", name="Inloggen").click()
+    # A trainer lands on the dashboard after the code step too (issue 15 §4).
+    expect(page.get_by_role("heading", name="Dashboard", level=1)).to_be_visible()
+    page.get_by_role("link", name="Mijn account").click()
     expect(page.get_by_role("heading", name="Mijn account")).to_be_visible()
 
     page.get_by_role("link", name="API-sleutels").click()

@@ -80,7 +80,8 @@ def logged_in(client) -> bool:  # type: ignore[no-untyped-def]
 
 def test_without_two_factor_the_password_logs_in(client, trainer):
     answer = password_step(client)
-    assert answer.status_code == 302 and answer["Location"] == "/account/"
+    # A trainer lands on the dashboard (issue 15 §4), a member on the account page.
+    assert answer.status_code == 302 and answer["Location"] == "/trainer/"
     assert logged_in(client)
 
 
@@ -215,7 +216,7 @@ def test_turning_it_off_needs_a_code(client, trainer, recovery_codes):
     client.post("/account/tweestaps/", {"action": "disable", "code": recovery_codes[0]})
     assert not two_factor.is_enabled(trainer)
     client.logout()
-    assert password_step(client)["Location"] == "/account/"
+    assert password_step(client)["Location"] == "/trainer/"  # the password alone: logged in
 
 
 def test_members_may_use_it_too(client, member):
