@@ -175,7 +175,8 @@ def test_the_selector_costs_the_same_queries_whatever_the_data(
     _members_with_evidence(trainer, size, sessions=size * 2)
     # the trainer row and today's intakes (the agenda's selector), the members' page,
     # checks, sessions, mornings, signals, handled marks, the access log's one insert.
-    # access.reachable_member_ids is no query of its own: it is a subquery of each read (there are no intakes today, so no second insert).
+    # access.reachable_member_ids is no query of its own: it is a subquery of each read
+    # (there are no intakes today, so no second insert).
     with django_assert_num_queries(9):
         found = dashboard(trainer, now=timezone.now())
     assert len(found.members) == size and len(found.open_alerts) == 2 * size
