@@ -37,6 +37,7 @@ from rugcoach.core.progression.steps import Steps
 from rugcoach.core.schedule import Prescription
 from rugcoach.core.triage.engine import Verdict
 from rugcoach.plans import models
+from rugcoach.plans.selectors import checked_since_pause
 from rugcoach.plans.services import item_fields, record_swap, week_and_day
 from rugcoach.triage.selectors import training_status
 
@@ -433,9 +434,7 @@ def resume(stored: models.Plan, *, reason: str, by: User) -> None:
                 "Eerst een nieuwe volledige check die trainen toestaat."
             ),
         )
-    if paused_by_progression(stored) and (
-        status.triage is None or status.triage.created_at <= stored.paused_at
-    ):
+    if paused_by_progression(stored) and not checked_since_pause(stored, status):
         raise ResumeRefused(
             "reason",
             _(

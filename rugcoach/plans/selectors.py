@@ -95,6 +95,15 @@ def plan_is_stale(stored: models.Plan, status: TrainingStatus) -> bool:
     )
 
 
+def checked_since_pause(stored: models.Plan, status: TrainingStatus) -> bool:
+    """Whether a full check was made after ``stored`` was paused: the only thing that
+    lifts the progression engine's "see a physio first" (R4), for a new plan
+    (``services.generate_plan``) and for a trainer's resume (``adjust.resume``) alike."""
+    if stored.paused_at is None:
+        return True
+    return status.triage is not None and status.triage.created_at > stored.paused_at
+
+
 def governing_verdict(status: TrainingStatus) -> Verdict | None:
     """The verdict a plan is built for now: a later check-in that forbids training
     outranks the full check's verdict (``TrainingStatus.blocking`` decides which)."""

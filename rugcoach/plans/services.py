@@ -111,7 +111,7 @@ def generate_plan(member: User, today: date) -> Generated:
     paused = models.Plan.objects.filter(
         member=member, is_current=True, paused_at__isnull=False
     ).first()
-    if paused is not None and status.triage.created_at <= paused.paused_at:
+    if paused is not None and not selectors.checked_since_pause(paused, status):
         raise PausedPlan
     intake = models.Intake.objects.filter(member=member).first()
     if intake is None:
