@@ -10,9 +10,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def drawn_width(image) -> int:  # type: ignore[no-untyped-def]
-    """The loaded picture's own width; 0 or an error for a broken image."""
+    """The loaded picture's own width; 0 for a broken image.
+
+    Waits for the browser to finish with the picture (``complete``: loaded or failed)
+    rather than calling ``img.decode()``, which Chromium may reject with "cannot be
+    decoded" for a lazy picture still on its way when the machine is busy."""
     image.scroll_into_view_if_needed()
-    return int(image.evaluate("img => img.decode().then(() => img.naturalWidth)"))
+    image.page.wait_for_function("img => img.complete", arg=image.element_handle())
+    return int(image.evaluate("img => img.naturalWidth"))
 
 
 def fits_the_phone(page: Page) -> bool:
