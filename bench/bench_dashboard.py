@@ -13,8 +13,12 @@ Norm: p95 of the page at most 50 ms.
 Each run is rolled back (the dashboard writes its access-log rows), so the data stays
 as generated and runs compare. Not part of `make test`.
 
-    DJANGO_DEBUG=1 DATABASE_URL=postgresql://postgres@127.0.0.1:5432/rc_scale \\
+    DATABASE_URL=postgresql://postgres@127.0.0.1:5432/rc_scale DJANGO_DEBUG=0 \\
+        DJANGO_SECRET_KEY=<50 random characters> DJANGO_ALLOWED_HOSTS=testserver \\
         .venv/bin/python bench/bench_dashboard.py --runs 200
+
+(production settings, as the app is served; ``DJANGO_DEBUG=1`` works too and is slower:
+the debug template engine records every node).
 """
 
 import argparse
@@ -103,7 +107,8 @@ def main() -> None:
 
     def get(url: str) -> Callable[[], object]:
         def call() -> object:
-            response = client.get(url)
+            # secure: production settings (DJANGO_DEBUG=0) redirect plain HTTP to HTTPS.
+            response = client.get(url, secure=True)
             assert response.status_code == 200, response.status_code
             return response
 
