@@ -29,7 +29,7 @@ from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
 from rugcoach.core.kernel.text import Text
 from rugcoach.core.library.exercises import Exercise
-from rugcoach.core.planner import Plan, PlanError, Profile, alternatives, swap
+from rugcoach.core.planner import Plan, PlanError, Profile, alternatives
 from rugcoach.core.planner.dose import base_amount, light_amount
 from rugcoach.core.planner.models import Excluded
 from rugcoach.core.planner.schedule import library_pace, plan_schedule
@@ -38,7 +38,7 @@ from rugcoach.core.schedule import Prescription
 from rugcoach.core.triage.engine import Verdict
 from rugcoach.plans import models
 from rugcoach.plans.selectors import checked_since_pause
-from rugcoach.plans.services import item_fields, record_swap, week_and_day
+from rugcoach.plans.services import apply_swap, item_fields, week_and_day
 from rugcoach.triage.selectors import training_status
 
 REASON_MAX = 300
@@ -194,26 +194,11 @@ def swap_item(
         _restore_planned(stored, row, why=why, by=by, reason=reason)
         return None
     if replacement in choices.alternatives:
-        catalog = get_catalog()
-        before = Plan.model_validate(stored.plan)
         week, weekday = week_and_day(row.session.key)
-        updated = swap(
-            before,
-            week,
-            weekday,
-            planned,
-            replacement,
-            Profile.model_validate(stored.profile),
-            Verdict.model_validate(stored.verdict),
-            catalog,
-            catalog.planner,
-            scope="session",
-        )
-        stored.plan = updated.model_dump(mode="json")
-        stored.save(update_fields=["plan"])
-        record_swap(
-            stored, before, updated, row.slug, replacement, "session",
+        apply_swap(
+            stored, week, weekday, planned, replacement, "session",
             changed_by="trainer", why=why, author=by, what={"author_id": by.pk},
+            replaced=row.slug,
         )  # fmt: skip
         return None
     excluded = next((e for e in choices.excluded if e.slug == replacement), None)

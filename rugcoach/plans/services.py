@@ -294,6 +294,29 @@ def swap_exercise(
     choice); PlanError says why a replacement is refused."""
     access.authorize_id(by, stored.member_id, action=access.Action.CHANGE)
     stored = models.Plan.objects.select_for_update().get(pk=stored.pk)
+    apply_swap(stored, week, weekday, slug, replacement, scope)
+    return stored
+
+
+def apply_swap(
+    stored: models.Plan,
+    week: int,
+    weekday: Weekday,
+    slug: str,
+    replacement: str,
+    scope: SwapScope,
+    *,
+    changed_by: str = "member",
+    why: Text | None = None,
+    author: User | None = None,
+    what: Mapping[str, object] | None = None,
+    replaced: str | None = None,
+) -> None:
+    """The planner's swap on a plan the caller has locked and may change: the planner's
+    JSON and the rows (``record_swap``) in the caller's transaction; PlanError says why a
+    replacement is refused. The member's swap and a trainer's (plans/adjust.py) both.
+    ``replaced`` is what the item held when it differs from the planner's ``slug`` (after
+    a trainer's override): the revision says that was replaced."""
     catalog = get_catalog()
     before = Plan.model_validate(stored.plan)
     updated = swap(
@@ -310,8 +333,10 @@ def swap_exercise(
     )
     stored.plan = updated.model_dump(mode="json")
     stored.save(update_fields=["plan"])
-    record_swap(stored, before, updated, slug, replacement, scope)
-    return stored
+    record_swap(
+        stored, before, updated, replaced or slug, replacement, scope,
+        changed_by=changed_by, why=why, author=author, what=what,
+    )  # fmt: skip
 
 
 @transaction.atomic
