@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import Field, field_validator
 
-from rugcoach.core.kernel.content_io import ContentError, read_yaml, validate_model
+from rugcoach.core.kernel.content_io import load_file
 from rugcoach.core.kernel.frozen import Frozen
 from rugcoach.core.triage.conditions import Level
 
@@ -59,12 +59,4 @@ class CoachingContent(Frozen):
 
 
 def load_coaching(content_dir: Path) -> CoachingContent:
-    path = content_dir / "coaching.yaml"
-    root = content_dir.parent
-    problems: list[str] = []
-    content = validate_model(
-        CoachingContent, read_yaml(path, root, problems), str(path.relative_to(root)), problems
-    )
-    if content is None or problems:
-        raise ContentError(problems)
-    return content
+    return load_file(CoachingContent, content_dir, "coaching.yaml")

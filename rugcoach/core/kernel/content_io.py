@@ -42,3 +42,17 @@ def validate_model(
             location = ".".join(str(part) for part in detail["loc"]) or "(top level)"
             problems.append(f"{where}: {location}: {detail['msg']}")
     return None
+
+
+def load_file(model: type[ModelT], content_dir: Path, name: str) -> ModelT:
+    """One whole content file (``content_dir/name``) as ``model``; ContentError lists every
+    problem. For the files that are one model each (progression, outcomes, coaching)."""
+    path = content_dir / name
+    root = content_dir.parent
+    problems: list[str] = []
+    content = validate_model(
+        model, read_yaml(path, root, problems), str(path.relative_to(root)), problems
+    )
+    if content is None or problems:
+        raise ContentError(problems)
+    return content

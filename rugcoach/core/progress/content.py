@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pydantic import Field, model_validator
 
-from rugcoach.core.kernel.content_io import ContentError, read_yaml, validate_model
+from rugcoach.core.kernel.content_io import load_file
 from rugcoach.core.kernel.frozen import Frozen
 from rugcoach.core.kernel.text import Text
 
@@ -53,12 +53,4 @@ class OutcomesContent(Frozen):
 
 
 def load_outcomes(content_dir: Path) -> OutcomesContent:
-    path = content_dir / "outcomes.yaml"
-    root = content_dir.parent
-    problems: list[str] = []
-    content = validate_model(
-        OutcomesContent, read_yaml(path, root, problems), str(path.relative_to(root)), problems
-    )
-    if content is None or problems:
-        raise ContentError(problems)
-    return content
+    return load_file(OutcomesContent, content_dir, "outcomes.yaml")

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from rugcoach.core.kernel.content_io import ContentError, read_yaml, validate_model
+from rugcoach.core.kernel.content_io import load_file
 from rugcoach.core.kernel.frozen import Frozen
 from rugcoach.core.kernel.text import Text
 
@@ -88,15 +88,4 @@ class ProgressionContent(Frozen):
 
 
 def load_progression(content_dir: Path) -> ProgressionContent:
-    path = content_dir / "progression.yaml"
-    root = content_dir.parent
-    problems: list[str] = []
-    content = validate_model(
-        ProgressionContent,
-        read_yaml(path, root, problems),
-        str(path.relative_to(root)),
-        problems,
-    )
-    if content is None or problems:
-        raise ContentError(problems)
-    return content
+    return load_file(ProgressionContent, content_dir, "progression.yaml")
