@@ -3,6 +3,7 @@ directly as the services store them)."""
 
 from datetime import timedelta
 
+from django.test import Client
 from django.utils import timezone
 
 from rugcoach.accounts.models import User
@@ -55,3 +56,9 @@ def r4_signal(member: User, plan) -> Adaptation:  # type: ignore[no-untyped-def]
         safety_signal=True,
         reasons=[{"rule": "R4", "nl": "Twee weken slechter", "en": "Two weeks worse"}],
     )
+
+
+def client_for(user) -> Client:  # type: ignore[no-untyped-def]
+    client = Client()
+    client.force_login(user)
+    return client

@@ -4,37 +4,19 @@ resume (refused while a check forbids training), a note. The member sees each ch
 with "aangepast door je trainer <name>: <reason>", escaped."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from rugcoach.accounts.models import AccessLogEntry
 from rugcoach.plans import adjust
 from rugcoach.plans.models import PlanItem, PlanRevision, PrescriptionVersion
 from rugcoach.plans.selectors import parsed_plan
-from rugcoach.trainers.models import Consent, MemberNote
+from rugcoach.trainers.models import MemberNote
 from tests.plan_helpers import record_triage
-from tests.trainers.helpers import make_trainer, red_flag
+from tests.trainers.helpers import client_for, red_flag
 
 pytestmark = pytest.mark.django_db
 XSS = "<script>alert(1)</script>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
-
-
-def client_for(user) -> Client:  # type: ignore[no-untyped-def]
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def trainer():
-    return make_trainer()
-
-
-@pytest.fixture
-def linked(trainer, member_with_plan):
-    Consent.objects.create(member=member_with_plan, trainer=trainer.trainer)
-    return member_with_plan
 
 
 def main_item(member) -> PlanItem:  # type: ignore[no-untyped-def]

@@ -4,34 +4,15 @@ a contraindication override the trainer can still swap back to a safe exercise."
 
 import pytest
 from django.db import transaction
-from django.test import Client
 from django.urls import reverse
 
 from rugcoach.plans import adjust
 from rugcoach.plans import services as plan_services
 from rugcoach.plans.models import PlanItem
-from rugcoach.trainers.models import Consent
 from tests.plan_helpers import record_triage
-from tests.trainers.helpers import make_trainer
+from tests.trainers.helpers import client_for
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def trainer():
-    return make_trainer()
-
-
-@pytest.fixture
-def linked(trainer, member_with_plan):
-    Consent.objects.create(member=member_with_plan, trainer=trainer.trainer)
-    return member_with_plan
-
-
-def client_for(user) -> Client:  # type: ignore[no-untyped-def]
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def resume_url(member) -> str:  # type: ignore[no-untyped-def]

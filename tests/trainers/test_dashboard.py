@@ -15,21 +15,10 @@ from rugcoach.trainers.models import AlertHandled, Consent
 from rugcoach.trainers.selectors import dashboard
 from tests.plan_helpers import record_triage
 from tests.progress.helpers import trained
-from tests.trainers.helpers import consenting_member, make_trainer, r4_signal, red_flag
+from tests.trainers.helpers import client_for, consenting_member, make_trainer, r4_signal, red_flag
 
 pytestmark = pytest.mark.django_db
 DASHBOARD = "/trainer/"
-
-
-def client_for(user) -> Client:  # type: ignore[no-untyped-def]
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def trainer():
-    return make_trainer()
 
 
 def _members_with_evidence(trainer, count: int, sessions: int = 3):  # type: ignore[no-untyped-def]

@@ -6,29 +6,11 @@ from django.test import Client
 from django.urls import reverse
 
 from rugcoach.accounts.models import AccessLogEntry
-from rugcoach.trainers.models import Consent
 from tests.plan_helpers import PASSWORD
 from tests.progress.helpers import trained
-from tests.trainers.helpers import consenting_member, make_trainer, red_flag
+from tests.trainers.helpers import client_for, consenting_member, make_trainer, red_flag
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user) -> Client:  # type: ignore[no-untyped-def]
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def trainer():
-    return make_trainer()
-
-
-@pytest.fixture
-def linked(trainer, member_with_plan):
-    Consent.objects.create(member=member_with_plan, trainer=trainer.trainer)
-    return member_with_plan
 
 
 def pages(member_id: int, item_key: str) -> list[tuple[str, str]]:
