@@ -7,6 +7,7 @@ from base64 import b32decode
 
 import pytest
 from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
 from rugcoach.accounts.models import User
@@ -41,7 +42,9 @@ def test_two_factor_and_tokens_in_the_browser(
     assert serious_accessibility_violations(page) == []
     page.screenshot(path=str(ARTIFACTS_DIR / "two-factor-setup.png"), full_page=True)
     secret = page.locator("#totp-secret").inner_text()
-    page.get_by_label("Code uit je app (6 cijfers)").fill(app_code(secret, time.time() - 30))
+    # The code of this moment: the server accepts one step either side, so crossing a
+    # 30-second boundary before the request arrives still passes.
+    page.get_by_label("Code uit je app (6 cijfers)").fill(app_code(secret, time.time()))
     page.get_by_role("button", name="Aanzetten").click()
     expect(page.get_by_role("heading", name="Je herstelcodes")).to_be_visible()
     codes = page.locator(".recovery-codes code").all_inner_texts()
@@ -54,7 +57,12 @@ def test_two_factor_and_tokens_in_the_browser(
     log_in(page, base)
     expect(page.get_by_role("heading", name="Code invullen")).to_be_visible()
     assert serious_accessibility_violations(page) == []
-    page.get_by_label("Code uit je app of een herstelcode").fill(app_code(secret, time.time()))
+    # A code may be used once: the next step after the one that turned it on, which the
+    # server's one-step tolerance accepts without waiting for the clock.
+    used_step = TOTPDevice.objects.get(user__email="jan@example.com").last_t
+    page.get_by_label("Code uit je app of een herstelcode").fill(
+        app_code(secret, (used_step + 1) * 30)
+    )
     page.get_by_role("button", name="Inloggen").click()
     # A trainer lands on the dashboard after the code step too (issue 15 §4).
     expect(page.get_by_role("heading", name="Dashboard", level=1)).to_be_visible()
