@@ -13,7 +13,8 @@ from ninja.errors import HttpError
 
 from rugcoach.api.auth import MEMBER_AUTH
 from rugcoach.api.schemas import MEMBERS_ONLY
-from rugcoach.trainers.selectors import AlertView, dashboard, is_trainer
+from rugcoach.trainers.presenters import AlertView
+from rugcoach.trainers.selectors import dashboard, is_trainer
 
 router = Router(tags=["trainers"])
 

@@ -28,11 +28,10 @@ from rugcoach.plans import selectors as plan_selectors
 from rugcoach.plans.presenters import item_dose
 from rugcoach.progress.presenters import Progress, progress
 from rugcoach.trainers.models import AlertHandled, MemberNote
+from rugcoach.trainers.presenters import AlertView, present_alerts
 from rugcoach.trainers.selectors import (
-    AlertView,
     _members,
     consented_ids,
-    evidence_url,
     level_labels,
     member_alerts,
 )
@@ -185,17 +184,7 @@ def member_detail(viewer: User, member_id: int, *, now: datetime | None = None) 
     found = member_alerts([member.pk], members, now)
     handled = {h.key: h for h in AlertHandled.objects.filter(member=member)}
     name = member.get_full_name() or member.email
-    labels = level_labels()
-    views = [
-        AlertView(
-            a,
-            name,
-            evidence_url(a),
-            handled.get(a.key),
-            labels.get(a.level.value, "") if a.level else "",
-        )
-        for a in found
-    ]
+    views = present_alerts(found, names={member.pk: name}, handled=lambda a: handled.get(a.key))
     rules = get_catalog().coaching
     return MemberDetail(
         member=member,

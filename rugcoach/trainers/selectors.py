@@ -15,7 +15,6 @@ from datetime import datetime, timedelta
 
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
-from django.urls import reverse
 from django.utils import timezone, translation
 
 from rugcoach.accounts import access
@@ -23,7 +22,6 @@ from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
 from rugcoach.core.coaching.alerts import (
     Alert,
-    AlertKind,
     CheckFact,
     FollowUpFact,
     MemberFact,
@@ -35,6 +33,7 @@ from rugcoach.core.triage.engine import Level
 from rugcoach.intakes.models import Booking
 from rugcoach.intakes.selectors import upcoming_for_trainer
 from rugcoach.trainers.models import AlertHandled, Consent
+from rugcoach.trainers.presenters import AlertView, member_url_builder, present_alerts
 from rugcoach.training.models import Adaptation, FollowUp, TrainingSession
 from rugcoach.triage.models import TriageResult
 
@@ -48,21 +47,8 @@ class MemberRow:
     consent_at: datetime
     last_trained: datetime | None
     open_alerts: int = 0
-
-
-@dataclass(frozen=True)
-class AlertView:
-    alert: Alert
-    member_name: str
-    url: str
-    """The evidence: the member's page, anchored at the check, session or run."""
-    handled: AlertHandled | None = None
-    level_label: str = ""
-    """A red flag's verdict level in the page's language (e.g. "Vandaag naar de huisarts")."""
-
-    @property
-    def key(self) -> str:
-        return self.alert.key
+    url: str = ""
+    """The trainer's page of this member (on the dashboard's rows)."""
 
 
 @dataclass(frozen=True)
@@ -92,19 +78,6 @@ def level_labels() -> dict[str, str]:
 
 def member_name(user: User) -> str:
     return user.get_full_name() or user.email
-
-
-def evidence_url(alert: Alert) -> str:
-    page = reverse("trainers:member", kwargs={"member_id": alert.member_id})
-    anchor = {
-        AlertKind.RED_FLAG: "check",
-        AlertKind.SAFETY_SIGNAL: "adaptation",
-        AlertKind.SESSION: "session",
-        AlertKind.MORNING: "session",
-    }.get(alert.kind)
-    if anchor is None or alert.evidence_id is None:
-        return f"{page}#sessions"
-    return f"{page}#{anchor}-{alert.evidence_id}"
 
 
 def consented_ids(viewer: User) -> QuerySet | None:
@@ -312,22 +285,12 @@ def dashboard(viewer: User, *, now: datetime, page: int = 1, what: str = "dashbo
     names = facts.names | {m.id: m.name for m in members.candidates}
     found = _alerts(facts, members.candidates, now)
     handled = _handled(ids, found)
-    labels = level_labels()
-    views = [
-        AlertView(
-            a,
-            names.get(a.member_id, ""),
-            evidence_url(a),
-            handled.get((a.member_id, a.key)),
-            labels.get(a.level.value, "") if a.level else "",
-        )
-        for a in found
-        if a.member_id in names
-    ]
+    views = present_alerts(found, names=names, handled=lambda a: handled.get((a.member_id, a.key)))
     open_views = [v for v in views if v.handled is None]
     open_counts = Counter(view.alert.member_id for view in open_views)
+    member_url = member_url_builder()
     shown = [
-        MemberRow(m.id, m.name, m.consent_at, m.last_trained, open_counts[m.id])
+        MemberRow(m.id, m.name, m.consent_at, m.last_trained, open_counts[m.id], member_url(m.id))
         for m in members.shown
     ]
     shown_ids = sorted({m.id for m in shown} | {v.alert.member_id for v in views})
