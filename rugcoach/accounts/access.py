@@ -38,6 +38,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from rugcoach.accounts.models import AccessLogEntry, User
 
@@ -146,11 +147,14 @@ def record(
     person = _active(viewer)
     if person is None:
         return
+    # One name and one moment for the whole page of members (a dashboard logs a hundred).
+    name, now = _name_of(person), timezone.now()
     rows = [
         AccessLogEntry(
             member_id=member_id,
             viewer=person,
-            viewer_name=_name_of(person),
+            viewer_name=name,
+            at=now,
             action=action.value,
             scope=scope.value,
             what=what,

@@ -63,6 +63,39 @@ class SessionRow:
 
 
 @dataclass(frozen=True)
+class WeekRow:
+    """One week of the plan on the trainer's member page; only the current one is open,
+    so four weeks of exercises don't make the page four screens long on a tablet."""
+
+    number: int
+    first_day: date
+    last_day: date
+    sessions: list[SessionRow]
+    current: bool
+
+
+def plan_weeks(rows: list[SessionRow], starts_on: date, today: date) -> list[WeekRow]:
+    """The sessions by plan week (week 1 starts on the plan's first day). The current week
+    holds today; before the plan starts that is week 1, after it ends the last week."""
+    by_week: dict[int, list[SessionRow]] = {}
+    for row in rows:
+        by_week.setdefault((row.on - starts_on).days // 7, []).append(row)
+    if not by_week:
+        return []
+    current = min(max((today - starts_on).days // 7, min(by_week)), max(by_week))
+    return [
+        WeekRow(
+            number=index + 1,
+            first_day=starts_on + timedelta(days=7 * index),
+            last_day=starts_on + timedelta(days=7 * index + 6),
+            sessions=sessions,
+            current=index == current,
+        )
+        for index, sessions in sorted(by_week.items())
+    ]
+
+
+@dataclass(frozen=True)
 class Adherence:
     planned: int
     """Sessions of the current plan dated up to today."""
@@ -87,7 +120,7 @@ class MemberDetail:
     red_levels: frozenset[str]
     level_labels: dict[str, str]
     plan: plan_models.Plan | None
-    sessions_planned: list[SessionRow]
+    plan_weeks: list[WeekRow]
     adherence: Adherence | None
     progress: Progress
     sessions: list[TrainingSession]
@@ -198,7 +231,7 @@ def member_detail(viewer: User, member_id: int, *, now: datetime | None = None) 
         red_levels=frozenset(level.value for level in rules.red_flag.levels),
         level_labels=level_labels(),
         plan=stored,
-        sessions_planned=rows,
+        plan_weeks=plan_weeks(rows, stored.starts_on, today) if stored is not None else [],
         adherence=_adherence(stored, today) if stored is not None else None,
         progress=progress(member, today, language),
         sessions=list(member_sessions(member).order_by("-started_at", "-id")[:SESSIONS_SHOWN]),

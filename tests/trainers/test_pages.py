@@ -1,11 +1,14 @@
 """Who reaches the trainers' pages, where a trainer lands, and what the nav offers them;
 the member detail page (issue 15 §4)."""
 
+from datetime import date, timedelta
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 
 from rugcoach.accounts.models import AccessLogEntry
+from rugcoach.trainers.detail import SessionRow, plan_weeks
 from tests.plan_helpers import PASSWORD
 from tests.progress.helpers import trained
 from tests.trainers.helpers import client_for, consenting_member, make_trainer, red_flag
@@ -124,3 +127,38 @@ def test_handling_an_alert_never_sends_the_trainer_to_another_site(trainer, targ
     )
     assert response.status_code == 302
     assert response["Location"] == reverse("trainers:alerts")
+
+
+def _session(on: date) -> SessionRow:
+    return SessionRow(key=on.isoformat(), on=on, items=[])
+
+
+@pytest.mark.parametrize(
+    ("today", "open_week"),
+    [
+        (date(2026, 11, 20), 1),  # before the plan starts: the first week
+        (date(2026, 11, 30), 1),
+        (date(2026, 12, 9), 2),
+        (date(2026, 12, 27), 4),
+        (date(2027, 2, 1), 4),  # after the plan ends: the last week
+    ],
+)
+def test_the_member_page_opens_only_the_plan_week_that_holds_today(today, open_week):
+    start = date(2026, 11, 30)
+    rows = [_session(start + timedelta(days=offset)) for offset in (0, 2, 7, 9, 14, 21, 25)]
+    weeks = plan_weeks(rows, start, today)
+    assert [w.number for w in weeks] == [1, 2, 3, 4]
+    assert [len(w.sessions) for w in weeks] == [2, 2, 1, 2]
+    assert [w.number for w in weeks if w.current] == [open_week]
+    assert (weeks[1].first_day, weeks[1].last_day) == (date(2026, 12, 7), date(2026, 12, 13))
+
+
+def test_the_member_page_folds_the_plan_into_weeks_with_this_week_open(trainer, linked):
+    html = (
+        client_for(trainer)
+        .get(reverse("trainers:member", kwargs={"member_id": linked.pk}))
+        .content.decode()
+    )
+    assert html.count('<details class="plan-week"') == 4
+    assert html.count('<details class="plan-week" open>') == 1
+    assert "deze week" in html
