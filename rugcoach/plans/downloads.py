@@ -19,6 +19,7 @@ from rugcoach.core.schedule import Item as ScheduleItem
 from rugcoach.library.figures import figure_svg
 from rugcoach.library.presenters import format_dose
 from rugcoach.middleware import PRIVATE
+from rugcoach.pdf_parts import WarningBox
 from rugcoach.plans import calendar, extras, pdf, selectors, services
 from rugcoach.plans.forms import PostureFeedForm, SessionsFeedForm
 from rugcoach.plans.models import CalendarFeed
@@ -74,18 +75,6 @@ def _footer(language: str) -> tuple[str, ...]:
     return get_catalog().warnings.footer_lines(language)
 
 
-def _warning_box(language: str) -> pdf.WarningBox:
-    found = get_catalog().warnings
-    return pdf.WarningBox(
-        title=found.emergency.title.get(language),
-        signs=[sign.get(language) for sign in found.emergency.signs],
-        action=found.emergency.action.get(language),
-        gp_title=found.gp.title.get(language),
-        gp_signs=[sign.get(language) for sign in found.gp.signs],
-        gp_action=found.gp.action.get(language),
-    )
-
-
 def _blocked_pdf(result: TriageResult, language: str) -> HttpResponse:
     """Instead of a poster or schedule: why training is blocked, and what to do."""
     notice = blocking_notice(result, language)
@@ -125,7 +114,7 @@ def _generic_poster(language: str, size: str) -> bytes:
             size=size,
             brand=_brand(),
             footer=_footer(language),
-            warning=_warning_box(language),
+            warning=WarningBox.of(get_catalog().warnings, language),
             schedule=pdf.PosterSchedule(
                 title=schedule.title.get(language),
                 note=schedule.note.get(language),
@@ -193,7 +182,7 @@ def personal_poster(request: HttpRequest) -> HttpResponse:
         size=size,
         brand=_brand(),
         footer=_footer(language),
-        warning=_warning_box(language),
+        warning=WarningBox.of(get_catalog().warnings, language),
     )
     return _pdf_response(content, f"rugcoach-mijn-poster-{size.lower()}.pdf")
 

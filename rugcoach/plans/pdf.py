@@ -1,8 +1,11 @@
-"""Printable PDFs: the exercise poster (A4/A3) and the 4-week schedule.
+"""Printable PDFs: the exercise poster (A4/A3), the 4-week schedule and the notice that
+replaces both while the latest check blocks training.
 
 Vector throughout: the figures are the same SVGs the pages show, converted to ReportLab
 drawings, and all text is real, selectable text. Every text that reaches a Paragraph is
-escaped, so a name such as "Bob <3" prints as written instead of breaking the PDF.
+escaped, so a name such as "Bob <3" prints as written instead of breaking the PDF. The
+page, its band and warning footer, the figures and the warning box are the house style's
+(``rugcoach/pdf_parts.py``); this module lays out what is particular to each sheet.
 """
 
 from __future__ import annotations
@@ -11,35 +14,28 @@ import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
 )
-from svglib.svglib import svg2rlg
 
-from rugcoach.printing import (
-    DANGER,
-    DANGER_SOFT,
-    INK,
-    LINE,
-    SOFT,
-    YELLOW,
-    fonts,
-    paragraph_styles,
-    printable,
-    text,
+from rugcoach.pdf_parts import (
+    Figure,
+    WarningBox,
+    document,
+    page_decoration,
+    svg_drawing,
+    warning_box,
 )
+from rugcoach.printing import INK, LINE, YELLOW, paragraph_styles, text
 
 PAGE_SIZES = {"A4": A4, "A3": A3}
 PAPER_SCALE = {"A4": 1.0, "A3": 2**0.5}
@@ -80,144 +76,6 @@ class TickBox(Flowable):
         self.canv.setStrokeColor(INK)
         self.canv.setLineWidth(0.8)
         self.canv.rect(0, 0, self.size, self.size)
-
-
-def _drawing(svg: str | None) -> Drawing | None:
-    if not svg:
-        return None
-    drawing = svg2rlg(io.BytesIO(svg.encode("utf-8")))
-    if drawing is None or not drawing.width or not drawing.height:
-        return None
-    return drawing
-
-
-class Figure(Flowable):
-    """An SVG drawing scaled to fit a box and centred in it.
-
-    The box is set when the poster is laid out, so one parsed drawing serves every
-    trial layout while the poster looks for the size that fills the sheet."""
-
-    def __init__(self, drawing: Drawing | None, width: float, height: float) -> None:
-        super().__init__()
-        self.drawing = drawing
-        self.width, self.height = width, height
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        if self.drawing is None:
-            return
-        factor = min(self.width / self.drawing.width, self.height / self.drawing.height)
-        x = (self.width - self.drawing.width * factor) / 2
-        y = (self.height - self.drawing.height * factor) / 2
-        self.canv.saveState()
-        self.canv.translate(x, y)
-        self.canv.scale(factor, factor)
-        renderPDF.draw(self.drawing, self.canv, 0, 0)
-        self.canv.restoreState()
-
-
-FOOTER_SIZE = 7.5
-FOOTER_LEADING = 9.2
-FOOTER_SPACE = 24 * mm
-"""Room under the text for the footer: up to about five lines of warnings."""
-
-
-def _footer_lines(footer: Sequence[str], font: str, width: float) -> list[str]:
-    """Each footer sentence wrapped to the page width (the first one, the emergency
-    line, is printed in bold)."""
-    lines: list[str] = []
-    for sentence in footer:
-        lines.extend(simpleSplit(sentence, font, FOOTER_SIZE, width))
-    return lines
-
-
-def _decorate(footer: Sequence[str], brand: str):  # type: ignore[no-untyped-def]
-    regular, bold = fonts()
-    footer = [printable(sentence) for sentence in footer]
-    brand = printable(brand)
-
-    def on_page(canvas, doc) -> None:  # type: ignore[no-untyped-def]
-        width, height = doc.pagesize
-        canvas.saveState()
-        canvas.setFillColor(YELLOW)
-        canvas.rect(0, height - 8 * mm, width, 8 * mm, stroke=0, fill=1)
-        canvas.setFillColor(INK)
-        canvas.setFont(bold, 9)
-        canvas.drawString(doc.leftMargin, height - 5.5 * mm, brand)
-        room = doc.width - 10 * mm  # leave the page number free
-        rows: list[tuple[str, str]] = []
-        for number, sentence in enumerate(footer):
-            font = bold if number == 0 else regular
-            rows.extend((font, line) for line in _footer_lines([sentence], font, room))
-        y = 6 * mm + FOOTER_LEADING * (len(rows) - 1)
-        for font, line in rows:
-            canvas.setFont(font, FOOTER_SIZE)
-            canvas.setFillColor(INK if font == bold else SOFT)
-            canvas.drawString(doc.leftMargin, y, line)
-            y -= FOOTER_LEADING
-        canvas.setFont(regular, FOOTER_SIZE)
-        canvas.setFillColor(SOFT)
-        canvas.drawRightString(width - doc.rightMargin, 6 * mm, str(doc.page))
-        canvas.restoreState()
-
-    return on_page
-
-
-@dataclass(frozen=True)
-class WarningBox:
-    """The warning signs printed on a poster: when to call 112 now, when the GP."""
-
-    title: str
-    signs: Sequence[str]
-    action: str
-    gp_title: str
-    gp_signs: Sequence[str]
-    gp_action: str
-
-
-def _warning_box(warning: WarningBox, styles: dict[str, ParagraphStyle], width: float) -> Table:
-    emergency = [
-        Paragraph(text(warning.title), styles["alarm"]),
-        *(Paragraph(f"• {text(sign)}", styles["body"]) for sign in warning.signs),
-        Paragraph(f"<b>{text(warning.action)}</b>", styles["body"]),
-    ]
-    gp = [
-        Paragraph(f"<b>{text(warning.gp_title)}</b>", styles["body"]),
-        *(Paragraph(f"• {text(sign)}", styles["body"]) for sign in warning.gp_signs),
-        Paragraph(text(warning.gp_action), styles["body"]),
-    ]
-    box = Table([[emergency, gp]], colWidths=[width * 0.55, width * 0.45], hAlign="LEFT")
-    box.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("BOX", (0, 0), (0, 0), 1.6, DANGER),
-                ("BACKGROUND", (0, 0), (0, 0), DANGER_SOFT),
-                ("BOX", (1, 0), (1, 0), 0.6, LINE),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
-                ("TOPPADDING", (0, 0), (-1, -1), 2.5 * mm),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5 * mm),
-            ]
-        )
-    )
-    return box
-
-
-def _document(buffer: io.BytesIO, pagesize, title: str, author: str) -> SimpleDocTemplate:  # type: ignore[no-untyped-def]
-    return SimpleDocTemplate(
-        buffer,
-        pagesize=pagesize,
-        leftMargin=12 * mm,
-        rightMargin=12 * mm,
-        topMargin=14 * mm,
-        bottomMargin=FOOTER_SPACE,
-        title=title,
-        author=author,
-        creator="RugCoach",
-    )
 
 
 @dataclass(frozen=True)
@@ -366,12 +224,12 @@ def build_poster(
     """
     paper = PAPER_SCALE[size]
     buffer = io.BytesIO()
-    doc = _document(buffer, PAGE_SIZES[size], title, brand)
+    doc = document(buffer, PAGE_SIZES[size], title, brand)
     width = doc.width - 2 * FRAME_PADDING
     height = doc.height - 2 * FRAME_PADDING
     columns = 2
     cell_width = width / columns
-    drawings = [_drawing(item.svg) for item in items]
+    drawings = [svg_drawing(item.svg) for item in items]
 
     def layout(scale: float, figure_height: float) -> list[Flowable]:
         styles = paragraph_styles(scale)
@@ -413,11 +271,11 @@ def build_poster(
                 _schedule_table(schedule, styles, width, scale),
             ]
         story.append(Spacer(1, 3 * mm * scale))
-        story.append(_warning_box(warning, styles, width))  # one row: never split
+        story.append(warning_box(warning, styles, width))  # one row: never split
         return story
 
     story = _fit(layout, width, height, paper)
-    decorate = _decorate(footer, brand)
+    decorate = page_decoration(footer, brand)
     doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
     return buffer.getvalue()
 
@@ -435,7 +293,7 @@ def build_schedule(
     styles = paragraph_styles()
     buffer = io.BytesIO()
     pagesize = landscape(A4)
-    doc = _document(buffer, pagesize, title, brand)
+    doc = document(buffer, pagesize, title, brand)
     widths = [38 * mm, doc.width - 38 * mm - 22 * mm - 40 * mm, 22 * mm, 40 * mm]
     story: list[Flowable] = [
         Paragraph(text(title), styles["title"]),
@@ -474,7 +332,7 @@ def build_schedule(
                 ]
             )
         )
-    decorate = _decorate(footer, brand)
+    decorate = page_decoration(footer, brand)
     doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
     return buffer.getvalue()
 
@@ -496,7 +354,7 @@ def build_notice(
     what to do now."""
     styles = paragraph_styles()
     buffer = io.BytesIO()
-    doc = _document(buffer, A4, title, brand)
+    doc = document(buffer, A4, title, brand)
     story: list[Flowable] = [
         Paragraph(text(title), styles["title"]),
         Paragraph(text(label), styles["subtitle"]),
@@ -508,6 +366,6 @@ def build_notice(
         Spacer(1, 3 * mm),
         Paragraph(text(next_step), styles["body"]),
     ]
-    decorate = _decorate(footer, brand)
+    decorate = page_decoration(footer, brand)
     doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
     return buffer.getvalue()

@@ -6,10 +6,11 @@ words and its breathing cue; the day's advice: the walk, heat), and a page with 
 heat-or-cold rule from ``content/knowledge/heat-or-cold.yaml``. Everything comes from
 content; nothing about a member is in it, so anyone may download it.
 
-Built in the house style of the plans' printouts (rugcoach/printing.py, plans/pdf.py):
-the same fonts, yellow band, warning footer and vector figures. A build takes seconds
-(the figures), so it never runs in a request: the task worker builds each language once
-per content version into a file (``guide_files``), and the download serves that file.
+Built in the house style of the plans' printouts (rugcoach/printing.py,
+rugcoach/pdf_parts.py): the same fonts, yellow band, warning footer and vector figures. A
+build takes seconds (the figures), so it never runs in a request: the task worker builds
+each language once per content version into a file (``guide_files``), and the download
+serves that file.
 """
 
 from __future__ import annotations
@@ -42,13 +43,13 @@ from rugcoach.core.library.exercises import Exercise
 from rugcoach.core.programs.build import prescription_for
 from rugcoach.core.programs.content import Program, ProgramSession
 from rugcoach.library.figures import figure_svg
-from rugcoach.plans.pdf import (
+from rugcoach.pdf_parts import (
     Figure,
     WarningBox,
-    _decorate,
-    _document,
-    _drawing,
-    _warning_box,
+    document,
+    page_decoration,
+    svg_drawing,
+    warning_box,
 )
 from rugcoach.printing import LINE, YELLOW, paragraph_styles, text
 
@@ -116,14 +117,6 @@ def _cover(
     width: float,
 ) -> list[Flowable]:
     warnings = catalog.warnings
-    box = WarningBox(
-        title=warnings.emergency.title.get(language),
-        signs=[sign.get(language) for sign in warnings.emergency.signs],
-        action=warnings.emergency.action.get(language),
-        gp_title=warnings.gp.title.get(language),
-        gp_signs=[sign.get(language) for sign in warnings.gp.signs],
-        gp_action=warnings.gp.action.get(language),
-    )
     how = [
         _(
             "Doe elke dag de oefeningen van die dag, rustig en zonder haast: "
@@ -146,7 +139,7 @@ def _cover(
         Spacer(1, 3 * mm),
         Paragraph(f"<b>{text(warnings.guidance.get(language))}</b>", styles["body"]),
         Paragraph(text(_("Wanneer stop je en bel je iemand?")), styles["week"]),
-        _warning_box(box, styles, width),
+        warning_box(WarningBox.of(warnings, language), styles, width),
         Paragraph(text(_("Zo gebruik je deze gids")), styles["week"]),
         *(Paragraph(f"• {text(line)}", styles["body"]) for line in how),
         Spacer(1, 2 * mm),
@@ -174,7 +167,7 @@ def _day(day: GuideDay, styles: dict[str, ParagraphStyle], width: float) -> list
                     styles["cue"],
                 )
             )
-        rows.append([Figure(_drawing(item.svg), FIGURE_WIDTH, FIGURE_HEIGHT), words])
+        rows.append([Figure(svg_drawing(item.svg), FIGURE_WIDTH, FIGURE_HEIGHT), words])
     table = Table(
         rows, colWidths=[FIGURE_WIDTH + 4 * mm, width - FIGURE_WIDTH - 4 * mm], hAlign="LEFT"
     )
@@ -319,11 +312,11 @@ def guide_pdf(language: str) -> bytes:
         buffer = io.BytesIO()
         brand = f"{settings.RUGCOACH_GYM_NAME} · RugCoach"
         title = _("Herstelgids voor je onderrug")
-        doc = _document(buffer, A4, f"{title} · {brand}", brand)
+        doc = document(buffer, A4, f"{title} · {brand}", brand)
         story = _cover(program, catalog, language, styles, doc.width)
         for day in guide_days(program, catalog.exercises, language):
             story += _day(day, styles, doc.width)
         story += _heat_page(heat, language, styles, doc.width)
-        decorate = _decorate(catalog.warnings.footer_lines(language), brand)
+        decorate = page_decoration(catalog.warnings.footer_lines(language), brand)
         doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
     return buffer.getvalue()

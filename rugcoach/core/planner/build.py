@@ -15,7 +15,7 @@ from typing import Literal
 from rugcoach.core.kernel.text import Text
 from rugcoach.core.kernel.vocabulary import Category
 from rugcoach.core.library.exercises import Exercise
-from rugcoach.core.planner.constraints import Allowed, Constraints, Index
+from rugcoach.core.planner.constraints import Allowed, Constraints, Index, constraints_for
 from rugcoach.core.planner.dose import (
     TRANSITION_SECONDS,
     Amount,
@@ -24,9 +24,11 @@ from rugcoach.core.planner.dose import (
     light_amount,
     work_seconds_per_set,
 )
+from rugcoach.core.planner.focus import DEFAULT_FOCUS
 from rugcoach.core.planner.models import PlanItem
-from rugcoach.core.planner.profile import FocusArea
+from rugcoach.core.planner.profile import Focus, FocusArea, Profile
 from rugcoach.core.planner.weeks import NEW_EXERCISE_STEPS, Slot, build_up, fit, progress
+from rugcoach.core.triage.engine import Verdict
 
 MAINS_LONG = 4
 """Main exercises in a 30-minute session; shorter sessions start from MAINS_SHORT."""
@@ -35,6 +37,23 @@ LONG_SESSION_MINUTES = 30
 START_SHARE = 0.8
 """Weeks 1–2 use at most this share of the session, so weeks 3–4 have room to build up
 (the article's "begin light and build up in a controlled way")."""
+
+
+def builder_for(
+    profile: Profile,
+    focus: tuple[Focus, ...],
+    verdict: Verdict,
+    index: Index,
+    pregnancy_week: int | None = None,
+) -> Builder:
+    """The Builder of one member's sessions: their constraints on that week of pregnancy
+    (if any), at most ``max_focus_areas`` of their focus areas (the default ones when they
+    have none), their minutes. Building a plan and swapping in it both start here, so a
+    swap is judged by the same rules the plan was built by."""
+    areas = tuple(dict.fromkeys(f.area for f in focus))[: index.content.max_focus_areas]
+    areas = areas or tuple(area for _, area in DEFAULT_FOCUS)
+    constraints = constraints_for(profile, verdict, index, pregnancy_week)
+    return Builder(index, constraints, areas, profile.minutes_per_session)
 
 
 class Builder:

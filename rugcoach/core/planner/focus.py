@@ -14,8 +14,10 @@ from rugcoach.core.planner.profile import Focus, FocusArea, Profile, SelfTests, 
 
 __all__ = [
     "CHRONIC_AFTER_WEEKS",
+    "DEFAULT_FOCUS",
     "SITTING_LONG_HOURS",
     "SITTING_SOME_HOURS",
+    "default_focus",
     "focus_areas",
     "focus_left_out",
 ]
@@ -27,7 +29,13 @@ CHRONIC_AFTER_WEEKS = 6
 """Article §4: complaints longer than 6 weeks are chronic (build up, core, glutes)."""
 
 SITUATION_PREFIX = "situation-"
-DEFAULT_SIGNALS = ("default-mobility", "default-deep-core")
+DEFAULT_FOCUS = (
+    ("default-mobility", FocusArea.MOBILITY),
+    ("default-deep-core", FocusArea.DEEP_CORE),
+)
+"""Without any answer that points to a cause: mobility and deep core, each raised by its
+own signal (whose reason the member reads)."""
+DEFAULT_SIGNALS = tuple(signal for signal, _ in DEFAULT_FOCUS)
 REASONS_PER_FOCUS = 2
 
 
@@ -77,6 +85,14 @@ def focus_areas(profile: Profile, tests: SelfTests, content: PlannerContent) -> 
     (plus whatever the situation itself suggests).
     """
     return _ranked(profile, tests, content)[: content.max_focus_areas]
+
+
+def default_focus(content: PlannerContent) -> tuple[Focus, ...]:
+    """The focus of a plan built without focus areas: ``DEFAULT_FOCUS``, with its reasons."""
+    return tuple(
+        Focus(area=area, reason=content.signals[signal].reason, signals=(signal,))
+        for signal, area in DEFAULT_FOCUS
+    )
 
 
 def focus_left_out(

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -25,6 +26,8 @@ __all__ = [
     "Session",
     "Step",
     "Week",
+    "day_offset",
+    "session_day",
 ]
 
 PLAN_VERSION = 3
@@ -144,3 +147,13 @@ class NoPlan(_Frozen):
     level: Level
     reason: Text
     advice: tuple[Text, ...] = ()
+
+
+def day_offset(week: int, weekday: Weekday) -> int:
+    """Days from the Monday of week 1 to a plan's session in ``week`` on ``weekday``."""
+    return 7 * (week - 1) + weekday.offset
+
+
+def session_day(starts_on: date, week: int, weekday: Weekday) -> date:
+    """The date of a plan's session: ``starts_on`` is the Monday of week 1."""
+    return starts_on + timedelta(days=day_offset(week, weekday))

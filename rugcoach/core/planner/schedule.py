@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from rugcoach.core.library.exercises import Dose, Exercise
 from rugcoach.core.planner.dose import Amount, base_amount, fewer_sets, next_rung
-from rugcoach.core.planner.models import Plan, PlanItem
+from rugcoach.core.planner.models import Plan, PlanItem, day_offset
 from rugcoach.core.schedule import (
     BreathingCount,
     Item,
@@ -123,7 +123,7 @@ def plan_schedule(plan: Plan, exercises: Mapping[str, Exercise]) -> Schedule:
             sessions.append(
                 ScheduleSession(
                     key=session_key(week.number, day),
-                    day_offset=7 * (week.number - 1) + session.weekday.offset,
+                    day_offset=day_offset(week.number, session.weekday),
                     order=0,
                     title=week.theme,
                     seconds=session.seconds,
