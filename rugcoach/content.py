@@ -5,6 +5,7 @@ which stops the app at start-up (see LibraryConfig.ready).
 """
 
 import threading
+import weakref
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Generic, TypeVar
@@ -19,6 +20,16 @@ Derived = TypeVar("Derived")
 @lru_cache(maxsize=1)
 def get_catalog() -> Catalog:
     return load_catalog(settings.RUGCOACH_CONTENT_DIR)
+
+
+_every_store: weakref.WeakSet["PerCatalog[object]"] = weakref.WeakSet()
+
+
+def forget_derived() -> None:
+    """Drop everything built from any catalog; it is built again on next use. Tests call
+    this so each starts as a fresh process would (tests/conftest.py)."""
+    for store in list(_every_store):
+        store.clear()
 
 
 class PerCatalog(Generic[Derived]):
@@ -38,6 +49,11 @@ class PerCatalog(Generic[Derived]):
         # reused by another object while the entry exists.
         self._entries: dict[int, tuple[Catalog, Derived]] = {}
         self._lock = threading.Lock()
+        _every_store.add(self)  # type: ignore[arg-type]
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
 
     def __call__(self, catalog: Catalog) -> Derived:
         entry = self._entries.get(id(catalog))
