@@ -116,3 +116,29 @@ def test_pages_do_not_present_the_exercises_again(client, monkeypatch):
         assert client.get("/oefeningen/", params).status_code == 200
     assert client.get("/oefeningen/bird-dog/").status_code == 200
     assert calls == []
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"situation": "home", "category": ["mobility", "stability"]},
+        {"category": ["yoga", "mobility"]},
+    ],
+)
+def test_the_written_out_checkboxes_are_the_widgets_own(client, catalog, params):
+    """list.html writes each box out for speed; it must stay what Django's widget renders
+    (checked, aria-invalid on a field with an error)."""
+    from django.http import QueryDict
+
+    from rugcoach.library.forms import ExerciseFilterForm
+
+    query = QueryDict(mutable=True)
+    for name, value in params.items():
+        query.setlist(name, value if isinstance(value, list) else [value])
+    form = ExerciseFilterForm(query, vocabulary=catalog.vocabulary, language="nl")
+    form.is_valid()
+    page = client.get("/oefeningen/", query).content.decode()
+    boxes = [choice.tag() for name in ("category", "situation", "muscle") for choice in form[name]]
+    assert any("checked" in box for box in boxes)
+    for box in boxes:
+        assert box in page
