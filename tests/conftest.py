@@ -68,6 +68,17 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _nothing_presented_yet():
+    """Each test starts without the views and answers built from the catalog (shared
+    within a process, rugcoach/content.py PerCatalog), as a fresh process would."""
+    from rugcoach.content import forget_derived
+
+    forget_derived()
+    yield
+    forget_derived()
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     """Each test starts in Dutch: a request in English leaves English active in the
     thread, and ``reverse()`` in a later test would then build an /en/ URL."""

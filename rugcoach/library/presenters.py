@@ -1,18 +1,27 @@
 """Exercises as a member reads them: one language, labels resolved, doses in words.
 
 Pages and the API both use these, so a member sees the same text everywhere.
+
+The catalog is immutable, so each view (card, detail, not-advised entry) is built once
+per (catalog, URL prefix, language, slug) and then shared by every request: a list page
+only picks the cards it shows. Shared views are frozen and hold tuples, never lists, so
+no caller can change what the next request reads.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from rugcoach.content import PerCatalog
 from rugcoach.core.catalog import Catalog
+from rugcoach.core.kernel.text import LANGUAGES
 from rugcoach.core.library.exercises import Dose, Exercise, IntRange, NotAdvised, Reference
 from rugcoach.core.library.search import related_exercises
 from rugcoach.library.figures import MODES, figure_alt, figure_url
@@ -71,8 +80,8 @@ class ExerciseCard:
     goal: str
     category: Label
     position: Label
-    equipment: list[Label]
-    situations: list[Label]
+    equipment: tuple[Label, ...]
+    situations: tuple[Label, ...]
     level: int
     dose: DoseView
     figure: FigureView | None
@@ -80,17 +89,17 @@ class ExerciseCard:
 
 @dataclass(frozen=True)
 class ExerciseDetail(ExerciseCard):
-    aliases: list[str]
-    muscles: list[Label]
-    steps: list[str]
+    aliases: tuple[str, ...]
+    muscles: tuple[Label, ...]
+    steps: tuple[str, ...]
     breathing: str
-    tips: list[str]
-    mistakes: list[str]
-    progressions: list[Link]
-    regressions: list[Link]
-    variations: list[Link]
-    contraindications: list[Caution]
-    related: list[ExerciseCard]
+    tips: tuple[str, ...]
+    mistakes: tuple[str, ...]
+    progressions: tuple[Link, ...]
+    regressions: tuple[Link, ...]
+    variations: tuple[Link, ...]
+    contraindications: tuple[Caution, ...]
+    related: tuple[ExerciseCard, ...]
     source_section: str
 
 
@@ -100,7 +109,7 @@ class NotAdvisedView:
     name: str
     url: str
     why: str
-    instead: list[ExerciseCard]
+    instead: tuple[ExerciseCard, ...]
 
 
 def figure_view(slug: str, language: str) -> FigureView:
@@ -163,18 +172,56 @@ def format_dose(dose: Dose) -> DoseView:
     )
 
 
+View = TypeVar("View")
+
+# A deployment has one URL prefix (SCRIPT_NAME); a handful more are kept, and beyond
+# that views are built per request rather than letting the store grow.
+MAX_PREFIXES = 4
+
+# Per catalog: URL prefix → (kind, language, slug) → the view built for it. The keys are
+# bounded by the catalog itself: three kinds × the languages × the slugs.
+_built = PerCatalog[dict[str, dict[tuple[str, str, str], object]]](lambda catalog: {})
+
+
 class ExercisePresenter:
-    """Turns catalog entries into views for one language."""
+    """Turns catalog entries into views for one language, each built once and shared."""
 
     def __init__(self, catalog: Catalog, language: str) -> None:
         self.catalog = catalog
         self.language = language
         self.vocabulary = catalog.vocabulary
 
+    def _once(self, kind: str, slug: str, build: Callable[[], View]) -> View:
+        """The view of ``slug`` built on first use, then reused.
+
+        Keyed by the URL prefix too: reverse() includes SCRIPT_NAME when the app is
+        mounted under a path, so a view built under one prefix is never served under
+        another.
+        """
+        if self.language not in LANGUAGES:
+            return build()
+        by_prefix = _built(self.catalog)
+        prefix = get_script_prefix()
+        views = by_prefix.get(prefix)
+        if views is None:
+            if len(by_prefix) >= MAX_PREFIXES:
+                return build()
+            views = by_prefix.setdefault(prefix, {})
+        key = (kind, self.language, slug)
+        found = views.get(key)
+        if found is None:
+            found = views[key] = build()
+        return found  # type: ignore[return-value]  # stored under its own kind
+
     def _label(self, field: str, identifier: str) -> Label:
         return Label(identifier, self.vocabulary.label(field, identifier, self.language))
 
     def card(self, exercise: Exercise) -> ExerciseCard:
+        if self.catalog.exercises.get(exercise.slug) is not exercise:
+            return self._build_card(exercise)  # not this catalog's: nothing to share
+        return self._once("card", exercise.slug, lambda: self._build_card(exercise))
+
+    def _build_card(self, exercise: Exercise) -> ExerciseCard:
         with translation.override(self.language):
             dose = format_dose(exercise.dose)
         return ExerciseCard(**self._card_fields(exercise, dose))
@@ -188,28 +235,33 @@ class ExercisePresenter:
             "goal": exercise.goal.get(lang),
             "category": self._label("categories", exercise.category),
             "position": self._label("positions", exercise.position),
-            "equipment": [self._label("equipment", item) for item in exercise.equipment],
-            "situations": [self._label("situations", item) for item in exercise.situations],
+            "equipment": tuple(self._label("equipment", item) for item in exercise.equipment),
+            "situations": tuple(self._label("situations", item) for item in exercise.situations),
             "level": exercise.level,
             "dose": dose,
             "figure": figure_view(exercise.slug, lang) if exercise.figure else None,
         }
 
     def detail(self, exercise: Exercise) -> ExerciseDetail:
+        if self.catalog.exercises.get(exercise.slug) is not exercise:
+            return self._build_detail(exercise)
+        return self._once("detail", exercise.slug, lambda: self._build_detail(exercise))
+
+    def _build_detail(self, exercise: Exercise) -> ExerciseDetail:
         lang = self.language
         with translation.override(lang):
             dose = format_dose(exercise.dose)
         return ExerciseDetail(
             **self._card_fields(exercise, dose),
-            aliases=list(exercise.aliases),
-            muscles=[self._label("muscles", muscle) for muscle in exercise.muscles],
-            steps=list(exercise.steps.get(lang)),
+            aliases=tuple(exercise.aliases),
+            muscles=tuple(self._label("muscles", muscle) for muscle in exercise.muscles),
+            steps=tuple(exercise.steps.get(lang)),
             breathing=exercise.breathing.get(lang),
-            tips=list(exercise.tips.get(lang)),
-            mistakes=list(exercise.mistakes.get(lang)),
-            progressions=[self._reference(ref) for ref in exercise.progressions],
-            regressions=[self._reference(ref) for ref in exercise.regressions],
-            variations=[
+            tips=tuple(exercise.tips.get(lang)),
+            mistakes=tuple(exercise.mistakes.get(lang)),
+            progressions=tuple(self._reference(ref) for ref in exercise.progressions),
+            regressions=tuple(self._reference(ref) for ref in exercise.regressions),
+            variations=tuple(
                 Link(
                     text=variation.name.get(lang),
                     slug=variation.slug,
@@ -217,12 +269,12 @@ class ExercisePresenter:
                     note=variation.description.get(lang),
                 )
                 for variation in exercise.variations
-            ],
-            contraindications=[
+            ),
+            contraindications=tuple(
                 Caution(self._label("conditions", item.condition), item.reason.get(lang))
                 for item in exercise.contraindications
-            ],
-            related=[self.card(other) for other in related_exercises(self.catalog, exercise)],
+            ),
+            related=tuple(self.card(other) for other in related_exercises(self.catalog, exercise)),
             source_section=exercise.source.section,
         )
 
@@ -238,6 +290,11 @@ class ExercisePresenter:
         return Link(text=reference.text.get(self.language))
 
     def not_advised(self, entry: NotAdvised) -> NotAdvisedView:
+        if self.catalog.not_advised.get(entry.slug) is not entry:
+            return self._build_not_advised(entry)
+        return self._once("not_advised", entry.slug, lambda: self._build_not_advised(entry))
+
+    def _build_not_advised(self, entry: NotAdvised) -> NotAdvisedView:
         with translation.override(self.language):
             url = reverse("library:not_advised", args=[entry.slug])
         return NotAdvisedView(
@@ -245,5 +302,5 @@ class ExercisePresenter:
             name=entry.name.get(self.language),
             url=url,
             why=entry.why.get(self.language),
-            instead=[self.card(exercise) for exercise in self.catalog.resolve(entry.instead)],
+            instead=tuple(self.card(exercise) for exercise in self.catalog.resolve(entry.instead)),
         )

@@ -1,9 +1,13 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.safestring import mark_safe
 
-from rugcoach.content import get_catalog
+from rugcoach.content import PerCatalog, get_catalog
+from rugcoach.core.catalog import Catalog
 from rugcoach.core.kernel.text import LANGUAGES
 from rugcoach.core.library.search import (
     ExerciseQuery,
@@ -11,32 +15,72 @@ from rugcoach.core.library.search import (
     find_not_advised,
     safer_choices,
 )
+from rugcoach.library.answers import Answer, Answers, client_has, not_modified
 from rugcoach.library.figures import MODES, figure_svg, figure_version
 from rugcoach.library.forms import ExerciseFilterForm
 from rugcoach.library.presenters import ExercisePresenter
 
+# Per catalog: (URL prefix, language, query) → the rendered results fragment. The
+# fragment holds only library content (no form, no CSRF token, nothing of the member),
+# so it is the same for everyone who asks the same question in the same language.
+_results_fragments = PerCatalog[Answers](lambda catalog: Answers())
+
+
+def _results(catalog: Catalog, query: ExerciseQuery, language: str) -> Answer:
+    """The list's results for ``query`` as HTML, rendered once and then reused."""
+    store = _results_fragments(catalog)
+    key = (get_script_prefix(), language, query)
+    fragment = store.get(key)
+    if fragment is None:
+        presenter = ExercisePresenter(catalog, language)
+        found = find_exercises(catalog, query, language)
+        # A search for an exercise we advise against answers with what to do instead.
+        safer = [] if found else safer_choices(catalog, query)
+        context = {
+            "exercises": [presenter.card(exercise) for exercise in found],
+            "safer": [presenter.card(exercise) for exercise in safer],
+            "warnings": [
+                presenter.not_advised(entry) for entry in find_not_advised(catalog, query.text)
+            ],
+            "searching": not query.is_empty,
+        }
+        # Rendered without the request: no context processor, so no CSRF token or user.
+        html = render_to_string("library/_results.html", context)
+        fragment = Answer.of(html.encode())
+        store.put(key, fragment)
+    return fragment
+
 
 def exercise_list(request: HttpRequest) -> HttpResponse:
+    """The library with its filters; an htmx request gets only the results.
+
+    The results fragment is shared (see ``_results``) and the htmx answer carries its
+    ETag, so a repeated search is a 304. The whole page has no ETag: it holds a CSRF
+    token and the member's menu, which a shared tag would not cover.
+    """
     catalog = get_catalog()
     language = translation.get_language()
-    presenter = ExercisePresenter(catalog, language)
     form = ExerciseFilterForm(request.GET, vocabulary=catalog.vocabulary, language=language)
     valid = form.is_valid()
     query = form.to_query() if valid else ExerciseQuery()
-    found = find_exercises(catalog, query, language)
-    warnings = [presenter.not_advised(entry) for entry in find_not_advised(catalog, query.text)]
-    # A search for an exercise we advise against answers with what to do instead.
-    safer = [] if found else safer_choices(catalog, query)
-    context = {
-        "form": form,
-        "exercises": [presenter.card(exercise) for exercise in found],
-        "safer": [presenter.card(exercise) for exercise in safer],
-        "warnings": warnings,
-        "searching": not query.is_empty,
-        "all_not_advised": [presenter.not_advised(e) for e in catalog.not_advised.values()],
-    }
-    template = "library/_results.html" if "HX-Request" in request.headers else "library/list.html"
-    response = render(request, template, context, status=200 if valid else 400)
+    results = _results(catalog, query, language)
+    status = 200 if valid else 400
+    response: HttpResponse
+    if "HX-Request" in request.headers:
+        if valid and client_has(request, results.etag):
+            response = not_modified(results.etag)
+        else:
+            response = HttpResponse(results.body, status=status)
+            if valid:
+                response["ETag"] = results.etag
+    else:
+        presenter = ExercisePresenter(catalog, language)
+        context = {
+            "form": form,
+            "results": mark_safe(results.body.decode()),  # rendered from our own template
+            "all_not_advised": [presenter.not_advised(e) for e in catalog.not_advised.values()],
+        }
+        response = render(request, "library/list.html", context, status=status)
     patch_vary_headers(response, ["HX-Request"])
     return response
 

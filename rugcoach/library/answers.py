@@ -1,0 +1,79 @@
+"""Finished answers of the library, kept per catalog: serialized API bodies and rendered
+result fragments, each with a strong ETag.
+
+The library is public content, the same for everyone, and the catalog never changes
+while the process runs, so a body built once is right for every later request with the
+same key. The store is in-process and bounded (least recently used dropped first): the
+keys come from user input (search text, page), and Django's cache would add pickling
+(LocMem) or a network round trip (Redis) to an answer that costs microseconds to find
+here. Each process builds its own copy on first use; nothing needs invalidating,
+because a new catalog (a deploy restarts the process) starts with an empty store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable
+from dataclasses import dataclass
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.http import parse_etags
+
+# Enough for every detail in both languages and the common list pages and searches;
+# at ~20 KB an answer, a few MB per process at most.
+MAX_ANSWERS = 256
+
+
+@dataclass(frozen=True)
+class Answer:
+    body: bytes
+    etag: str  # strong, quoted: a hash of the body
+
+    @classmethod
+    def of(cls, body: bytes) -> Answer:
+        return cls(body, f'"{hashlib.blake2b(body, digest_size=16).hexdigest()}"')
+
+
+class Answers:
+    """At most ``size`` answers; the least recently used is dropped first. Thread-safe."""
+
+    def __init__(self, size: int = MAX_ANSWERS) -> None:
+        self.size = size
+        self._items: OrderedDict[Hashable, Answer] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> Answer | None:
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+            return found
+
+    def put(self, key: Hashable, answer: Answer) -> None:
+        with self._lock:
+            self._items[key] = answer
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+def client_has(request: HttpRequest, etag: str) -> bool:
+    """Whether ``If-None-Match`` names ``etag``. The comparison is weak, as RFC 9110 says
+    for If-None-Match: a compressing middleware may have sent the tag as W/"…"."""
+    header = request.headers.get("If-None-Match")
+    if not header:
+        return False
+    tags = parse_etags(header)
+    return "*" in tags or etag.removeprefix("W/") in {tag.removeprefix("W/") for tag in tags}
+
+
+def not_modified(etag: str) -> HttpResponse:
+    """304: no body; the ETag again so the client keeps matching it."""
+    response = HttpResponse(status=304)
+    response["ETag"] = etag
+    return response
