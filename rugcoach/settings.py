@@ -112,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "rugcoach.context_processors.brand",
                 "rugcoach.context_processors.navigation",
+                "rugcoach.context_processors.htmx",
             ],
         },
     },
