@@ -9,10 +9,13 @@ might skip (the second favicon, the apple-touch icon, the reduced-motion still):
 bound. The service worker's own downloads after the first view are not part of the page.
 """
 
+import gzip
+import json
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
+import brotli
 import pytest
 from django.conf import settings
 from django.core.management import call_command
@@ -60,8 +63,8 @@ def asset_urls(html: bytes) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def static_server(tmp_path_factory: pytest.TempPathFactory) -> WhiteNoiseMiddleware:
-    """WhiteNoise as production runs it: over a collectstatic of our own static files."""
+def collected_static(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A collectstatic of our own static files, as production runs it."""
     root = tmp_path_factory.mktemp("staticfiles")
     with override_settings(DEBUG=False, STATIC_ROOT=root, STORAGES=PRODUCTION_STORAGES):
         # The admin's and the API docs' files (25 MB) are not on any member's page.
@@ -71,6 +74,13 @@ def static_server(tmp_path_factory: pytest.TempPathFactory) -> WhiteNoiseMiddlew
             verbosity=0,
             ignore_patterns=["admin", "ninja", "django_otp", "otp_totp"],
         )
+    return root
+
+
+@pytest.fixture(scope="module")
+def static_server(collected_static: Path) -> WhiteNoiseMiddleware:
+    """WhiteNoise as production runs it, over that collectstatic."""
+    with override_settings(DEBUG=False, STATIC_ROOT=collected_static, STORAGES=PRODUCTION_STORAGES):
         return WhiteNoiseMiddleware(lambda request: HttpResponseNotFound())
 
 
@@ -199,3 +209,35 @@ def test_only_the_pages_with_live_filters_load_htmx(client, path, loads_htmx):
     response = client.get(path)
     assert response.status_code == 200, path
     assert ("vendor/htmx.min.js" in response.content.decode()) is loads_htmx
+
+
+# --- static files, precompressed -------------------------------------------------------
+
+
+def test_collectstatic_writes_brotli_and_gzip_copies_of_text_files(collected_static):
+    manifest = json.loads((collected_static / "staticfiles.json").read_text())["paths"]
+    for name in ("css/app.css", "vendor/htmx.min.js", "training/sw-register.js"):
+        hashed = collected_static / manifest[name]
+        original = hashed.read_bytes()
+        assert brotli.decompress(Path(f"{hashed}.br").read_bytes()) == original, name
+        assert gzip.decompress(Path(f"{hashed}.gz").read_bytes()) == original, name
+    # PNGs are compressed already: no copies.
+    assert not (collected_static / manifest["pwa/icon-192.png"]).with_suffix(".png.br").exists()
+
+
+@pytest.mark.parametrize(
+    ("accept", "encoding"), [(ACCEPT_ENCODING["br"], "br"), ("gzip", "gzip"), ("", None)]
+)
+def test_whitenoise_sends_the_precompressed_copy_the_browser_accepts(
+    collected_static, static_server, accept, encoding
+):
+    manifest = json.loads((collected_static / "staticfiles.json").read_text())["paths"]
+    url = f"/static/{manifest['css/app.css']}"
+    response = static_server(RequestFactory().get(url, HTTP_ACCEPT_ENCODING=accept))
+    data = body(response)
+    assert response.status_code == 200
+    assert response.get("Content-Encoding") == encoding
+    assert "Accept-Encoding" in response.get("Vary", "")
+    assert "immutable" in response["Cache-Control"], "a hashed name is cached for good"
+    decoded = {"br": brotli.decompress, "gzip": gzip.decompress, None: bytes}[encoding](data)
+    assert decoded == (collected_static / "css" / "app.css").read_bytes()
