@@ -63,3 +63,16 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if match.url_name == "train_hub":
         return {"nav_section": "train"}
     return {"nav_section": NAV_SECTIONS.get(match.app_name, "")}
+
+
+# The pages whose templates use htmx (hx-* attributes; each works without it too). Only
+# they load its script, 52 KB (17 KB gzipped): the largest file of a first visit, which
+# every other page spares (docs/performance.md). tests/hardening/test_bytes_on_the_wire.py
+# fails when a template with hx-* attributes has no view here.
+HTMX_VIEWS = frozenset({"library:list", "knowledge:faq"})
+
+
+def htmx(request: HttpRequest) -> dict[str, Any]:
+    """Whether this page loads htmx."""
+    match = getattr(request, "resolver_match", None)
+    return {"loads_htmx": match is not None and match.view_name in HTMX_VIEWS}

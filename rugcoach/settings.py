@@ -77,6 +77,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "rugcoach.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # gzip for pages, JSON and the calendar feed, with Django's BREACH mitigation
+    # (rugcoach/compression.py). After WhiteNoise, which serves static files precompressed
+    # by itself; before everything that reads or writes a response's body.
+    "rugcoach.compression.CompressTextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -108,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "rugcoach.context_processors.brand",
                 "rugcoach.context_processors.navigation",
+                "rugcoach.context_processors.htmx",
             ],
         },
     },
@@ -212,6 +217,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "rugcoach" / "static"]
 # Hashed, compressed file names in production; plain names for development and tests
 # (the test live server resolves static files through the finders, not a manifest).
+# collectstatic writes a .gz and, with the brotli package installed, a .br beside each
+# compressible file; WhiteNoise serves the one the browser accepts.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -26,9 +26,10 @@ from rugcoach.api.schemas import (
     ExerciseSummaryOut,
     LanguageQuery,
 )
+from rugcoach.compression import etag_matches
 from rugcoach.content import PerCatalog, get_catalog
 from rugcoach.core.library.search import ExerciseQuery, find_exercises
-from rugcoach.library.answers import Answer, Answers, client_has, not_modified
+from rugcoach.library.answers import Answer, Answers, not_modified
 from rugcoach.library.presenters import ExerciseCard, ExerciseDetail, ExercisePresenter
 
 router = Router(tags=["exercises"])
@@ -74,7 +75,7 @@ def answered_once(
             if answer is None:
                 answer = Answer.of(_serialized(schema, view(request, **params)))
                 store.put(answer_key, answer)
-            if client_has(request, answer.etag):
+            if etag_matches(request, answer.etag):
                 response = not_modified(answer.etag)
             else:
                 response = HttpResponse(answer.body, content_type="application/json; charset=utf-8")

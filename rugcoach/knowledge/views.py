@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 
+from rugcoach.compression import etag_matches
 from rugcoach.content import get_catalog
 from rugcoach.core.kernel.text import LANGUAGES
 from rugcoach.core.knowledge.pages import PAGE_SLUGS
@@ -62,7 +63,8 @@ def muscle_figure(request: HttpRequest, muscle: str) -> HttpResponse:
     if language not in LANGUAGES:
         raise Http404("Unknown language")
     etag = f'"{version}-{muscle}-{language}"'
-    if request.headers.get("If-None-Match") == etag:
+    # Compared weakly: the gzip middleware sends this ETag as W/"…", and so it comes back.
+    if etag_matches(request, etag):
         response = HttpResponse(status=304)
     else:
         response = HttpResponse(muscle_figure_svg(muscle, language), content_type="image/svg+xml")

@@ -18,8 +18,7 @@ from collections import OrderedDict
 from collections.abc import Hashable
 from dataclasses import dataclass
 
-from django.http import HttpRequest, HttpResponse
-from django.utils.http import parse_etags
+from django.http import HttpResponse
 
 # Enough for every detail in both languages and the common list pages and searches;
 # at ~20 KB an answer, a few MB per process at most.
@@ -60,16 +59,6 @@ class Answers:
 
     def __len__(self) -> int:
         return len(self._items)
-
-
-def client_has(request: HttpRequest, etag: str) -> bool:
-    """Whether ``If-None-Match`` names ``etag``. The comparison is weak, as RFC 9110 says
-    for If-None-Match: a compressing middleware may have sent the tag as W/"…"."""
-    header = request.headers.get("If-None-Match")
-    if not header:
-        return False
-    tags = parse_etags(header)
-    return "*" in tags or etag.removeprefix("W/") in {tag.removeprefix("W/") for tag in tags}
 
 
 def not_modified(etag: str) -> HttpResponse:

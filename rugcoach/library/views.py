@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
 
+from rugcoach.compression import IDENTITY, etag_matches, negotiated_encoding
 from rugcoach.content import PerCatalog, get_catalog
 from rugcoach.core.catalog import Catalog
 from rugcoach.core.kernel.text import LANGUAGES
@@ -15,8 +16,8 @@ from rugcoach.core.library.search import (
     find_not_advised,
     safer_choices,
 )
-from rugcoach.library.answers import Answer, Answers, client_has, not_modified
-from rugcoach.library.figures import MODES, figure_svg, figure_version
+from rugcoach.library.answers import Answer, Answers, not_modified
+from rugcoach.library.figures import MODES, figure_svg_copies, figure_version
 from rugcoach.library.forms import ExerciseFilterForm
 from rugcoach.library.presenters import ExercisePresenter
 
@@ -67,7 +68,7 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
     status = 200 if valid else 400
     response: HttpResponse
     if "HX-Request" in request.headers:
-        if valid and client_has(request, results.etag):
+        if valid and etag_matches(request, results.etag):
             response = not_modified(results.etag)
         else:
             response = HttpResponse(results.body, status=status)
@@ -116,12 +117,19 @@ def figure(request: HttpRequest, slug: str, mode: str, language: str) -> HttpRes
         or language not in LANGUAGES
     ):
         raise Http404("Unknown figure")
-    etag = f'"{figure_version(slug)}-{mode}-{language}"'
-    if request.headers.get("If-None-Match") == etag:
+    copies = figure_svg_copies(slug, mode, language)
+    encoding = negotiated_encoding(request, copies)
+    # One ETag per encoding: a cache must never answer a gzip request with the brotli bytes.
+    suffix = "" if encoding == IDENTITY else f"-{encoding}"
+    etag = f'"{figure_version(slug)}-{mode}-{language}{suffix}"'
+    if etag_matches(request, etag):
         response = HttpResponse(status=304)
     else:
-        response = HttpResponse(figure_svg(slug, mode, language), content_type="image/svg+xml")
+        response = HttpResponse(copies[encoding], content_type="image/svg+xml")
+        if encoding != IDENTITY:
+            response["Content-Encoding"] = encoding
     response["ETag"] = etag
+    patch_vary_headers(response, ["Accept-Encoding"])
     # The drawing's own <style> animates it; an SVG has no script, so nothing else runs.
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
     if request.GET.get("v") == figure_version(slug):

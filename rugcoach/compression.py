@@ -1,0 +1,105 @@
+"""Compressed responses: gzip for pages and API answers, precompressed copies for figures.
+
+Pages and JSON go through ``CompressTextMiddleware`` (Django's GZipMiddleware, which keeps
+its BREACH mitigation: random bytes in each gzip header, so a page's compressed length
+does not give away a secret in it; CSRF tokens are also masked per request). Figures,
+which carry no secret, are compressed once per version and served as they are
+(``encoded_copies``, ``negotiated_encoding``). Static files come precompressed from
+WhiteNoise (gzip and brotli, written by collectstatic).
+"""
+
+import gzip
+import re
+from collections.abc import Mapping
+
+from django.http import HttpRequest, HttpResponseBase
+from django.middleware.gzip import GZipMiddleware
+from django.utils.http import parse_etags
+
+try:  # brotli is a dependency (pyproject.toml); without it figures fall back to gzip.
+    import brotli
+except ImportError:  # pragma: no cover - exercised only where brotli is missing
+    brotli = None
+
+IDENTITY = "identity"
+# Our preference when a client accepts several: brotli makes the smallest files.
+PREFERRED_ENCODINGS = ("br", "gzip")
+
+# Content types worth compressing: text of any kind, JSON, SVG, JavaScript, the web app
+# manifest, the calendar feed. PDFs and PNGs are compressed inside already: gzip would
+# only spend CPU on them.
+COMPRESSIBLE_TYPE = re.compile(
+    r"^(text/|application/(json|javascript|manifest\+json|xml)|image/svg\+xml)", re.IGNORECASE
+)
+
+
+class CompressTextMiddleware(GZipMiddleware):
+    """Django's GZipMiddleware, for text responses only.
+
+    Everything else is Django's: it skips responses under 200 bytes, responses that
+    already have a Content-Encoding (the precompressed figures) and clients that do not
+    accept gzip; it adds ``Vary: Accept-Encoding``, turns a strong ETag into a weak one
+    (compare with ``etag_matches``), and compresses streaming responses (the calendar
+    feed, the data export) chunk by chunk.
+    """
+
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
+        if not COMPRESSIBLE_TYPE.match(response.get("Content-Type", "")):
+            return response
+        return super().process_response(request, response)
+
+
+def encoded_copies(data: bytes) -> dict[str, bytes]:
+    """``data`` as it is and compressed in every encoding we can make, at the highest
+    level: this runs once per cached item, not per request."""
+    copies = {IDENTITY: data, "gzip": gzip.compress(data, compresslevel=9, mtime=0)}
+    if brotli is not None:
+        copies["br"] = brotli.compress(data, mode=brotli.MODE_TEXT)
+    return copies
+
+
+def accepted_encodings(accept_encoding: str) -> set[str]:
+    """The content codings an Accept-Encoding header allows (``q=0`` refuses one)."""
+    accepted: set[str] = set()
+    refused: set[str] = set()
+    for item in accept_encoding.split(","):
+        name, *params = (part.strip() for part in item.split(";"))
+        if not name:
+            continue
+        quality = 1.0
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        (accepted if quality > 0 else refused).add(name.lower())
+    if "*" in accepted:
+        accepted |= {coding for coding in PREFERRED_ENCODINGS if coding not in refused}
+    return accepted - refused
+
+
+def negotiated_encoding(request: HttpRequest, available: Mapping[str, bytes]) -> str:
+    """The best encoding of ``available`` the request accepts, else the plain bytes."""
+    accepted = accepted_encodings(request.headers.get("Accept-Encoding", ""))
+    for coding in PREFERRED_ENCODINGS:
+        if coding in accepted and coding in available:
+            return coding
+    return IDENTITY
+
+
+def etag_matches(request: HttpRequest, etag: str) -> bool:
+    """Whether If-None-Match names ``etag``, compared weakly (RFC 9110 §13.1.2).
+
+    A browser sends back the ETag as it received it, and a response that went through
+    the gzip middleware carried it as ``W/"…"``: an exact string comparison would
+    never answer 304 again.
+    """
+    header = request.headers.get("If-None-Match", "")
+    if not header:
+        return False
+    wanted = etag.removeprefix("W/")
+    return any(tag == "*" or tag.removeprefix("W/") == wanted for tag in parse_etags(header))
