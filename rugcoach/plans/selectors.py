@@ -1,5 +1,6 @@
 """Reads for personal plans, always scoped to one member."""
 
+from collections import defaultdict
 from collections.abc import Mapping
 from datetime import date, datetime
 
@@ -208,51 +209,73 @@ def stored_schedule(stored: models.Plan) -> Schedule:
     prescription version (the latest is what to do next time). Tempo and breathing pace
     are the exercise's own, from the library.
 
-    Three queries whatever the plan's size (sessions, items, versions: prefetched).
-    ``stored`` comes from a selector that asked the access policy (``current_plan``,
-    ``usable_plan``), so the viewer was checked there."""
+    Three queries whatever the plan's size (sessions, items, versions), each read as
+    plain values: the plan page reads every row of a plan on every view, and model
+    instances with a prefetched queryset per row cost it more than the rest of the page
+    (issue 16). ``stored`` comes from a selector that asked the access policy
+    (``current_plan``, ``usable_plan``), so the viewer was checked there."""
     exercises = get_catalog().exercises
-    rows = list(stored.sessions.prefetch_related("items__versions").order_by("day_offset", "order"))
-    if not rows:  # made outside the services (e.g. a fixture): the planner's JSON
+    session_rows = list(
+        stored.sessions.order_by("day_offset", "order", "id").values_list(
+            "id", "key", "day_offset", "order", "title", "seconds", "note"
+        )
+    )
+    if not session_rows:  # made outside the services (e.g. a fixture): the planner's JSON
         return plan_schedule(parsed_plan(stored), exercises)
-    sessions = []
-    for row in rows:
-        items = []
-        for item in row.items.all():
-            exercise = exercises.get(item.slug)
-            versions = tuple(
-                PrescriptionVersion(
-                    number=version.number,
-                    prescription=_with_library_pace(version.prescription, exercise),
-                    reason=Text.model_validate(version.reason),
-                    source=version.source,
-                )
-                for version in item.versions.all()
-            )
-            items.append(
-                ScheduleItem(
-                    key=item.key,
-                    order=item.order,
-                    slug=item.slug,
-                    role=item.role,
-                    reason=Text.model_validate(item.reason),
-                    focus=item.focus or None,
-                    replaces=item.replaces or None,
-                    step=item.step,
-                    versions=versions,
-                )
-            )
-        sessions.append(
-            ScheduleSession(
-                key=row.key,
-                day_offset=row.day_offset,
-                order=row.order,
-                title=Text.model_validate(row.title) if row.title else None,
-                seconds=row.seconds,
-                items=tuple(items),
-                note=row.note or None,
+    item_rows = (
+        models.PlanItem.objects.filter(session__plan=stored)
+        .order_by("order", "id")
+        .values_list(
+            "id", "session_id", "key", "order", "slug", "role", "reason", "focus", "replaces",
+            "step",
+        )
+    )  # fmt: skip
+    version_rows = (
+        models.PrescriptionVersion.objects.filter(item__session__plan=stored)
+        .order_by("number", "id")
+        .values_list("item_id", "number", "prescription", "reason", "source")
+    )
+    versions: dict[int, list[PrescriptionVersion]] = defaultdict(list)
+    slug_of: dict[int, str] = {}
+    items: dict[int, list[ScheduleItem]] = defaultdict(list)
+    item_list = list(item_rows)
+    for item_id, _session, _key, _order, slug, *_rest in item_list:
+        slug_of[item_id] = slug
+    for item_id, number, prescription, reason, source in version_rows:
+        versions[item_id].append(
+            PrescriptionVersion(
+                number=number,
+                prescription=_with_library_pace(prescription, exercises.get(slug_of[item_id])),
+                reason=Text.model_validate(reason),
+                source=source,
             )
         )
+    for item_id, session_id, key, order, slug, role, reason, focus, replaces, step in item_list:
+        items[session_id].append(
+            ScheduleItem(
+                key=key,
+                order=order,
+                slug=slug,
+                role=role,
+                reason=Text.model_validate(reason),
+                focus=focus or None,
+                replaces=replaces or None,
+                step=step,
+                versions=tuple(versions[item_id]),
+            )
+        )
+    sessions = [
+        ScheduleSession(
+            key=key,
+            day_offset=day_offset,
+            order=order,
+            title=Text.model_validate(title) if title else None,
+            seconds=seconds,
+            items=tuple(items[session_id]),
+            note=note or None,
+        )
+        for session_id, key, day_offset, order, title, seconds, note in session_rows
+    ]
     return Schedule(kind=SCHEDULE_KIND, sessions=tuple(sessions))
 
 
