@@ -14,15 +14,23 @@ from django.utils.translation import pgettext
 from rugcoach.core.catalog import Catalog
 from rugcoach.core.planner import Plan, Weekday
 from rugcoach.core.schedule import Item, Role, Schedule, ScheduleSession
-from rugcoach.library.presenters import ExerciseCard, ExercisePresenter, exercise_url
+from rugcoach.library.figures import figure_url
+from rugcoach.library.presenters import exercise_url
 from rugcoach.plans.calendar import session_minutes
 from rugcoach.triage.models import TriageResult
 
 
 @dataclass(frozen=True)
 class ItemView:
+    """One exercise of a session as the plan, today's page and the printouts show it:
+    its name, link and thumbnail (not a whole library card: its dose words, labels and
+    figure URLs were made for ~80 items a page and never shown, issue 16)."""
+
     slug: str
-    card: ExerciseCard
+    name: str
+    url: str
+    thumbnail: str
+    """The figure's thumbnail URL; empty for an exercise without a figure."""
     role: str
     dose: str
     reason: str
@@ -30,20 +38,6 @@ class ItemView:
     """Why the engine or a trainer changed this dose or exercise; empty if it is as planned."""
     swap_url: str = ""
     """Where the member swaps this exercise (main exercises only); empty otherwise."""
-
-    # What the item's template reads of the card, one attribute deep: each dotted step
-    # costs the template engine a failed lookup, ~80 items on the plan page (issue 16).
-    @property
-    def name(self) -> str:
-        return self.card.name
-
-    @property
-    def url(self) -> str:
-        return self.card.url
-
-    @property
-    def thumbnail(self) -> str:
-        return self.card.figure.thumbnail if self.card.figure else ""
 
 
 @dataclass(frozen=True)
@@ -159,15 +153,18 @@ def present_plan(
 ) -> list[WeekView]:
     """The schedule's sessions by week, read from its rows; each dose is the item's
     latest prescription version."""
-    presenter = ExercisePresenter(catalog, language)
-    # A plan names a dozen exercises across ~80 items: each card (its URLs, figure URLs
-    # and dose in words) is made once per page, not once per item (issue 16).
-    cards: dict[str, ExerciseCard] = {}
+    # A plan names a dozen exercises across ~80 items: each one's name, link and
+    # thumbnail are made once per page, not once per item (issue 16).
+    links: dict[str, tuple[str, str, str]] = {}
 
-    def card(slug: str) -> ExerciseCard:
-        if slug not in cards:
-            cards[slug] = presenter.card(catalog.exercises[slug])
-        return cards[slug]
+    def link(slug: str) -> tuple[str, str, str]:
+        if slug not in links:
+            links[slug] = (
+                catalog.exercises[slug].name.get(language),
+                exercise_url(slug, language),
+                figure_url(slug, "thumbnail", language) or "",
+            )
+        return links[slug]
 
     weeks: list[WeekView] = []
     with translation.override(language):
@@ -190,8 +187,8 @@ def present_plan(
                     minutes=session_minutes(session.seconds),
                     items=[
                         ItemView(
-                            slug=item.slug,
-                            card=card(item.slug),
+                            item.slug,
+                            *link(item.slug),
                             role=item.role,
                             dose=item_dose(item),
                             reason=item.reason.get(language),

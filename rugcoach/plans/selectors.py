@@ -209,74 +209,79 @@ def stored_schedule(stored: models.Plan) -> Schedule:
     prescription version (the latest is what to do next time). Tempo and breathing pace
     are the exercise's own, from the library.
 
-    Three queries whatever the plan's size (sessions, items, versions), each read as
-    plain values: the plan page reads every row of a plan on every view, and model
-    instances with a prefetched queryset per row cost it more than the rest of the page
-    (issue 16). ``stored`` comes from a selector that asked the access policy
-    (``current_plan``, ``usable_plan``), so the viewer was checked there."""
+    One query whatever the plan's size: the sessions joined with their items and the
+    items' versions, read as plain values, a row per version. The plan page reads every
+    row of a plan on every view; three queries of model instances with a prefetched
+    queryset per row cost it more than the rest of the page (issue 16). ``stored``
+    comes from a selector that asked the access policy (``current_plan``,
+    ``usable_plan``), so the viewer was checked there."""
     exercises = get_catalog().exercises
-    session_rows = list(
-        stored.sessions.order_by("day_offset", "order", "id").values_list(
-            "id", "key", "day_offset", "order", "title", "seconds", "note"
-        )
-    )
-    if not session_rows:  # made outside the services (e.g. a fixture): the planner's JSON
-        return plan_schedule(parsed_plan(stored), exercises)
-    item_rows = (
-        models.PlanItem.objects.filter(session__plan=stored)
-        .order_by("order", "id")
-        .values_list(
-            "id", "session_id", "key", "order", "slug", "role", "reason", "focus", "replaces",
-            "step",
-        )
+    rows = stored.sessions.order_by(
+        "day_offset", "order", "id", "items__order", "items__id", "items__versions__number"
+    ).values_list(
+        "id", "key", "day_offset", "order", "title", "seconds", "note",
+        "items__id", "items__key", "items__order", "items__slug", "items__role",
+        "items__reason", "items__focus", "items__replaces", "items__step",
+        "items__versions__number", "items__versions__prescription",
+        "items__versions__reason", "items__versions__source",
     )  # fmt: skip
-    version_rows = (
-        models.PrescriptionVersion.objects.filter(item__session__plan=stored)
-        .order_by("number", "id")
-        .values_list("item_id", "number", "prescription", "reason", "source")
-    )
-    versions: dict[int, list[PrescriptionVersion]] = defaultdict(list)
-    slug_of: dict[int, str] = {}
-    items: dict[int, list[ScheduleItem]] = defaultdict(list)
-    item_list = list(item_rows)
-    for item_id, _session, _key, _order, slug, *_rest in item_list:
-        slug_of[item_id] = slug
-    for item_id, number, prescription, reason, source in version_rows:
+    sessions: dict[int, tuple] = {}  # id → the session's columns, in the query's order
+    items: dict[int, dict[int, tuple]] = defaultdict(dict)  # session → item id → columns
+    versions: dict[int, list[PrescriptionVersion]] = defaultdict(list)  # item id → versions
+    for row in rows:
+        session_id, item_id, slug = row[0], row[7], row[10]
+        sessions.setdefault(session_id, row[1:7])
+        if item_id is None:  # a session without exercises (LEFT JOIN)
+            continue
+        items[session_id].setdefault(item_id, row[8:16])
+        number, prescription, reason, source = row[16:20]
         versions[item_id].append(
             PrescriptionVersion(
                 number=number,
-                prescription=_with_library_pace(prescription, exercises.get(slug_of[item_id])),
+                prescription=_with_library_pace(prescription, exercises.get(slug)),
                 reason=Text.model_validate(reason),
                 source=source,
             )
         )
-    for item_id, session_id, key, order, slug, role, reason, focus, replaces, step in item_list:
-        items[session_id].append(
-            ScheduleItem(
+    if not sessions:  # made outside the services (e.g. a fixture): the planner's JSON
+        return plan_schedule(parsed_plan(stored), exercises)
+    return Schedule(
+        kind=SCHEDULE_KIND,
+        sessions=tuple(
+            ScheduleSession(
                 key=key,
+                day_offset=day_offset,
                 order=order,
-                slug=slug,
-                role=role,
-                reason=Text.model_validate(reason),
-                focus=focus or None,
-                replaces=replaces or None,
-                step=step,
-                versions=tuple(versions[item_id]),
+                title=Text.model_validate(title) if title else None,
+                seconds=seconds,
+                items=tuple(
+                    ScheduleItem(
+                        key=item_key,
+                        order=item_order,
+                        slug=slug,
+                        role=role,
+                        reason=Text.model_validate(reason),
+                        focus=focus or None,
+                        replaces=replaces or None,
+                        step=step,
+                        versions=tuple(versions[item_id]),
+                    )
+                    for item_id, (
+                        item_key,
+                        item_order,
+                        slug,
+                        role,
+                        reason,
+                        focus,
+                        replaces,
+                        step,
+                    ) in items[session_id].items()
+                ),
+                note=note or None,
             )
-        )
-    sessions = [
-        ScheduleSession(
-            key=key,
-            day_offset=day_offset,
-            order=order,
-            title=Text.model_validate(title) if title else None,
-            seconds=seconds,
-            items=tuple(items[session_id]),
-            note=note or None,
-        )
-        for session_id, key, day_offset, order, title, seconds, note in session_rows
-    ]
-    return Schedule(kind=SCHEDULE_KIND, sessions=tuple(sessions))
+            for session_id, (key, day_offset, order, title, seconds, note) in sessions.items()
+        ),
+    )
 
 
 def _with_library_pace(data: dict, exercise: Exercise | None) -> Prescription:
