@@ -159,6 +159,14 @@ def main() -> None:
         (f"history, {options.results + 1} checks", get(many, reverse("triage:history"))),
         ("plan page, 1 plan", get(one, reverse("plans:plan"))),
     ]
+    try:  # keyset paging (issue 16): the page of the 1,001st to 1,025th newest checks
+        from rugcoach.core.kernel.keyset import Cursor
+    except ImportError:  # a checkout from before the history was paged
+        pass
+    else:
+        above = TriageResult.objects.filter(member=many).order_by("-created_at", "-id")[999]
+        deep = f"{reverse('triage:history')}?ouder={Cursor(above.created_at, above.pk)}"
+        pages.insert(3, ("history, deep page", get(many, deep)))
     # Wall time, and this process's CPU time: on a shared machine the CPU time moves
     # less with the other processes' load (on SQLite it includes the database's work; on
     # PostgreSQL the server's share is only in the wall time).
