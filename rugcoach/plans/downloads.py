@@ -204,7 +204,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
                 rows=[
                     pdf.ScheduleRow(
                         day=f"{session.date_label} · {session.minutes} min",
-                        exercises=[f"{item.card.name} ({item.dose})" for item in session.items],
+                        exercises=[f"{item.name} ({item.dose})" for item in session.items],
                     )
                     for session in week.sessions
                 ],

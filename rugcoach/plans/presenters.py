@@ -2,30 +2,42 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from rugcoach.core.catalog import Catalog
-from rugcoach.core.planner import Weekday
+from rugcoach.core.planner import Plan, Weekday
 from rugcoach.core.schedule import Item, Role, Schedule, ScheduleSession
-from rugcoach.library.presenters import ExerciseCard, ExercisePresenter
+from rugcoach.library.figures import figure_url
+from rugcoach.library.presenters import exercise_url
 from rugcoach.plans.calendar import session_minutes
 from rugcoach.triage.models import TriageResult
 
 
 @dataclass(frozen=True)
 class ItemView:
+    """One exercise of a session as the plan, today's page and the printouts show it:
+    its name, link and thumbnail (not a whole library card: its dose words, labels and
+    figure URLs were made for ~80 items a page and never shown, issue 16)."""
+
     slug: str
-    card: ExerciseCard
+    name: str
+    url: str
+    thumbnail: str
+    """The figure's thumbnail URL; empty for an exercise without a figure."""
     role: str
     dose: str
     reason: str
     why_changed: str = ""
     """Why the engine or a trainer changed this dose or exercise; empty if it is as planned."""
+    swap_url: str = ""
+    """Where the member swaps this exercise (main exercises only); empty otherwise."""
 
 
 @dataclass(frozen=True)
@@ -124,18 +136,43 @@ def _pregnancy_week(session: ScheduleSession) -> int | None:
     return int(note.split(":", 1)[1]) if note.startswith("pregnancy-week:") else None
 
 
+# A slug no exercise has, reversed in its place (see _swap_url_of).
+_SLUG_MARK = "slug-mark"
+
+
+def _swap_url_of(week: int, weekday: Weekday) -> Callable[[str], str]:
+    """The swap page's URL of each exercise of one session: one reverse() per session,
+    not per item (the slug is the URL's last part, and a slug needs no quoting)."""
+    marked = reverse("plans:swap", args=[week, weekday, _SLUG_MARK])
+    head, tail = marked.rsplit(_SLUG_MARK, 1)
+    return lambda slug: f"{head}{slug}{tail}"
+
+
 def present_plan(
     schedule: Schedule, starts_on: date, catalog: Catalog, language: str, today: date
 ) -> list[WeekView]:
     """The schedule's sessions by week, read from its rows; each dose is the item's
     latest prescription version."""
-    cards = ExercisePresenter(catalog, language)
+    # A plan names a dozen exercises across ~80 items: each one's name, link and
+    # thumbnail are made once per page, not once per item (issue 16).
+    links: dict[str, tuple[str, str, str]] = {}
+
+    def link(slug: str) -> tuple[str, str, str]:
+        if slug not in links:
+            links[slug] = (
+                catalog.exercises[slug].name.get(language),
+                exercise_url(slug, language),
+                figure_url(slug, "thumbnail", language) or "",
+            )
+        return links[slug]
+
     weeks: list[WeekView] = []
     with translation.override(language):
         for session in schedule.sessions:
             number = session_week(session)
             day = starts_on + timedelta(days=session.day_offset)
             weekday = list(Weekday)[day.weekday()]
+            swap_url = _swap_url_of(number, weekday)
             if not weeks or weeks[-1].number != number:
                 theme = session.title.get(language) if session.title else ""
                 weeks.append(WeekView(number, theme, []))
@@ -150,12 +187,13 @@ def present_plan(
                     minutes=session_minutes(session.seconds),
                     items=[
                         ItemView(
-                            slug=item.slug,
-                            card=cards.card(catalog.exercises[item.slug]),
+                            item.slug,
+                            *link(item.slug),
                             role=item.role,
                             dose=item_dose(item),
                             reason=item.reason.get(language),
                             why_changed=item.why_changed.get(language) if item.why_changed else "",
+                            swap_url=swap_url(item.slug) if item.role == "main" else "",
                         )
                         for item in session.items
                         if item.slug in catalog.exercises
@@ -165,6 +203,29 @@ def present_plan(
                 )
             )
     return weeks
+
+
+@dataclass(frozen=True)
+class ExcludedView:
+    """An exercise the plan leaves out, as the plan page names it: a link and why."""
+
+    name: str
+    url: str
+    reason: str
+
+
+def present_excluded(plan: Plan, catalog: Catalog, language: str) -> list[ExcludedView]:
+    """The plan's left-out exercises (17 for a common plan): their name and link only,
+    not a whole card with dose words and figure URLs that the page does not show."""
+    return [
+        ExcludedView(
+            name=catalog.exercises[e.slug].name.get(language),
+            url=exercise_url(e.slug, language),
+            reason=e.reason.get(language),
+        )
+        for e in plan.excluded
+        if e.slug in catalog.exercises
+    ]
 
 
 def next_session(weeks: list[WeekView], today: date) -> SessionView | None:

@@ -1,5 +1,6 @@
 """Reads for personal plans, always scoped to one member."""
 
+from collections import defaultdict
 from collections.abc import Mapping
 from datetime import date, datetime
 
@@ -208,52 +209,79 @@ def stored_schedule(stored: models.Plan) -> Schedule:
     prescription version (the latest is what to do next time). Tempo and breathing pace
     are the exercise's own, from the library.
 
-    Three queries whatever the plan's size (sessions, items, versions: prefetched).
-    ``stored`` comes from a selector that asked the access policy (``current_plan``,
+    One query whatever the plan's size: the sessions joined with their items and the
+    items' versions, read as plain values, a row per version. The plan page reads every
+    row of a plan on every view; three queries of model instances with a prefetched
+    queryset per row cost it more than the rest of the page (issue 16). ``stored``
+    comes from a selector that asked the access policy (``current_plan``,
     ``usable_plan``), so the viewer was checked there."""
     exercises = get_catalog().exercises
-    rows = list(stored.sessions.prefetch_related("items__versions").order_by("day_offset", "order"))
-    if not rows:  # made outside the services (e.g. a fixture): the planner's JSON
-        return plan_schedule(parsed_plan(stored), exercises)
-    sessions = []
+    rows = stored.sessions.order_by(
+        "day_offset", "order", "id", "items__order", "items__id", "items__versions__number"
+    ).values_list(
+        "id", "key", "day_offset", "order", "title", "seconds", "note",
+        "items__id", "items__key", "items__order", "items__slug", "items__role",
+        "items__reason", "items__focus", "items__replaces", "items__step",
+        "items__versions__number", "items__versions__prescription",
+        "items__versions__reason", "items__versions__source",
+    )  # fmt: skip
+    sessions: dict[int, tuple] = {}  # id → the session's columns, in the query's order
+    items: dict[int, dict[int, tuple]] = defaultdict(dict)  # session → item id → columns
+    versions: dict[int, list[PrescriptionVersion]] = defaultdict(list)  # item id → versions
     for row in rows:
-        items = []
-        for item in row.items.all():
-            exercise = exercises.get(item.slug)
-            versions = tuple(
-                PrescriptionVersion(
-                    number=version.number,
-                    prescription=_with_library_pace(version.prescription, exercise),
-                    reason=Text.model_validate(version.reason),
-                    source=version.source,
-                )
-                for version in item.versions.all()
-            )
-            items.append(
-                ScheduleItem(
-                    key=item.key,
-                    order=item.order,
-                    slug=item.slug,
-                    role=item.role,
-                    reason=Text.model_validate(item.reason),
-                    focus=item.focus or None,
-                    replaces=item.replaces or None,
-                    step=item.step,
-                    versions=versions,
-                )
-            )
-        sessions.append(
-            ScheduleSession(
-                key=row.key,
-                day_offset=row.day_offset,
-                order=row.order,
-                title=Text.model_validate(row.title) if row.title else None,
-                seconds=row.seconds,
-                items=tuple(items),
-                note=row.note or None,
+        session_id, item_id, slug = row[0], row[7], row[10]
+        sessions.setdefault(session_id, row[1:7])
+        if item_id is None:  # a session without exercises (LEFT JOIN)
+            continue
+        items[session_id].setdefault(item_id, row[8:16])
+        number, prescription, reason, source = row[16:20]
+        versions[item_id].append(
+            PrescriptionVersion(
+                number=number,
+                prescription=_with_library_pace(prescription, exercises.get(slug)),
+                reason=Text.model_validate(reason),
+                source=source,
             )
         )
-    return Schedule(kind=SCHEDULE_KIND, sessions=tuple(sessions))
+    if not sessions:  # made outside the services (e.g. a fixture): the planner's JSON
+        return plan_schedule(parsed_plan(stored), exercises)
+    return Schedule(
+        kind=SCHEDULE_KIND,
+        sessions=tuple(
+            ScheduleSession(
+                key=key,
+                day_offset=day_offset,
+                order=order,
+                title=Text.model_validate(title) if title else None,
+                seconds=seconds,
+                items=tuple(
+                    ScheduleItem(
+                        key=item_key,
+                        order=item_order,
+                        slug=slug,
+                        role=role,
+                        reason=Text.model_validate(reason),
+                        focus=focus or None,
+                        replaces=replaces or None,
+                        step=step,
+                        versions=tuple(versions[item_id]),
+                    )
+                    for item_id, (
+                        item_key,
+                        item_order,
+                        slug,
+                        role,
+                        reason,
+                        focus,
+                        replaces,
+                        step,
+                    ) in items[session_id].items()
+                ),
+                note=note or None,
+            )
+            for session_id, (key, day_offset, order, title, seconds, note) in sessions.items()
+        ),
+    )
 
 
 def _with_library_pace(data: dict, exercise: Exercise | None) -> Prescription:

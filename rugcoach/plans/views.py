@@ -22,7 +22,12 @@ from rugcoach.plans.forms import (
     initial_from_profile,
     initial_from_self_tests,
 )
-from rugcoach.plans.presenters import blocking_notice, next_session, present_plan
+from rugcoach.plans.presenters import (
+    blocking_notice,
+    next_session,
+    present_excluded,
+    present_plan,
+)
 from rugcoach.triage.presenters import present_verdict
 from rugcoach.triage.selectors import checked_today, training_status
 
@@ -53,7 +58,6 @@ def plan_page(request: HttpRequest) -> HttpResponse:
         # Sessions, exercises and doses from the schedule's rows; the focus, reasons and
         # exclusions are the planner's output as it was frozen at generation.
         plan = selectors.parsed_plan(stored)
-        cards = ExercisePresenter(catalog, language)
         schedule = selectors.stored_schedule(stored)
         weeks = present_plan(schedule, stored.starts_on, catalog, language, _today())
         context.update(
@@ -62,11 +66,7 @@ def plan_page(request: HttpRequest) -> HttpResponse:
             weeks=weeks,
             focus=[(f.area, f.reason.get(language)) for f in plan.focus],
             reasons=[reason.get(language) for reason in plan.reasons],
-            excluded=[
-                (cards.card(catalog.exercises[e.slug]), e.reason.get(language))
-                for e in plan.excluded
-                if e.slug in catalog.exercises
-            ],
+            excluded=present_excluded(plan, catalog, language),
             upcoming=next_session(weeks, _today()),
             earlier=selectors.earlier_plans(member)[:10],
             outdated=intake is not None and intake.updated_at > stored.created_at,

@@ -22,7 +22,8 @@ class PsfsAssessment(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["member", "-created_at"])]
+        # In the ordering's order: the newest assessment without a sort (issue 16).
+        indexes = [models.Index(fields=["member", "-created_at", "-id"])]
 
     def __str__(self) -> str:
         return f"PSFS of {self.member_id} at {self.created_at:%Y-%m-%d}"

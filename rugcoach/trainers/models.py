@@ -82,7 +82,8 @@ class MemberNote(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["member", "-created_at"])]
+        # In the ordering's order: the member's newest notes without a sort (issue 16).
+        indexes = [models.Index(fields=["member", "-created_at", "-id"])]
         verbose_name = _("notitie voor het lid")
         verbose_name_plural = _("notities voor het lid")
 

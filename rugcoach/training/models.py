@@ -67,8 +67,10 @@ class TrainingSession(models.Model):
         # the partial one holds only the sessions that can be an alert (content/coaching.yaml
         # session.pain_min 7, effort_min 9; PostgreSQL uses it for thresholds at or above
         # these, and falls back to the first for lower ones).
+        # The first ends in the ordering's (-started_at, -id): a member's sessions come off
+        # it in order without a sort (issue 16).
         indexes = [
-            models.Index(fields=["member", "-started_at"]),
+            models.Index(fields=["member", "-started_at", "-id"]),
             models.Index(
                 fields=["member", "-started_at"],
                 condition=models.Q(pain_after__gte=7) | models.Q(effort__gte=9),
@@ -225,7 +227,12 @@ class Adaptation(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["member", "-created_at"])]
+        # In the ordering's order, so neither a member's changes nor a plan's latest run
+        # (its state, read on every plan page) needs a sort (issue 16).
+        indexes = [
+            models.Index(fields=["member", "-created_at", "-id"]),
+            models.Index(fields=["plan", "-created_at", "-id"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.status} for plan {self.plan_id} at {self.created_at:%Y-%m-%d %H:%M}"

@@ -40,10 +40,14 @@ class TriageResult(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        # Both end in the ordering's (-created_at, -id), so a member's history, latest
+        # check and last full check come off the index without a sort (issue 16).
         indexes = [
-            models.Index(fields=["member", "kind", "-created_at"]),
-            # The trainers' dashboard: a member's checks of either kind in the alert window.
-            models.Index(fields=["member", "-created_at"]),
+            # The latest full check, the check-ins since it.
+            models.Index(fields=["member", "kind", "-created_at", "-id"]),
+            # The history page, the latest check of either kind; the trainers' dashboard
+            # (a member's checks in the alert window) uses its (member, -created_at) prefix.
+            models.Index(fields=["member", "-created_at", "-id"]),
         ]
         constraints = [
             models.CheckConstraint(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from rugcoach.accounts import access
 from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
+from rugcoach.core.kernel.keyset import Cursor
 from rugcoach.core.triage.engine import Level
 from rugcoach.triage.models import TriageResult
 
@@ -25,6 +26,45 @@ REDO_BLOCKED = "blocked"
 def member_results(member: User, *, viewer: User | None = None) -> QuerySet[TriageResult]:
     """Every read of a member's checks starts here (access: rugcoach.accounts.access)."""
     return TriageResult.objects.filter(member=access.reads(member, viewer))
+
+
+# Checks on one page of the history; the page reads one more to know whether older exist.
+HISTORY_PAGE_SIZE = 25
+
+
+@dataclass(frozen=True)
+class HistoryPage:
+    """One page of a member's checks, newest first."""
+
+    results: list[TriageResult]
+    older: Cursor | None
+    """Where the next (older) page starts; None on the last page."""
+
+
+def history_query(
+    member: User, after: Cursor | None = None, *, size: int = HISTORY_PAGE_SIZE
+) -> QuerySet[TriageResult]:
+    """The query of a history page: ``size`` + 1 checks below ``after``, newest first."""
+    found = member_results(member)
+    if after is not None:
+        # created_at <= at bounds the index range; the exclude drops the cursor's own
+        # row and the rows beside it at the same moment that were already shown.
+        found = found.filter(created_at__lte=after.at).exclude(
+            created_at=after.at, id__gte=after.row_id
+        )
+    return found[: size + 1]
+
+
+def history_page(
+    member: User, after: Cursor | None = None, *, size: int = HISTORY_PAGE_SIZE
+) -> HistoryPage:
+    """The member's checks below ``after`` (the newest when None), ``size`` at most, in
+    one query. The (member, -created_at, -id) index hands them over in order from the
+    cursor on: a deep page costs what the first does (no OFFSET, no sort)."""
+    rows = list(history_query(member, after, size=size))
+    shown = rows[:size]
+    older = Cursor(at=shown[-1].created_at, row_id=shown[-1].pk) if len(rows) > size else None
+    return HistoryPage(results=shown, older=older)
 
 
 def latest_triage(member: User) -> TriageResult | None:

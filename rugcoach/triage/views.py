@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rugcoach.content import get_catalog
+from rugcoach.core.kernel.keyset import parse_cursor
 from rugcoach.core.triage.engine import (
     Answer,
     TriageInputError,
@@ -146,12 +147,27 @@ def member_result(request: HttpRequest, result_id: int) -> HttpResponse:
     return render(request, "triage/result.html", context)
 
 
+# ?ouder=<cursor>: the history page that starts below the last check of the page before.
+OLDER_PARAMETER = "ouder"
+
+
 @login_required
 def history(request: HttpRequest) -> HttpResponse:
-    results = selectors.member_results(request.user)[:100]
+    """The member's checks, newest first, a page at a time ("Oudere checks" goes on)."""
+    given = request.GET.get(OLDER_PARAMETER)
+    after = parse_cursor(given) if given is not None else None
+    page = selectors.history_page(request.user, after)
     language = translation.get_language()
-    rows = [(item, item.stored_verdict.localize(language)) for item in results]
-    return render(request, "triage/history.html", {"rows": rows})
+    rows = [(item, item.stored_verdict.localize(language)) for item in page.results]
+    context = {
+        "rows": rows,
+        "older": f"?{OLDER_PARAMETER}={page.older}" if page.older else None,
+        "deeper": after is not None,
+        # A link that names no place in the list (edited, cut off): the newest checks
+        # are shown, and the member is told why.
+        "bad_link": given is not None and after is None,
+    }
+    return render(request, "triage/history.html", context)
 
 
 @require_POST
