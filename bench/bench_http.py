@@ -386,8 +386,8 @@ def main() -> int:
             )
             print(
                 f"\ngunicorn, 2 sync workers, DJANGO_DEBUG=0, {database}; {generator}, "
-                f"{options.connections} connections; {options.rounds} rounds of "
-                f"{options.duration:g} s per endpoint; {os.cpu_count()} cores, load average "
+                f"{options.connections} connections; rounds: {options.rounds}, "
+                f"{options.duration:g} s per endpoint each; {os.cpu_count()} cores, load average "
                 f"{os.getloadavg()[0]:.2f} at the start.",
                 flush=True,
             )
