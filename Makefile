@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEPS_STAMP := $(VENV)/.deps-installed
 
-.PHONY: run test test-js setup lint format chromium vendor messages clean lock figures-png
+.PHONY: run test test-js setup lint format chromium vendor messages clean lock figures-png bench wrk
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,21 @@ chromium:
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
 	    chromium fonts-liberation poppler-utils >/dev/null; }
+
+# The HTTP benchmark needs Debian's wrk; install it when missing (as chromium above).
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+	  echo "Installing Debian's wrk for the HTTP benchmark"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
+	    wrk >/dev/null; }
+
+# The HTTP benchmark against a ceiling (docs/performance.md); not part of `make test`.
+# BENCH_ARGS passes options on: make bench BENCH_ARGS="--rounds 5 --json bench.json".
+BENCH_ARGS ?=
+bench: setup wrk
+	$(PY) bench/bench_http.py $(BENCH_ARGS)
 
 # ruff, then mypy on the pure core and the import contracts (pyproject.toml, docs/architecture.md).
 lint: setup
