@@ -284,7 +284,7 @@ else:
 # developer's shell) never moves the tests' cache. With the cache in Redis, sessions are
 # `cached_db`: read from Redis, written to both, so a Redis flush or restart logs nobody
 # out (the database still has every session).
-RUGCOACH_CACHE = os.environ.get("RUGCOACH_CACHE", "local").strip().lower()
+RUGCOACH_CACHE = os.environ.get("RUGCOACH_CACHE", "").strip().lower() or "local"
 if RUGCOACH_CACHE == "local":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 elif RUGCOACH_CACHE == "redis":
