@@ -21,7 +21,10 @@ pause, with one member at a time; the concurrency is ramped and each level runs 
 ``--duration`` seconds. The table says, per level, member sessions per second, p50/p95/p99
 of all requests and of each step, and errors; the verdict is the highest rate whose p95
 stays under 200 ms with no errors. The load generator runs on the same machine as the
-server (its CPU counts against the server's).
+server (its CPU counts against the server's). Beside the times, the CPU milliseconds
+one member session costs the app servers (gunicorn) and PostgreSQL, read from /proc: on a
+shared machine the rates depend on who else runs, the CPU per session does not, and it is
+what the capacity estimate in docs/deploy.md rests on.
 
     make serve                                   # in one terminal
     .venv/bin/python bench/load.py --members 64 --levels 1,2,4,8,16 --duration 30
@@ -124,7 +127,11 @@ def prepare(count: int, prefix: str, address: str) -> tuple[list[Member], dict[s
         store.create()
         items = [(item.key, item.slug) for item in plan_session.items.all()][:6]
         members.append(Member(email, store.session_key or "", plan_session.pk, items))
-    return members, {"checkin": checkin, "cookie_name": settings.SESSION_COOKIE_NAME}
+    return members, {
+        "checkin": checkin,
+        "cookie_name": settings.SESSION_COOKIE_NAME,
+        "database": settings.DATABASES["default"]["NAME"],
+    }
 
 
 @dataclass
@@ -134,9 +141,33 @@ class Level:
     sessions: int = 0
     errors: list[str] = field(default_factory=list)
     times: dict[str, list[float]] = field(default_factory=lambda: {s: [] for s in STEPS})
+    cpu: dict[str, float] = field(default_factory=dict)
 
     def all_times(self) -> list[float]:
         return [t for step in STEPS for t in self.times[step]]
+
+
+def cpu_seconds(port: int, database: str) -> dict[str, float]:
+    """CPU seconds used so far by this server's gunicorn processes (by their --bind port)
+    and by the PostgreSQL backends of its database: what a member session costs, whatever
+    else the machine runs. Linux only (/proc); backends that ended are not counted (the
+    app keeps its connections, CONN_MAX_AGE)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    used = {"app": 0.0, "db": 0.0}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        seconds = (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
+        if "gunicorn" in command and f":{port} " in command:
+            used["app"] += seconds
+        elif command.startswith("postgres: ") and f" {database} " in command:
+            used["db"] += seconds
+    return used
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -230,6 +261,8 @@ def run_level(
     base: str, members: list[Member], shared: dict, concurrency: int, seconds: float
 ) -> Level:
     level = Level(concurrency)
+    port = urlsplit(base).port or 80
+    cpu_before = cpu_seconds(port, shared["database"])
     lock = threading.Lock()
     free: queue.Queue[Member] = queue.Queue()
     for member in members:
@@ -254,6 +287,8 @@ def run_level(
     for thread in threads:
         thread.join()
     level.seconds = time.monotonic() - started
+    cpu_after = cpu_seconds(port, shared["database"])
+    level.cpu = {k: cpu_after[k] - cpu_before[k] for k in cpu_after}
     return level
 
 
@@ -272,6 +307,9 @@ def summary(level: Level) -> dict[str, Any]:
         "mean_ms_by_step": {
             s: round(statistics.fmean(level.times[s]), 1) if level.times[s] else None for s in STEPS
         },
+        # CPU per member session: app servers (gunicorn) and PostgreSQL, for capacity.
+        "app_cpu_ms_per_session": round(1000 * level.cpu["app"] / max(level.sessions, 1), 1),
+        "db_cpu_ms_per_session": round(1000 * level.cpu["db"] / max(level.sessions, 1), 1),
         "errors": len(level.errors),
         "first_errors": level.errors[:5],
     }
@@ -310,14 +348,16 @@ def main() -> int:
         print(json.dumps(report, indent=2))
         return 0
     print(
-        f"{'conc':>4} {'sess/s':>7} {'req/s':>6} {'p50':>6} {'p95':>6} {'p99':>6} {'err':>4}  "
+        f"{'conc':>4} {'sess/s':>7} {'req/s':>6} {'p50':>6} {'p95':>6} {'p99':>6} {'err':>4} "
+        f"{'app ms':>6} {'db ms':>6}  "
         + " ".join(f"{s[:8]:>8}" for s in STEPS)
         + "  (p95 per step, ms)"
     )
     for r in results:
         print(
             f"{r['concurrency']:>4} {r['sessions_per_second']:>7} {r['requests_per_second']:>6} "
-            f"{r['p50_ms']:>6} {r['p95_ms']:>6} {r['p99_ms']:>6} {r['errors']:>4}  "
+            f"{r['p50_ms']:>6} {r['p95_ms']:>6} {r['p99_ms']:>6} {r['errors']:>4} "
+            f"{r['app_cpu_ms_per_session']:>6} {r['db_cpu_ms_per_session']:>6}  "
             + " ".join(f"{r['p95_ms_by_step'][s]:>8}" for s in STEPS)
         )
         for error in r["first_errors"]:
