@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEPS_STAMP := $(VENV)/.deps-installed
 
-.PHONY: run test test-js setup lint format chromium vendor messages clean lock figures-png bench wrk
+.PHONY: run serve test test-js setup lint format chromium vendor messages clean lock figures-png bench wrk
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,13 @@ run: setup
 	$(PY) manage.py demo_trainers
 	$(PY) manage.py build_herstelgids
 	$(PY) tools/run.py $(HOST):$(PORT)
+
+# The production profile on this machine (docs/deploy.md): PostgreSQL and Redis from
+# DATABASE_URL/REDIS_URL (the database is created if missing), collectstatic, migrate,
+# then gunicorn (GUNICORN_WORKERS, default 2) and RQ's worker; DEBUG off, plain HTTP.
+# RUGCOACH_SERVE_DEMO=1 adds the demo accounts. Ctrl-C stops both (tools/run.py).
+serve: setup
+	$(PY) tools/run.py --serve $(HOST):$(PORT)
 
 # Browser tests need Debian's chromium; install it (and the PDF tools) when missing.
 chromium:

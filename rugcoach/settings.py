@@ -1,7 +1,10 @@
 """Settings from environment variables, with safe defaults for local use.
 
 Production: DJANGO_DEBUG=0, DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS set; then
-``manage.py check --deploy`` passes. DATABASE_URL switches SQLite to PostgreSQL.
+``manage.py check --deploy`` passes. DATABASE_URL switches SQLite to PostgreSQL,
+RUGCOACH_TASKS and RUGCOACH_CACHE move the queue and the cache to Redis. Every variable,
+and what `make serve` sets: docs/deploy.md. A value that cannot be right stops start-up
+with ImproperlyConfigured naming the variable.
 """
 
 import os
@@ -18,14 +21,41 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 def env_flag(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None:
+    """A yes/no from the environment; anything else stops start-up naming the variable (a
+    typo must not quietly turn, say, HTTPS off)."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise ImproperlyConfigured(f"{name} is {value!r}: give 1 or 0 (true/false, yes/no, on/off).")
 
 
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_int(name: str, default: int) -> int:
+    """A whole number from the environment; a wrong one stops start-up naming the variable."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} is {value!r}: give a whole number.") from None
+
+
+def redis_url(name: str, value: str) -> str:
+    """``value`` if it is a Redis address; else start-up stops naming the variable."""
+    if not value.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            f"{name} is {value!r}: give a Redis address such as redis://127.0.0.1:6379/0 "
+            "(rediss:// for TLS, unix:// for a socket)."
+        )
+    return value
 
 
 DEBUG = env_flag("DJANGO_DEBUG", True)
@@ -176,7 +206,7 @@ AXES_LOCKOUT_CALLABLE = "rugcoach.accounts.lockout.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "rugcoach.accounts.lockout.client_ip"
 # Behind proxies, the client's address is the one the outermost of them saw: set how many
 # proxies stand in front of the app (0 locally, where REMOTE_ADDR is the client).
-RUGCOACH_PROXY_COUNT = int(os.environ.get("RUGCOACH_PROXY_COUNT", "0"))
+RUGCOACH_PROXY_COUNT = env_int("RUGCOACH_PROXY_COUNT", 0)
 # Two-factor login (docs/security.md): the name an authenticator app shows beside the
 # account.
 OTP_TOTP_ISSUER = "RugCoach"
@@ -194,7 +224,7 @@ EMAIL_BACKEND = os.environ.get(
 EMAIL_FILE_PATH = Path(os.environ.get("RUGCOACH_EMAIL_DIR", BASE_DIR / "var" / "mail"))
 # Files the task worker builds for everyone (the Herstelgids PDF), one per content version.
 RUGCOACH_BUILT_DIR = Path(os.environ.get("RUGCOACH_BUILT_DIR", BASE_DIR / "var" / "built"))
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS", True)
@@ -213,7 +243,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where collectstatic puts the files WhiteNoise serves (a test of `make serve` uses its own).
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "rugcoach" / "static"]
 # Hashed, compressed file names in production; plain names for development and tests
 # (the test live server resolves static files through the finders, not a manifest).
@@ -236,12 +267,15 @@ RUGCOACH_BASE_URL = os.environ.get("RUGCOACH_BASE_URL", "http://127.0.0.1:8000")
 # `manage.py db_worker` (`make run` starts it); RUGCOACH_TASKS=redis sends them to Redis
 # through RQ (REDIS_URL), run by `manage.py rqworker --with-scheduler` (the scheduler
 # releases tasks whose run_after has come).
+# One Redis for the queue and the cache unless RUGCOACH_CACHE_URL names another (a cache
+# Redis may evict keys under memory pressure; a queue's must not: docs/deploy.md).
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0").strip()
 RUGCOACH_TASKS = os.environ.get("RUGCOACH_TASKS", "database").strip().lower()
 INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
 if RUGCOACH_TASKS == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 elif RUGCOACH_TASKS == "redis":
-    REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+    redis_url("REDIS_URL", REDIS_URL)
     INSTALLED_APPS += ["django_rq"]  # the RQ backend's queues, worker and scheduler
     RQ_QUEUES = {"default": {"URL": REDIS_URL}}
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend"}}
@@ -250,20 +284,52 @@ else:
         f"RUGCOACH_TASKS is {RUGCOACH_TASKS!r}: use 'database' (the default) or 'redis'."
     )
 
+# The cache (docs/deploy.md): each process's own memory by default, in development and in
+# the tests; RUGCOACH_CACHE=redis shares one Redis between every app server and worker, so
+# a throttle (three reset mails an hour) or a cached page holds across processes. Chosen
+# by its own variable, like the queue: REDIS_URL alone (set for the queue, or in a
+# developer's shell) never moves the tests' cache. With the cache in Redis, sessions are
+# `cached_db`: read from Redis, written to both, so a Redis flush or restart logs nobody
+# out (the database still has every session).
+RUGCOACH_CACHE = os.environ.get("RUGCOACH_CACHE", "").strip().lower() or "local"
+if RUGCOACH_CACHE == "local":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+elif RUGCOACH_CACHE == "redis":
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url(
+                "RUGCOACH_CACHE_URL", os.environ.get("RUGCOACH_CACHE_URL", REDIS_URL).strip()
+            ),
+            # Beside RQ's own "rq:" keys when the queue shares this Redis.
+            "KEY_PREFIX": "rugcoach",
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    raise ImproperlyConfigured(
+        f"RUGCOACH_CACHE is {RUGCOACH_CACHE!r}: use 'local' (the default) or 'redis'."
+    )
+
 RUGCOACH_GYM_NAME = os.environ.get("RUGCOACH_GYM_NAME", "YellowGym")
 # Up to how many hours before an intake a member may move or cancel it (docs/intakes.md).
-RUGCOACH_INTAKE_CHANGE_HOURS = int(os.environ.get("RUGCOACH_INTAKE_CHANGE_HOURS", "24"))
+RUGCOACH_INTAKE_CHANGE_HOURS = env_int("RUGCOACH_INTAKE_CHANGE_HOURS", 24)
 RUGCOACH_CONTENT_DIR = Path(os.environ.get("RUGCOACH_CONTENT_DIR", BASE_DIR / "content"))
 
+# Production is served over HTTPS (TLS here or at a proxy in front): redirect plain HTTP,
+# secure cookies, HSTS. RUGCOACH_HTTPS=0 says the site is plain HTTP, as `make serve` on
+# 127.0.0.1 is: then none of these, since a browser would be sent to an https:// nobody
+# answers and would keep its secure cookies from the site. Never set it on a public host.
+RUGCOACH_HTTPS = env_flag("RUGCOACH_HTTPS", True)
 if not DEBUG:
-    SECURE_SSL_REDIRECT = env_flag("DJANGO_SECURE_SSL_REDIRECT", True)
+    SECURE_SSL_REDIRECT = RUGCOACH_HTTPS and env_flag("DJANGO_SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
-    LANGUAGE_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000"))
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = RUGCOACH_HTTPS
+    CSRF_COOKIE_SECURE = RUGCOACH_HTTPS
+    LANGUAGE_COOKIE_SECURE = RUGCOACH_HTTPS
+    SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31536000) if RUGCOACH_HTTPS else 0
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = RUGCOACH_HTTPS
+    SECURE_HSTS_PRELOAD = RUGCOACH_HTTPS
     SECURE_CONTENT_TYPE_NOSNIFF = True
     SECURE_REFERRER_POLICY = "same-origin"
 

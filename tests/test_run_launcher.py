@@ -140,4 +140,12 @@ def test_make_run_starts_the_server_and_the_worker_of_the_configured_queue(monke
 
     monkeypatch.setenv("RUGCOACH_TASKS", "redis")
     _, worker = run.rugcoach_commands("127.0.0.1:8101")
-    assert worker[1:] == [str(ROOT / "manage.py"), "rqworker", "--with-scheduler", "default"]
+    # With django-tasks-rq's job class: RQ's own cannot run a django-tasks task.
+    assert worker[1:] == [
+        str(ROOT / "manage.py"),
+        "rqworker",
+        "--with-scheduler",
+        "--job-class",
+        "django_tasks_rq.Job",
+        "default",
+    ]

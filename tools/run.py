@@ -1,15 +1,23 @@
-"""`make run`'s launcher: the web server and the task worker side by side.
+"""The launcher of `make run` and `make serve`: the web server and the task worker side by side.
 
-    python tools/run.py [HOST:PORT]
+    python tools/run.py [HOST:PORT]           # make run: Django's runserver and db_worker
+    python tools/run.py --serve [HOST:PORT]   # make serve: the production profile
 
 Ctrl-C (SIGINT) or SIGTERM stops both; if either stops on its own, the other is stopped
 too, so a worker never runs on without its server (or the reverse) and nothing is left
 behind. Each child runs in its own process group and is signalled as a group: Django's
 autoreloader runs the real server (and worker) in a grandchild, which must stop as well.
+
+The production profile (docs/deploy.md): DEBUG off, PostgreSQL and Redis from
+DATABASE_URL and REDIS_URL (the database is created when missing), the queue and the cache
+in Redis, a secret key kept in a file when DJANGO_SECRET_KEY is not set, collectstatic
+and migrate, then gunicorn and RQ's worker. It serves plain HTTP (RUGCOACH_HTTPS=0) unless
+told it stands behind TLS.
 """
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import os
 import shlex
@@ -17,25 +25,155 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # rugcoach.secret_key, when run as a script
+
+from rugcoach.secret_key import key_from_file  # noqa: E402
+
 # How long children get to finish what they are doing after the stop signal (a worker
 # may be sending a mail) before they are killed.
 GRACE_SECONDS = 10.0
 POLL_SECONDS = 0.1
 
 
-def rugcoach_commands(address: str) -> list[list[str]]:
-    """The web server and the worker of the configured queue (rugcoach/settings.py)."""
-    manage = [sys.executable, str(ROOT / "manage.py")]
+MANAGE = [sys.executable, str(ROOT / "manage.py")]
+# What `make serve` sets when the environment does not (docs/deploy.md has the table).
+SERVE_DEFAULTS = {
+    "DATABASE_URL": "postgresql://postgres@127.0.0.1:5432/rugcoach",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "RUGCOACH_TASKS": "redis",
+    "RUGCOACH_CACHE": "redis",
+    # Plain HTTP on this machine; behind a TLS proxy set RUGCOACH_HTTPS=1.
+    "RUGCOACH_HTTPS": "0",
+    "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+}
+SECRET_KEY_FILE = ROOT / "var" / "secret_key"
+DEFAULT_GUNICORN_WORKERS = 2
+
+
+def worker_command() -> list[str]:
+    """The worker of the configured queue (rugcoach/settings.py)."""
     if os.environ.get("RUGCOACH_TASKS", "database").strip().lower() == "redis":
-        # RQ's worker; its scheduler releases tasks whose run_after has come.
-        worker = [*manage, "rqworker", "--with-scheduler", "default"]
-    else:
-        worker = [*manage, "db_worker"]
-    return [[*manage, "runserver", address], worker]
+        # RQ's worker; its scheduler releases tasks whose run_after has come. The job
+        # class is django-tasks-rq's: RQ's own cannot call a django-tasks Task ("'Task'
+        # object is not callable": every task failed before this was added).
+        return [
+            *MANAGE,
+            "rqworker",
+            "--with-scheduler",
+            "--job-class",
+            "django_tasks_rq.Job",
+            "default",
+        ]
+    return [*MANAGE, "db_worker"]
+
+
+def rugcoach_commands(address: str) -> list[list[str]]:
+    """`make run`: Django's development server and the worker."""
+    return [[*MANAGE, "runserver", address], worker_command()]
+
+
+def serve_environment(environ: Mapping[str, str], address: str) -> dict[str, str]:
+    """The production profile's variables: DEBUG off always, the defaults above where
+    ``environ`` has nothing, and a secret key (from RUGCOACH_SECRET_KEY_FILE, default
+    var/secret_key, made once) when DJANGO_SECRET_KEY is not given."""
+    env = {**SERVE_DEFAULTS, **environ, "DJANGO_DEBUG": "0"}
+    env.setdefault("RUGCOACH_BASE_URL", f"http://{address}")
+    if not env.get("DJANGO_SECRET_KEY"):
+        env["DJANGO_SECRET_KEY"] = key_from_file(
+            Path(env.get("RUGCOACH_SECRET_KEY_FILE", SECRET_KEY_FILE))
+        )
+    return env
+
+
+def gunicorn_workers(environ: Mapping[str, str]) -> int:
+    value = environ.get("GUNICORN_WORKERS", "").strip() or str(DEFAULT_GUNICORN_WORKERS)
+    if not value.isdigit() or int(value) < 1:
+        raise SystemExit(f"serve: GUNICORN_WORKERS is {value!r}: give a whole number, 1 or more.")
+    return int(value)
+
+
+def serve_commands(address: str, environ: Mapping[str, str]) -> list[list[str]]:
+    """`make serve`: gunicorn (from the project directory, so it reads gunicorn.conf.py)
+    and the worker."""
+    web = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--bind",
+        address,
+        "--workers",
+        str(gunicorn_workers(environ)),
+        # gunicorn's control socket is one path per user: a second `make serve` (or a
+        # test's) would fight over it.
+        "--no-control-socket",
+        "rugcoach.wsgi",
+    ]
+    return [web, worker_command()]
+
+
+def ensure_database(database_url: str) -> None:
+    """Create the PostgreSQL database of ``database_url`` when it does not exist yet (a
+    new user's first `make serve`); other databases are left to migrate."""
+    parts = urlsplit(database_url)
+    if parts.scheme not in {"postgres", "postgresql", "pgsql"}:
+        return
+    import psycopg
+    from psycopg import sql
+
+    name = parts.path.lstrip("/")
+    admin = parts._replace(path="/postgres").geturl()
+    try:
+        with psycopg.connect(admin, autocommit=True, connect_timeout=5) as connection:
+            found = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            if found.fetchone() is None:
+                connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+                print(f"serve: created the database {name!r}", file=sys.stderr)
+    except psycopg.OperationalError as error:
+        raise SystemExit(
+            f"serve: PostgreSQL at {parts.hostname}:{parts.port or 5432} does not answer "
+            f"({error}). Start it, or set DATABASE_URL."
+        ) from None
+
+
+def ensure_redis(redis_url: str) -> None:
+    import redis
+
+    try:
+        redis.Redis.from_url(redis_url, socket_connect_timeout=5).ping()
+    except redis.RedisError as error:
+        raise SystemExit(
+            f"serve: Redis at {redis_url} does not answer ({error}). Start it "
+            "(redis-server), or set REDIS_URL."
+        ) from None
+
+
+def prepare_to_serve(environ: Mapping[str, str]) -> None:
+    """What runs once before the processes start: the database and Redis are there, the
+    static files collected (hashed and compressed), the schema migrated; with
+    RUGCOACH_SERVE_DEMO=1 also the demo accounts and their history. (The Herstelgids is
+    queued by its first request: rugcoach/programs/guide_views.py.)"""
+    ensure_database(environ["DATABASE_URL"])
+    redis_urls = set()
+    if environ.get("RUGCOACH_TASKS", "").strip().lower() == "redis":
+        redis_urls.add(environ["REDIS_URL"])
+    if environ.get("RUGCOACH_CACHE", "").strip().lower() == "redis":
+        redis_urls.add(environ.get("RUGCOACH_CACHE_URL") or environ["REDIS_URL"])
+    for url in sorted(redis_urls):
+        ensure_redis(url)
+    steps = [["collectstatic", "--noinput", "--verbosity", "0"], ["migrate", "--noinput"]]
+    for step in steps:
+        subprocess.run([*MANAGE, *step], cwd=ROOT, env=dict(environ), check=True)
+    if environ.get("RUGCOACH_SERVE_DEMO", "0").strip().lower() in {"1", "true", "yes", "on"}:
+        # The demo commands refuse to run with DEBUG off (known passwords must never reach
+        # a real database by accident); asking for them by name is the deliberate way.
+        demo = {**environ, "DJANGO_DEBUG": "1"}
+        for command in ("demo_accounts", "demo_history", "demo_programs", "demo_trainers"):
+            subprocess.run([*MANAGE, command], cwd=ROOT, env=demo, check=True)
 
 
 def _signal_group(process: subprocess.Popen[bytes], signum: int) -> None:
@@ -102,8 +240,21 @@ def _stop(children: list[subprocess.Popen[bytes]], signum: int, grace: float) ->
 
 
 def main(argv: Sequence[str]) -> int:
-    address = argv[0] if argv else "127.0.0.1:8000"
-    return supervise(rugcoach_commands(address))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("address", nargs="?", default="127.0.0.1:8000")
+    parser.add_argument("--serve", action="store_true", help="the production profile")
+    options = parser.parse_args(argv)
+    if not options.serve:
+        return supervise(rugcoach_commands(options.address))
+    environ = serve_environment(os.environ, options.address)
+    os.environ.update(environ)  # for the children supervise() starts
+    try:
+        prepare_to_serve(environ)
+    except subprocess.CalledProcessError as error:
+        print(f"serve: {shlex.join(error.cmd)} failed ({error.returncode})", file=sys.stderr)
+        return error.returncode or 1
+    print(f"serve: RugCoach at http://{options.address}/ (Ctrl-C stops)", file=sys.stderr)
+    return supervise(serve_commands(options.address, environ))
 
 
 if __name__ == "__main__":
