@@ -52,6 +52,34 @@ def _results(catalog: Catalog, query: ExerciseQuery, language: str) -> Answer:
     return fragment
 
 
+# Per catalog: (URL prefix, language, the query string as sent) → the page below its
+# title (filters, results, what we advise against). Keyed by the raw GET, because the form
+# shows what was typed; only valid forms are kept, and the store is a bounded LRU.
+_list_bodies = PerCatalog[Answers](lambda catalog: Answers())
+
+
+def _list_body(
+    catalog: Catalog, form: ExerciseFilterForm, results: Answer, language: str, *, valid: bool
+) -> str:
+    """The filters, results and not-advised list as HTML, rendered once per question."""
+    raw = tuple(sorted((name, tuple(values)) for name, values in form.data.lists()))
+    key = (get_script_prefix(), language, raw)
+    store = _list_bodies(catalog)
+    stored = store.get(key) if valid else None
+    if stored is None:
+        presenter = ExercisePresenter(catalog, language)
+        context = {
+            "form": form,
+            "results": mark_safe(results.body.decode()),  # rendered from our own template
+            "all_not_advised": [presenter.not_advised(e) for e in catalog.not_advised.values()],
+        }
+        # Rendered without the request: a GET form, so no CSRF token and no user.
+        stored = Answer.of(render_to_string("library/_list_body.html", context).encode())
+        if valid:
+            store.put(key, stored)
+    return mark_safe(stored.body.decode())  # rendered from our own template
+
+
 def exercise_list(request: HttpRequest) -> HttpResponse:
     """The library with its filters; an htmx request gets only the results.
 
@@ -75,13 +103,8 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
             if valid:
                 response["ETag"] = results.etag
     else:
-        presenter = ExercisePresenter(catalog, language)
-        context = {
-            "form": form,
-            "results": mark_safe(results.body.decode()),  # rendered from our own template
-            "all_not_advised": [presenter.not_advised(e) for e in catalog.not_advised.values()],
-        }
-        response = render(request, "library/list.html", context, status=status)
+        body = _list_body(catalog, form, results, language, valid=valid)
+        response = render(request, "library/list.html", {"body": body}, status=status)
     patch_vary_headers(response, ["HX-Request"])
     return response
 

@@ -142,3 +142,21 @@ def test_the_written_out_checkboxes_are_the_widgets_own(client, catalog, params)
     assert any("checked" in box for box in boxes)
     for box in boxes:
         assert box in page
+
+
+def test_the_filters_keep_what_each_visitor_chose_when_the_page_is_shared(client):
+    """The page below its title is rendered once per query string: a second visitor with
+    the same filters gets the same boxes ticked, one with other filters their own, and a
+    bad filter is never stored (its message is for that request only)."""
+    home = client.get("/oefeningen/", {"situation": "home", "q": "brug"}).content.decode()
+    other = client.get("/oefeningen/", {"situation": "gym"}).content.decode()
+    home_again = client.get("/oefeningen/", {"q": "brug", "situation": "home"}).content.decode()
+    checked = re.compile(r'value="(\w+)" id="id_situation_\d+"[^>]* checked')
+    assert checked.findall(home) == checked.findall(home_again) == ["home"]
+    assert checked.findall(other) == ["gym"]
+    assert 'value="brug"' in home_again and 'value="brug"' not in other
+    bad = client.get("/oefeningen/", {"situation": "moon"})
+    assert bad.status_code == 400 and "moon" in bad.content.decode()
+    good = client.get("/oefeningen/").content.decode()
+    assert "moon" not in good and "form-errors" not in good
+    assert "csrfmiddlewaretoken" not in home.split('<form class="filters"')[1].split("</form>")[0]
