@@ -109,13 +109,28 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
     return response
 
 
+# Per catalog: (URL prefix, language, slug) → the exercise page below the menu.
+_detail_bodies = PerCatalog[Answers](lambda catalog: Answers())
+
+
 def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
     catalog = get_catalog()
     exercise = catalog.exercise(slug)
     if exercise is None:
         raise Http404("Unknown exercise")
-    detail = ExercisePresenter(catalog, translation.get_language()).detail(exercise)
-    return render(request, "library/detail.html", {"exercise": detail})
+    language = translation.get_language()
+    detail = ExercisePresenter(catalog, language).detail(exercise)
+    store, key = _detail_bodies(catalog), (get_script_prefix(), language, slug)
+    body = store.get(key)
+    if body is None:
+        # With the request only for the site-wide names (context processors); the
+        # template shows nothing of the visitor, so the result is everyone's.
+        body = Answer.of(
+            render_to_string("library/_detail_body.html", {"exercise": detail}, request).encode()
+        )
+        store.put(key, body)
+    context = {"exercise": detail, "body": mark_safe(body.body.decode())}  # our own template
+    return render(request, "library/detail.html", context)
 
 
 def not_advised_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -160,3 +160,20 @@ def test_the_filters_keep_what_each_visitor_chose_when_the_page_is_shared(client
     good = client.get("/oefeningen/").content.decode()
     assert "moon" not in good and "form-errors" not in good
     assert "csrfmiddlewaretoken" not in home.split('<form class="filters"')[1].split("</form>")[0]
+
+
+def test_an_exercise_page_shared_between_visitors_shows_each_their_own_menu(client, member):
+    """The exercise below the menu is rendered once per language and shared; the menu and
+    the language switch (with its CSRF token) stay each visitor's own."""
+    visitor = client.get("/oefeningen/bird-dog/").content.decode()
+    client.force_login(member)
+    mine = client.get("/oefeningen/bird-dog/").content.decode()
+    english = client.get("/en/exercises/bird-dog/").content.decode()
+
+    def article(page: str) -> str:
+        return page.split('<main id="main"')[1].split("</main>")[0]
+
+    assert article(visitor) == article(mine)
+    assert "Bird dog" in article(english) and "Hoeveel" not in article(english)
+    assert "csrf" not in article(mine).lower()
+    assert "Mijn account" in mine and "Inloggen" in visitor
