@@ -152,7 +152,7 @@ def record(
     rows = [
         AccessLogEntry(
             member_id=member_id,
-            viewer=person,
+            viewer_id=person.pk,  # the id: the viewer is often request.user, a lazy object
             viewer_name=name,
             at=now,
             action=action.value,

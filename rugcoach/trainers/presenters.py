@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +24,9 @@ from django.utils.translation import ngettext
 from rugcoach.core.coaching.alerts import Alert, AlertKind
 from rugcoach.intakes.reasons import level_label
 from rugcoach.trainers.models import AlertHandled
+
+if TYPE_CHECKING:  # selectors import this module for the alerts' views
+    from rugcoach.trainers.selectors import MemberRow
 
 # Any member id works for the pattern; this one cannot appear elsewhere in the path.
 _SAMPLE_ID = 987654321
@@ -123,3 +128,40 @@ def present_alerts(
             )
         )
     return views
+
+
+@dataclass(frozen=True)
+class MemberLine:
+    """One row of the dashboard's members table, its dates already in words."""
+
+    id: int
+    name: str
+    url: str
+    consent_on: str
+    last_trained_on: str
+    """Empty when the member never trained."""
+    open_alerts: int
+
+
+def present_members(rows: Iterable[MemberRow]) -> list[MemberLine]:
+    """The dashboard's member rows in the page's language and time zone. Members share
+    dates (a consent day, yesterday's training), so each date is formatted once."""
+    memo: dict[date, str] = {}
+
+    def on(moment: datetime) -> str:
+        day = timezone.localtime(moment).date()
+        if day not in memo:
+            memo[day] = date_format(day, "j M Y")
+        return memo[day]
+
+    return [
+        MemberLine(
+            id=row.id,
+            name=row.name,
+            url=row.url,
+            consent_on=on(row.consent_at),
+            last_trained_on=on(row.last_trained) if row.last_trained else "",
+            open_alerts=row.open_alerts,
+        )
+        for row in rows
+    ]

@@ -31,6 +31,7 @@ from rugcoach.plans import selectors as plan_selectors
 from rugcoach.trainers import services
 from rugcoach.trainers.detail import member_detail, reachable_member
 from rugcoach.trainers.forms import DoseForm, HandledForm, NoteForm, ReasonForm, SwapForm
+from rugcoach.trainers.presenters import present_members
 from rugcoach.trainers.selectors import MEMBERS_PER_PAGE, is_trainer
 from rugcoach.trainers.selectors import dashboard as dashboard_of
 
@@ -63,7 +64,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "trainers/dashboard.html",
-        {"dashboard": found, "pages": pages, "handled_form": HandledForm()},
+        {
+            "dashboard": found,
+            "members": present_members(found.members),
+            "pages": pages,
+            "handled_form": HandledForm(),
+        },
     )
 
 
