@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 from django.http import HttpRequest, HttpResponseBase
 from django.middleware.gzip import GZipMiddleware
+from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 
 try:  # brotli is a dependency (pyproject.toml); without it figures fall back to gzip.
@@ -47,6 +48,10 @@ class CompressTextMiddleware(GZipMiddleware):
         self, request: HttpRequest, response: HttpResponseBase
     ) -> HttpResponseBase:
         if not COMPRESSIBLE_TYPE.match(response.get("Content-Type", "")):
+            return response
+        # Django's own check only looks for the word "gzip"; "gzip;q=0" refuses it.
+        if "gzip" not in accepted_encodings(request.headers.get("Accept-Encoding", "")):
+            patch_vary_headers(response, ["Accept-Encoding"])
             return response
         return super().process_response(request, response)
 

@@ -18,7 +18,8 @@ from collections import OrderedDict
 from collections.abc import Hashable
 from dataclasses import dataclass
 
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_vary_headers
 
 # Enough for every detail in both languages and the common list pages and searches;
 # at ~20 KB an answer, a few MB per process at most.
@@ -28,11 +29,14 @@ MAX_ANSWERS = 256
 @dataclass(frozen=True)
 class Answer:
     body: bytes
-    etag: str  # strong, quoted: a hash of the body
+    etag: str
+    """Weak, quoted: a hash of the body. Weak from the start, because the gzip middleware
+    sends a compressed 200 with ``W/"…"`` and a 304 must carry the validator the cache
+    holds (RFC 9111 §4.3.4); the comparison is weak anyway (``compression.etag_matches``)."""
 
     @classmethod
     def of(cls, body: bytes) -> Answer:
-        return cls(body, f'"{hashlib.blake2b(body, digest_size=16).hexdigest()}"')
+        return cls(body, f'W/"{hashlib.blake2b(body, digest_size=16).hexdigest()}"')
 
 
 class Answers:
@@ -62,7 +66,9 @@ class Answers:
 
 
 def not_modified(etag: str) -> HttpResponse:
-    """304: no body; the ETag again so the client keeps matching it."""
-    response = HttpResponse(status=304)
+    """304: no body and no Content-Type (a cache keeps the stored one), the ETag again,
+    and the Vary of the 200 it confirms (compressed or not)."""
+    response = HttpResponseNotModified()
     response["ETag"] = etag
+    patch_vary_headers(response, ["Accept-Encoding"])
     return response

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -62,7 +63,11 @@ def _list_body(
     catalog: Catalog, form: ExerciseFilterForm, results: Answer, language: str, *, valid: bool
 ) -> str:
     """The filters, results and not-advised list as HTML, rendered once per question."""
-    raw = tuple(sorted((name, tuple(values)) for name, values in form.data.lists()))
+    # Only the form's own fields: other parameters (a tracking tag) change nothing shown
+    # and must not push the useful pages out of the store.
+    raw = tuple(
+        sorted((name, tuple(values)) for name, values in form.data.lists() if name in form.fields)
+    )
     key = (get_script_prefix(), language, raw)
     store = _list_bodies(catalog)
     stored = store.get(key) if valid else None
@@ -123,11 +128,10 @@ def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
     store, key = _detail_bodies(catalog), (get_script_prefix(), language, slug)
     body = store.get(key)
     if body is None:
-        # With the request only for the site-wide names (context processors); the
-        # template shows nothing of the visitor, so the result is everyone's.
-        body = Answer.of(
-            render_to_string("library/_detail_body.html", {"exercise": detail}, request).encode()
-        )
+        # Rendered without the request, so nothing of the visitor can get in; the one
+        # site-wide name it shows is passed in.
+        context = {"exercise": detail, "gym_name": settings.RUGCOACH_GYM_NAME}
+        body = Answer.of(render_to_string("library/_detail_body.html", context).encode())
         store.put(key, body)
     context = {"exercise": detail, "body": mark_safe(body.body.decode())}  # our own template
     return render(request, "library/detail.html", context)

@@ -195,3 +195,13 @@ def test_a_muscle_drawing_still_answers_304_after_gzip_weakened_its_etag(client)
 )
 def test_accept_encoding_is_read_with_its_quality_values(header, accepted):
     assert accepted_encodings(header) == accepted
+
+
+@pytest.mark.django_db
+def test_a_client_that_refuses_gzip_gets_no_gzip(client):
+    """Django's middleware only looks for the word "gzip"; "gzip;q=0" says no."""
+    refused = client.get("/oefeningen/", headers={"Accept-Encoding": "gzip;q=0, deflate"})
+    assert refused.status_code == 200 and "Content-Encoding" not in refused
+    assert "Accept-Encoding" in refused["Vary"]
+    accepted = client.get("/oefeningen/", headers={"Accept-Encoding": "gzip"})
+    assert accepted["Content-Encoding"] == "gzip"

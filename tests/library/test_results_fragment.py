@@ -58,7 +58,7 @@ def test_each_language_and_query_has_its_own_results(client, catalog):
 def test_the_htmx_results_answer_if_none_match_with_304(client):
     first = client.get("/oefeningen/", {"q": "bird"}, headers=HTMX)
     etag = first["ETag"]
-    assert etag.startswith('"')
+    assert etag.startswith('W/"')
     again = client.get("/oefeningen/", {"q": "bird"}, headers={**HTMX, "If-None-Match": etag})
     assert again.status_code == 304 and again.content == b""
     assert "HX-Request" in again["Vary"]
@@ -166,9 +166,9 @@ def test_an_exercise_page_shared_between_visitors_shows_each_their_own_menu(clie
     """The exercise below the menu is rendered once per language and shared; the menu and
     the language switch (with its CSRF token) stay each visitor's own."""
     visitor = client.get("/oefeningen/bird-dog/").content.decode()
+    english = client.get("/en/exercises/bird-dog/").content.decode()
     client.force_login(member)
     mine = client.get("/oefeningen/bird-dog/").content.decode()
-    english = client.get("/en/exercises/bird-dog/").content.decode()
 
     def article(page: str) -> str:
         return page.split('<main id="main"')[1].split("</main>")[0]
@@ -177,3 +177,14 @@ def test_an_exercise_page_shared_between_visitors_shows_each_their_own_menu(clie
     assert "Bird dog" in article(english) and "Hoeveel" not in article(english)
     assert "csrf" not in article(mine).lower()
     assert "Mijn account" in mine and "Inloggen" in visitor
+
+
+def test_other_parameters_do_not_fill_the_shared_pages(client, catalog):
+    """A tracking tag changes nothing shown, so it shares the stored page."""
+    from rugcoach.library.views import _list_bodies
+
+    client.get("/oefeningen/", {"q": "brug"})
+    stored = len(_list_bodies(catalog))
+    for n in range(20):
+        assert client.get("/oefeningen/", {"q": "brug", "utm": str(n)}).status_code == 200
+    assert len(_list_bodies(catalog)) == stored
