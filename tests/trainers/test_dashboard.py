@@ -41,7 +41,7 @@ def test_alerts_come_first_with_evidence_links_and_the_members_follow(trainer):
     check = red_flag(anna, level="EMERGENCY")
     session = trained(anna, 1, after=7)
     bram = consenting_member(trainer, "bram@example.com", first_name="Bram", days_ago=40)
-    trained(bram, 10)
+    bram_session = trained(bram, 10)
     outsider = make_trainer("other@yellowgym.test", "Other")
     stranger = consenting_member(outsider, "stranger@example.com", first_name="Vreemde")
     red_flag(stranger)
@@ -56,12 +56,15 @@ def test_alerts_come_first_with_evidence_links_and_the_members_follow(trainer):
     member_page = reverse("trainers:member", kwargs={"member_id": anna.pk})
     assert f'href="{member_page}#check-{check.pk}"' in html
     assert f'href="{member_page}#session-{session.pk}"' in html
-    assert "10 dagen niet getraind" in html  # Bram
+    # Bram: whole days since his session (10 calendar days ago at 18:00, so 9 just after
+    # midnight and 10 later in the day).
+    idle = f"{(timezone.now() - bram_session.started_at).days} dagen niet getraind"
+    assert idle in html
     # The emergency comes before the painful session, and that before Bram's inactivity.
     assert (
         html.index(f"#check-{check.pk}")
         < html.index(f"#session-{session.pk}")
-        < html.index("10 dagen niet getraind")
+        < html.index(idle)
     )
     assert "Anna" in html and "Bram" in html
     assert "Vreemde" not in html and "stranger@example.com" not in html
