@@ -62,9 +62,7 @@ def test_alerts_come_first_with_evidence_links_and_the_members_follow(trainer):
     assert idle in html
     # The emergency comes before the painful session, and that before Bram's inactivity.
     assert (
-        html.index(f"#check-{check.pk}")
-        < html.index(f"#session-{session.pk}")
-        < html.index(idle)
+        html.index(f"#check-{check.pk}") < html.index(f"#session-{session.pk}") < html.index(idle)
     )
     assert "Anna" in html and "Bram" in html
     assert "Vreemde" not in html and "stranger@example.com" not in html
