@@ -149,3 +149,20 @@ def test_make_run_starts_the_server_and_the_worker_of_the_configured_queue(monke
         "django_tasks_rq.Job",
         "default",
     ]
+
+
+def test_make_serve_links_mails_to_the_address_it_serves():
+    run = load_run_module()
+    env = run.serve_environment({"DJANGO_SECRET_KEY": "k" * 50}, "127.0.0.1:8000")
+    assert env["RUGCOACH_BASE_URL"] == "http://127.0.0.1:8000"
+    given = {"DJANGO_SECRET_KEY": "k" * 50, "RUGCOACH_BASE_URL": "https://rug.example.nl"}
+    assert run.serve_environment(given, "0.0.0.0:8000")["RUGCOACH_BASE_URL"] == (
+        "https://rug.example.nl"
+    )
+
+
+@pytest.mark.parametrize("address", ["0.0.0.0:8000", "[::]:8000"])
+def test_make_serve_on_every_interface_asks_for_the_address_members_use(address):
+    run = load_run_module()
+    with pytest.raises(SystemExit, match="set RUGCOACH_BASE_URL"):
+        run.serve_environment({"DJANGO_SECRET_KEY": "k" * 50}, address)

@@ -77,12 +77,24 @@ def rugcoach_commands(address: str) -> list[list[str]]:
     return [[*MANAGE, "runserver", address], worker_command()]
 
 
+WILDCARD_HOSTS = {"0.0.0.0", "::", ""}
+
+
 def serve_environment(environ: Mapping[str, str], address: str) -> dict[str, str]:
     """The production profile's variables: DEBUG off always, the defaults above where
     ``environ`` has nothing, and a secret key (from RUGCOACH_SECRET_KEY_FILE, default
     var/secret_key, made once) when DJANGO_SECRET_KEY is not given."""
     env = {**SERVE_DEFAULTS, **environ, "DJANGO_DEBUG": "0"}
-    env.setdefault("RUGCOACH_BASE_URL", f"http://{address}")
+    if not env.get("RUGCOACH_BASE_URL"):
+        host = address.rsplit(":", 1)[0].strip("[]")
+        if host in WILDCARD_HOSTS:
+            # Mails link to RUGCOACH_BASE_URL: "http://0.0.0.0:8000" reaches no one.
+            raise SystemExit(
+                f"serve: {address} listens on every interface, so the address members "
+                "use to reach RugCoach cannot be guessed: set RUGCOACH_BASE_URL, for "
+                "example RUGCOACH_BASE_URL=https://rugcoach.example.nl"
+            )
+        env["RUGCOACH_BASE_URL"] = f"http://{address}"
     if not env.get("DJANGO_SECRET_KEY"):
         env["DJANGO_SECRET_KEY"] = key_from_file(
             Path(env.get("RUGCOACH_SECRET_KEY_FILE", SECRET_KEY_FILE))

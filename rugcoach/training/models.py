@@ -211,7 +211,12 @@ class Adaptation(models.Model):
     member = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="adaptations"
     )
-    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="adaptations")
+    plan = models.ForeignKey(
+        "plans.Plan",
+        on_delete=models.CASCADE,
+        related_name="adaptations",
+        db_index=False,  # the (plan, -created_at, -id) index below serves it
+    )
     created_at = models.DateTimeField(default=timezone.now)
     trigger = models.CharField(max_length=16, choices=Trigger.choices)
     status = models.CharField(max_length=24, choices=Status.choices)
