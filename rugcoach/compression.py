@@ -12,7 +12,7 @@ import gzip
 import re
 from collections.abc import Mapping
 
-from django.http import HttpRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
@@ -23,6 +23,8 @@ except ImportError:  # pragma: no cover - exercised only where brotli is missing
     brotli = None
 
 IDENTITY = "identity"
+# A drawing's versioned URL never changes content: browsers may keep it for a year.
+DRAWING_MAX_AGE = 60 * 60 * 24 * 365
 # Our preference when a client accepts several: brotli makes the smallest files.
 PREFERRED_ENCODINGS = ("br", "gzip")
 
@@ -108,3 +110,34 @@ def etag_matches(request: HttpRequest, etag: str) -> bool:
         return False
     wanted = etag.removeprefix("W/")
     return any(tag == "*" or tag.removeprefix("W/") == wanted for tag in parse_etags(header))
+
+
+def drawing_response(
+    request: HttpRequest, copies: Mapping[str, bytes], *, tag: str, version: str
+) -> HttpResponse:
+    """An SVG drawing (an exercise figure, a muscle) from its ``encoded_copies``: the best
+    encoding the request takes, one ETag per encoding (``tag`` plus the encoding, so a
+    cache never answers a gzip request with brotli bytes), 304 when it matches, and a
+    year's immutable caching when the URL's ``?v=`` is the drawing's current ``version``.
+
+    The copies are served as they are, with no random padding: a drawing carries no
+    secret and nothing of the request, so a BREACH-style attack has nothing to find.
+    """
+    encoding = negotiated_encoding(request, copies)
+    suffix = "" if encoding == IDENTITY else f"-{encoding}"
+    etag = f'"{tag}{suffix}"'
+    if etag_matches(request, etag):
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(copies[encoding], content_type="image/svg+xml")
+        if encoding != IDENTITY:
+            response["Content-Encoding"] = encoding
+    response["ETag"] = etag
+    patch_vary_headers(response, ["Accept-Encoding"])
+    # The drawing's own <style> draws and animates it; an SVG has no script to allow.
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    if request.GET.get("v") == version:
+        response["Cache-Control"] = f"public, max-age={DRAWING_MAX_AGE}, immutable"
+    else:
+        response["Cache-Control"] = "public, max-age=300"
+    return response

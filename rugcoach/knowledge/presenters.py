@@ -12,6 +12,7 @@ from typing import Any
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
+from rugcoach.compression import encoded_copies
 from rugcoach.content import get_catalog
 from rugcoach.core.catalog import Catalog
 from rugcoach.core.knowledge.pages import (
@@ -195,6 +196,12 @@ def muscle_figure_svg(key: str, language: str) -> str:
     if entry is None or figure is None:
         raise KeyError(key)
     return muscle_svg(entry, figure, title=muscle_alt(entry, language), language=language)
+
+
+@lru_cache(maxsize=64)
+def muscle_figure_svg_copies(key: str, language: str) -> dict[str, bytes]:
+    """The drawing as bytes, gzipped and brotli-compressed once (as the exercise figures)."""
+    return encoded_copies(muscle_figure_svg(key, language).encode())
 
 
 def muscle_figure_url(catalog: Catalog, entry: MuscleEntry) -> str | None:

@@ -7,20 +7,16 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 
-from rugcoach.compression import etag_matches
+from rugcoach.compression import drawing_response
 from rugcoach.content import get_catalog
 from rugcoach.core.kernel.text import LANGUAGES
 from rugcoach.core.knowledge.pages import PAGE_SLUGS
 from rugcoach.knowledge.presenters import (
     KnowledgePresenter,
-    muscle_figure_svg,
+    muscle_figure_svg_copies,
     muscle_figure_version_of,
     reverse_or_none,
 )
-
-#: A versioned drawing never changes (the URL's ?v= changes instead): keep it a year.
-FIGURE_MAX_AGE = 60 * 60 * 24 * 365
-
 
 def index(request: HttpRequest) -> HttpResponse:
     presenter = KnowledgePresenter(get_catalog(), translation.get_language())
@@ -62,17 +58,9 @@ def muscle_figure(request: HttpRequest, muscle: str) -> HttpResponse:
         raise Http404("Unknown muscle") from None
     if language not in LANGUAGES:
         raise Http404("Unknown language")
-    etag = f'"{version}-{muscle}-{language}"'
-    # Compared weakly: the gzip middleware sends this ETag as W/"…", and so it comes back.
-    if etag_matches(request, etag):
-        response = HttpResponse(status=304)
-    else:
-        response = HttpResponse(muscle_figure_svg(muscle, language), content_type="image/svg+xml")
-    response["ETag"] = etag
-    # The drawing's own <style> colours it; an SVG has no script, so nothing else runs.
-    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
-    if request.GET.get("v") == version:
-        response["Cache-Control"] = f"public, max-age={FIGURE_MAX_AGE}, immutable"
-    else:
-        response["Cache-Control"] = "public, max-age=300"
-    return response
+    return drawing_response(
+        request,
+        muscle_figure_svg_copies(muscle, language),
+        tag=f"{version}-{muscle}-{language}",
+        version=version,
+    )

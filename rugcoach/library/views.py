@@ -7,7 +7,7 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
 
-from rugcoach.compression import IDENTITY, etag_matches, negotiated_encoding
+from rugcoach.compression import drawing_response, etag_matches
 from rugcoach.content import PerCatalog, get_catalog
 from rugcoach.core.catalog import Catalog
 from rugcoach.core.kernel.text import LANGUAGES
@@ -146,9 +146,6 @@ def not_advised_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "library/not_advised.html", {"entry": view})
 
 
-FIGURE_MAX_AGE = 60 * 60 * 24 * 365
-
-
 def figure(request: HttpRequest, slug: str, mode: str, language: str) -> HttpResponse:
     """One exercise figure as SVG; immutable for its versioned URL."""
     exercise = get_catalog().exercise(slug)
@@ -159,26 +156,12 @@ def figure(request: HttpRequest, slug: str, mode: str, language: str) -> HttpRes
         or language not in LANGUAGES
     ):
         raise Http404("Unknown figure")
-    copies = figure_svg_copies(slug, mode, language)
-    encoding = negotiated_encoding(request, copies)
-    # One ETag per encoding: a cache must never answer a gzip request with the brotli bytes.
-    suffix = "" if encoding == IDENTITY else f"-{encoding}"
-    etag = f'"{figure_version(slug)}-{mode}-{language}{suffix}"'
-    if etag_matches(request, etag):
-        response = HttpResponse(status=304)
-    else:
-        response = HttpResponse(copies[encoding], content_type="image/svg+xml")
-        if encoding != IDENTITY:
-            response["Content-Encoding"] = encoding
-    response["ETag"] = etag
-    patch_vary_headers(response, ["Accept-Encoding"])
-    # The drawing's own <style> animates it; an SVG has no script, so nothing else runs.
-    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
-    if request.GET.get("v") == figure_version(slug):
-        response["Cache-Control"] = f"public, max-age={FIGURE_MAX_AGE}, immutable"
-    else:
-        response["Cache-Control"] = "public, max-age=300"
-    return response
+    return drawing_response(
+        request,
+        figure_svg_copies(slug, mode, language),
+        tag=f"{figure_version(slug)}-{mode}-{language}",
+        version=figure_version(slug),
+    )
 
 
 def figure_gallery(request: HttpRequest) -> HttpResponse:

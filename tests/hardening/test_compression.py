@@ -170,13 +170,26 @@ def test_a_figure_is_compressed_once_not_per_request(client):
 
 
 @pytest.mark.django_db
-def test_a_muscle_drawing_still_answers_304_after_gzip_weakened_its_etag(client):
+@pytest.mark.parametrize(("accept", "encoding"), [(BROWSER, "br"), ("gzip", "gzip"), ("", None)])
+def test_a_muscle_drawing_comes_precompressed_with_an_etag_per_encoding(client, accept, encoding):
+    from rugcoach.knowledge.presenters import muscle_figure_svg_copies
+
     path = reverse("knowledge:muscle_figure", kwargs={"muscle": "glutes"})
-    response = client.get(path, HTTP_ACCEPT_ENCODING="gzip")
-    assert response["Content-Encoding"] == "gzip"
-    assert response["ETag"].startswith('W/"'), "gzip makes a strong ETag weak"
-    again = client.get(path, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=response["ETag"])
+    plain = client.get(path)
+    muscle_figure_svg_copies.cache_clear()
+    response = client.get(path, HTTP_ACCEPT_ENCODING=accept)
+    assert response.get("Content-Encoding") == encoding
+    assert decoded(response) == plain.content
+    assert "accept-encoding" in vary(response)
+    again = client.get(path, HTTP_ACCEPT_ENCODING=accept, HTTP_IF_NONE_MATCH=response["ETag"])
     assert again.status_code == 304
+    # A browser that sent the tag back as a weak one (W/"…") is answered as well.
+    weak = client.get(path, HTTP_ACCEPT_ENCODING=accept, HTTP_IF_NONE_MATCH=f"W/{response['ETag']}")
+    assert weak.status_code == 304
+    if encoding:
+        assert response["ETag"] != plain["ETag"], "a cache must not mix up the encodings"
+        # Compressed once, when first asked, not again for the next requests.
+        assert muscle_figure_svg_copies.cache_info().misses == 1
 
 
 # --- Accept-Encoding -------------------------------------------------------------------
