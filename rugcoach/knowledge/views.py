@@ -18,6 +18,7 @@ from rugcoach.knowledge.presenters import (
     reverse_or_none,
 )
 
+
 def index(request: HttpRequest) -> HttpResponse:
     presenter = KnowledgePresenter(get_catalog(), translation.get_language())
     pages = presenter.pages.pages
