@@ -1,0 +1,46 @@
+"""The URLs outside the table: they show or change no member's data, each with why."""
+
+# The admin is Django's own, behind is_staff and model permissions; its URLs are listed by
+# namespace (NOT_MEMBER_DATA_NAMESPACES).
+NOT_MEMBER_DATA: dict[str, str] = {
+    "privacy_policy": "the policy text",
+    "generic_poster": "the guide's poster, the same for everyone",
+    "programs:herstelgids": "the recovery guide PDF from content, the same for everyone",
+    "train_hub": "links to the plan, programs and progress pages",
+    "figure": "exercise drawings",
+    "favicon": "a redirect to the static icon",
+    "library:list": "the exercise library (content files)",
+    "library:gallery": "the exercise library (content files)",
+    "library:detail": "the exercise library (content files)",
+    "library:not_advised": "the exercise library (content files)",
+    "knowledge:index": "the knowledge pages (content files)",
+    "knowledge:page": "the knowledge pages (content files)",
+    "knowledge:habits": "the knowledge pages (content files)",
+    "knowledge:muscle_figure": "a muscle drawing (content files)",
+    "knowledge:faq": "the FAQ and its search (content files)",
+    "knowledge:heat": "the heat-or-cold helper: answers in the query, nothing stored",
+    "GET /faq": "the FAQ search (content files)",
+    "triage:reset": "empties the visitor's own wizard cookie",
+    "accounts:signup": "makes a new account; a logged-in person is sent to their profile",
+    "accounts:login": "the login form",
+    "accounts:logout": "ends the viewer's own session",
+    "accounts:password_reset": "the same 'sent' answer whether or not the address exists",
+    "accounts:password_reset_done": "a static page",
+    "accounts:password_reset_confirm": "the e-mailed signed token is the key (Django's view)",
+    "accounts:password_reset_complete": "a static page",
+    "accounts:two_factor_login": "the code step of the browser's own half-done login",
+    "intakes:locations": "the locations, their opening hours and trainers (public)",
+    "intakes:slots": "a location's free intake times (public; no member's booking shows)",
+    "GET /intakes/slots": "a location's free intake times (public)",
+    "api:api-root": "the API's root",
+    "api:openapi-json": "the API's schema",
+    "api:openapi-view": "the API's documentation page",
+    "GET /exercises": "the exercise library",
+    "GET /exercises/{slug}": "the exercise library",
+    "GET /triage/questions": "the safety check's questions",
+    "POST /triage": "evaluates answers it is sent; stores nothing",
+}
+NOT_MEMBER_DATA_NAMESPACES = {
+    "admin": "Django's admin: staff only, its own permissions",
+    "pwa": "the service worker, the manifest, the icon and the offline page: the same for all",
+}
