@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from rugcoach.core.catalog import Catalog
-from rugcoach.core.planner import Plan, Weekday
+from rugcoach.core.planner import Excluded, Weekday
 from rugcoach.core.schedule import Item, Role, Schedule, ScheduleSession
 from rugcoach.library.presenters import ExercisePresenter
 from rugcoach.plans.calendar import session_minutes
@@ -208,18 +208,20 @@ class ExcludedView:
     reason: str
 
 
-def present_excluded(plan: Plan, catalog: Catalog, language: str) -> list[ExcludedView]:
+def present_excluded(
+    excluded: Sequence[Excluded], catalog: Catalog, language: str
+) -> list[ExcludedView]:
     """The plan's left-out exercises (17 for a common plan): their name and link, from
     the library's cards (built once per process, then only looked up)."""
     presenter = ExercisePresenter(catalog, language)
-    cards = [
-        (presenter.card(catalog.exercises[e.slug]), e)
-        for e in plan.excluded
-        if e.slug in catalog.exercises
-    ]
     return [
-        ExcludedView(name=card.name, url=card.url, reason=e.reason.get(language))
-        for card, e in cards
+        ExcludedView(
+            name=(card := presenter.card(catalog.exercises[left_out.slug])).name,
+            url=card.url,
+            reason=left_out.reason.get(language),
+        )
+        for left_out in excluded
+        if left_out.slug in catalog.exercises
     ]
 
 

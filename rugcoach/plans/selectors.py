@@ -3,6 +3,7 @@
 import json
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 
@@ -10,6 +11,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet, TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
+from pydantic import TypeAdapter
 
 from rugcoach.accounts import access
 from rugcoach.accounts.models import User
@@ -17,7 +19,7 @@ from rugcoach.content import get_catalog
 from rugcoach.core.kernel.text import Text
 from rugcoach.core.kernel.vocabulary import Condition, Situation
 from rugcoach.core.library.exercises import Exercise
-from rugcoach.core.planner import Plan, Profile, SelfTests
+from rugcoach.core.planner import Excluded, Focus, Plan, Profile, SelfTests
 from rugcoach.core.planner.pregnancy import due_date_from_week, due_date_problem, pregnancy_stage
 from rugcoach.core.planner.schedule import SCHEDULE_KIND, library_pace, plan_schedule
 from rugcoach.core.planner.selftests import (
@@ -74,6 +76,30 @@ def feed_by_token(token: str) -> models.CalendarFeed | None:
 
 def parsed_plan(stored: models.Plan) -> Plan:
     return Plan.model_validate(stored.plan)
+
+
+@dataclass(frozen=True)
+class PlanOutline:
+    """What the plan page shows of the planner's output beside the schedule."""
+
+    focus: tuple[Focus, ...]
+    reasons: tuple[Text, ...]
+    excluded: tuple[Excluded, ...]
+
+
+# Each read as ``Plan`` declares it, without validating the four weeks around it: the
+# page takes those from the rows, and they are 9 in 10 of the JSON (issue 16).
+_OUTLINE = {
+    name: TypeAdapter(Plan.model_fields[name].annotation)
+    for name in ("focus", "reasons", "excluded")
+}
+
+
+def plan_outline(stored: models.Plan) -> PlanOutline:
+    """The plan's focus areas, reasons and left-out exercises, as generated."""
+    return PlanOutline(
+        **{name: adapter.validate_python(stored.plan[name]) for name, adapter in _OUTLINE.items()}
+    )
 
 
 def parsed_intake(intake: models.Intake) -> tuple[Profile, SelfTests]:

@@ -54,15 +54,14 @@ def plan_page(request: HttpRequest) -> HttpResponse:
         # Sessions, exercises and doses from the schedule's rows (rendered once per exact
         # rows, day and language: plans/weeks.py); the focus, reasons and exclusions are
         # the planner's output as it was frozen at generation.
-        plan = selectors.parsed_plan(stored)
+        outline = selectors.plan_outline(stored)
         weeks = plan_weeks(stored, catalog, language, _today())
         context.update(
             stored=stored,
-            plan=plan,
             weeks=weeks,
-            focus=[(f.area, f.reason.get(language)) for f in plan.focus],
-            reasons=[reason.get(language) for reason in plan.reasons],
-            excluded=present_excluded(plan, catalog, language),
+            focus=[(f.area, f.reason.get(language)) for f in outline.focus],
+            reasons=[reason.get(language) for reason in outline.reasons],
+            excluded=present_excluded(outline.excluded, catalog, language),
             upcoming=weeks.upcoming,
             earlier=selectors.earlier_plans(member)[:10],
             outdated=intake is not None and intake.updated_at > stored.created_at,
