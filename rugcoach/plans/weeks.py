@@ -81,7 +81,8 @@ class _Recent:
                 self._entries.popitem(last=False)
 
 
-_rendered = PerCatalog[_Recent](lambda catalog: _Recent(MAX_PLANS))
+rendered_weeks = PerCatalog[_Recent](lambda catalog: _Recent(MAX_PLANS))
+"""Per catalog: the weeks rendered so far (tests and the benchmark clear it)."""
 
 
 def rows_digest(rows: selectors.ScheduleRows) -> bytes:
@@ -97,7 +98,7 @@ def plan_weeks(stored: models.Plan, catalog: Catalog, language: str, today: date
     if not rows:  # made outside the services (e.g. a fixture): not worth keeping
         return _render(selectors.stored_schedule(stored), stored, catalog, language, today)
     key = (stored.pk, stored.starts_on, today, language, get_script_prefix(), rows_digest(rows))
-    store = _rendered(catalog)
+    store = rendered_weeks(catalog)
     found = store.get(key)
     if found is None:
         schedule = selectors.schedule_from_rows(rows)
