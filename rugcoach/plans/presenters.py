@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -12,10 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from rugcoach.core.catalog import Catalog
-from rugcoach.core.planner import Plan, Weekday
+from rugcoach.core.planner import Excluded, Weekday
 from rugcoach.core.schedule import Item, Role, Schedule, ScheduleSession
-from rugcoach.library.figures import figure_url
-from rugcoach.library.presenters import exercise_url
+from rugcoach.library.presenters import ExercisePresenter
 from rugcoach.plans.calendar import session_minutes
 from rugcoach.triage.models import TriageResult
 
@@ -23,8 +22,8 @@ from rugcoach.triage.models import TriageResult
 @dataclass(frozen=True)
 class ItemView:
     """One exercise of a session as the plan, today's page and the printouts show it:
-    its name, link and thumbnail (not a whole library card: its dose words, labels and
-    figure URLs were made for ~80 items a page and never shown, issue 16)."""
+    its name, link and thumbnail (from the library's card, which is built once per
+    process and shared), the item's own dose and reason, why it changed, and the swap."""
 
     slug: str
     name: str
@@ -50,7 +49,7 @@ class SessionView:
     date: date
     date_label: str
     minutes: int
-    items: list[ItemView]
+    items: tuple[ItemView, ...]
     is_today: bool
     pregnancy_week: int | None = None
 
@@ -153,18 +152,13 @@ def present_plan(
 ) -> list[WeekView]:
     """The schedule's sessions by week, read from its rows; each dose is the item's
     latest prescription version."""
-    # A plan names a dozen exercises across ~80 items: each one's name, link and
-    # thumbnail are made once per page, not once per item (issue 16).
-    links: dict[str, tuple[str, str, str]] = {}
+    # A plan names a dozen exercises across ~60 items: each one's name, link and
+    # thumbnail come from the library's card, built once per process (issue 16).
+    presenter = ExercisePresenter(catalog, language)
 
     def link(slug: str) -> tuple[str, str, str]:
-        if slug not in links:
-            links[slug] = (
-                catalog.exercises[slug].name.get(language),
-                exercise_url(slug, language),
-                figure_url(slug, "thumbnail", language) or "",
-            )
-        return links[slug]
+        card = presenter.card(catalog.exercises[slug])
+        return card.name, card.url, card.figure.thumbnail if card.figure else ""
 
     weeks: list[WeekView] = []
     with translation.override(language):
@@ -185,7 +179,7 @@ def present_plan(
                     date=day,
                     date_label=formats.date_format(day, "l j F"),
                     minutes=session_minutes(session.seconds),
-                    items=[
+                    items=tuple(
                         ItemView(
                             item.slug,
                             *link(item.slug),
@@ -197,7 +191,7 @@ def present_plan(
                         )
                         for item in session.items
                         if item.slug in catalog.exercises
-                    ],
+                    ),
                     is_today=day == today,
                     pregnancy_week=_pregnancy_week(session),
                 )
@@ -214,17 +208,20 @@ class ExcludedView:
     reason: str
 
 
-def present_excluded(plan: Plan, catalog: Catalog, language: str) -> list[ExcludedView]:
-    """The plan's left-out exercises (17 for a common plan): their name and link only,
-    not a whole card with dose words and figure URLs that the page does not show."""
+def present_excluded(
+    excluded: Sequence[Excluded], catalog: Catalog, language: str
+) -> list[ExcludedView]:
+    """The plan's left-out exercises (17 for a common plan): their name and link, from
+    the library's cards (built once per process, then only looked up)."""
+    presenter = ExercisePresenter(catalog, language)
     return [
         ExcludedView(
-            name=catalog.exercises[e.slug].name.get(language),
-            url=exercise_url(e.slug, language),
-            reason=e.reason.get(language),
+            name=(card := presenter.card(catalog.exercises[left_out.slug])).name,
+            url=card.url,
+            reason=left_out.reason.get(language),
         )
-        for e in plan.excluded
-        if e.slug in catalog.exercises
+        for left_out in excluded
+        if left_out.slug in catalog.exercises
     ]
 
 

@@ -1,11 +1,17 @@
 """Reads for personal plans, always scoped to one member."""
 
+import json
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 
-from django.db.models import QuerySet
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import QuerySet, TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
+from pydantic import TypeAdapter
 
 from rugcoach.accounts import access
 from rugcoach.accounts.models import User
@@ -13,7 +19,7 @@ from rugcoach.content import get_catalog
 from rugcoach.core.kernel.text import Text
 from rugcoach.core.kernel.vocabulary import Condition, Situation
 from rugcoach.core.library.exercises import Exercise
-from rugcoach.core.planner import Plan, Profile, SelfTests
+from rugcoach.core.planner import Excluded, Focus, Plan, Profile, SelfTests
 from rugcoach.core.planner.pregnancy import due_date_from_week, due_date_problem, pregnancy_stage
 from rugcoach.core.planner.schedule import SCHEDULE_KIND, library_pace, plan_schedule
 from rugcoach.core.planner.selftests import (
@@ -70,6 +76,30 @@ def feed_by_token(token: str) -> models.CalendarFeed | None:
 
 def parsed_plan(stored: models.Plan) -> Plan:
     return Plan.model_validate(stored.plan)
+
+
+@dataclass(frozen=True)
+class PlanOutline:
+    """What the plan page shows of the planner's output beside the schedule."""
+
+    focus: tuple[Focus, ...]
+    reasons: tuple[Text, ...]
+    excluded: tuple[Excluded, ...]
+
+
+# Each read as ``Plan`` declares it, without validating the four weeks around it: the
+# page takes those from the rows, and they are 9 in 10 of the JSON (issue 16).
+_OUTLINE = {
+    name: TypeAdapter(Plan.model_fields[name].annotation)
+    for name in ("focus", "reasons", "excluded")
+}
+
+
+def plan_outline(stored: models.Plan) -> PlanOutline:
+    """The plan's focus areas, reasons and left-out exercises, as generated."""
+    return PlanOutline(
+        **{name: adapter.validate_python(stored.plan[name]) for name, adapter in _OUTLINE.items()}
+    )
 
 
 def parsed_intake(intake: models.Intake) -> tuple[Profile, SelfTests]:
@@ -204,27 +234,89 @@ def self_test_hints(member: User) -> dict[str, str]:
     return hints
 
 
+# A schedule's rows as the database holds them: one tuple per prescription version (a
+# session without items gives one with the item's columns None), ordered; the JSON columns
+# are their text, not decoded. Plain values only, so the rows can be compared and hashed:
+# the plan page keys its rendered weeks with them (plans/weeks.py).
+ScheduleRows = tuple[tuple[object, ...], ...]
+
+_SCHEDULE_COLUMNS = (
+    "id", "key", "day_offset", "order", "title", "seconds", "note",
+    "items__id", "items__key", "items__order", "items__slug", "items__role",
+    "items__reason", "items__focus", "items__replaces", "items__step",
+    "items__versions__number", "items__versions__prescription",
+    "items__versions__reason", "items__versions__source",
+)  # fmt: skip
+_SCHEDULE_JSON = (
+    "title",
+    "items__reason",
+    "items__versions__prescription",
+    "items__versions__reason",
+)
+
+
+def _as_text(column: str) -> str:
+    return "text_" + column.replace("__", "_")
+
+
+def schedule_query(plan_id: int, using: str = DEFAULT_DB_ALIAS) -> QuerySet[models.PlanSession]:
+    """The one query of a plan's schedule rows, as the ORM builds it."""
+    columns = [_as_text(c) if c in _SCHEDULE_JSON else c for c in _SCHEDULE_COLUMNS]
+    return (
+        models.PlanSession.objects.using(using)
+        .filter(plan_id=plan_id)
+        .annotate(**{_as_text(c): Cast(c, TextField()) for c in _SCHEDULE_JSON})
+        .order_by(
+            "day_offset", "order", "id", "items__order", "items__id", "items__versions__number"
+        )
+        .values_list(*columns)
+    )
+
+
+# Any id: the SQL is compiled with it and must carry it as its only parameter.
+_PLAN_ID_MARK = 1
+
+
+@cache
+def _schedule_sql(using: str) -> str:
+    """``schedule_query``'s SQL for one database, compiled once per process. Building
+    and compiling this three-table join costs the ORM ~0.6 ms on every plan page, four
+    times the database's own work; only the plan's id differs from one view to the next."""
+    sql, params = schedule_query(_PLAN_ID_MARK, using).query.sql_with_params()
+    if tuple(params) != (_PLAN_ID_MARK,):
+        raise ValueError(f"the schedule's SQL should take the plan's id alone, not {params}")
+    return sql
+
+
+def schedule_rows(stored: models.Plan) -> ScheduleRows:
+    """Every row of the plan's schedule, in one query whatever the plan's size: the
+    sessions joined with their items and the items' prescription versions, as plain
+    values (see ``ScheduleRows``); ``schedule_query`` is the query, run from its SQL
+    compiled once. ``stored`` comes from a selector that asked the access policy
+    (``current_plan``, ``usable_plan``), so the viewer was checked there."""
+    using = stored._state.db or DEFAULT_DB_ALIAS
+    with connections[using].cursor() as cursor:
+        cursor.execute(_schedule_sql(using), [stored.pk])
+        return tuple(tuple(row) for row in cursor.fetchall())
+
+
 def stored_schedule(stored: models.Plan) -> Schedule:
     """The plan's schedule from its rows: sessions, items with stable keys, and every
     prescription version (the latest is what to do next time). Tempo and breathing pace
     are the exercise's own, from the library.
 
-    One query whatever the plan's size: the sessions joined with their items and the
-    items' versions, read as plain values, a row per version. The plan page reads every
-    row of a plan on every view; three queries of model instances with a prefetched
-    queryset per row cost it more than the rest of the page (issue 16). ``stored``
-    comes from a selector that asked the access policy (``current_plan``,
-    ``usable_plan``), so the viewer was checked there."""
+    One query whatever the plan's size (``schedule_rows``). The plan page reads every row
+    of a plan on every view; three queries of model instances with a prefetched queryset
+    per row cost it more than the rest of the page (issue 16)."""
+    rows = schedule_rows(stored)
+    if not rows:  # made outside the services (e.g. a fixture): the planner's JSON
+        return plan_schedule(parsed_plan(stored), get_catalog().exercises)
+    return schedule_from_rows(rows)
+
+
+def schedule_from_rows(rows: ScheduleRows) -> Schedule:
+    """The Schedule that ``schedule_rows`` read (at least one row)."""
     exercises = get_catalog().exercises
-    rows = stored.sessions.order_by(
-        "day_offset", "order", "id", "items__order", "items__id", "items__versions__number"
-    ).values_list(
-        "id", "key", "day_offset", "order", "title", "seconds", "note",
-        "items__id", "items__key", "items__order", "items__slug", "items__role",
-        "items__reason", "items__focus", "items__replaces", "items__step",
-        "items__versions__number", "items__versions__prescription",
-        "items__versions__reason", "items__versions__source",
-    )  # fmt: skip
     sessions: dict[int, tuple] = {}  # id → the session's columns, in the query's order
     items: dict[int, dict[int, tuple]] = defaultdict(dict)  # session → item id → columns
     versions: dict[int, list[PrescriptionVersion]] = defaultdict(list)  # item id → versions
@@ -238,13 +330,11 @@ def stored_schedule(stored: models.Plan) -> Schedule:
         versions[item_id].append(
             PrescriptionVersion(
                 number=number,
-                prescription=_with_library_pace(prescription, exercises.get(slug)),
-                reason=Text.model_validate(reason),
+                prescription=_with_library_pace(json.loads(prescription), exercises.get(slug)),
+                reason=Text.model_validate_json(reason),
                 source=source,
             )
         )
-    if not sessions:  # made outside the services (e.g. a fixture): the planner's JSON
-        return plan_schedule(parsed_plan(stored), exercises)
     return Schedule(
         kind=SCHEDULE_KIND,
         sessions=tuple(
@@ -252,7 +342,7 @@ def stored_schedule(stored: models.Plan) -> Schedule:
                 key=key,
                 day_offset=day_offset,
                 order=order,
-                title=Text.model_validate(title) if title else None,
+                title=_optional_text(title),
                 seconds=seconds,
                 items=tuple(
                     ScheduleItem(
@@ -260,7 +350,7 @@ def stored_schedule(stored: models.Plan) -> Schedule:
                         order=item_order,
                         slug=slug,
                         role=role,
-                        reason=Text.model_validate(reason),
+                        reason=Text.model_validate_json(reason),
                         focus=focus or None,
                         replaces=replaces or None,
                         step=step,
@@ -282,6 +372,11 @@ def stored_schedule(stored: models.Plan) -> Schedule:
             for session_id, (key, day_offset, order, title, seconds, note) in sessions.items()
         ),
     )
+
+
+def _optional_text(raw: object) -> Text | None:
+    data = json.loads(raw) if isinstance(raw, str) else None
+    return Text.model_validate(data) if data else None
 
 
 def _with_library_pace(data: dict, exercise: Exercise | None) -> Prescription:

@@ -22,12 +22,8 @@ from rugcoach.plans.forms import (
     initial_from_profile,
     initial_from_self_tests,
 )
-from rugcoach.plans.presenters import (
-    blocking_notice,
-    next_session,
-    present_excluded,
-    present_plan,
-)
+from rugcoach.plans.presenters import blocking_notice, present_excluded
+from rugcoach.plans.weeks import plan_weeks
 from rugcoach.triage.presenters import present_verdict
 from rugcoach.triage.selectors import checked_today, training_status
 
@@ -55,23 +51,21 @@ def plan_page(request: HttpRequest) -> HttpResponse:
             "pregnancy" if selectors.plan_predates_pregnancy_weeks(stored) else "check"
         )
     elif stored is not None:
-        # Sessions, exercises and doses from the schedule's rows; the focus, reasons and
-        # exclusions are the planner's output as it was frozen at generation.
-        plan = selectors.parsed_plan(stored)
-        schedule = selectors.stored_schedule(stored)
-        weeks = present_plan(schedule, stored.starts_on, catalog, language, _today())
+        # Sessions, exercises and doses from the schedule's rows (rendered once per exact
+        # rows, day and language: plans/weeks.py); the focus, reasons and exclusions are
+        # the planner's output as it was frozen at generation.
+        outline = selectors.plan_outline(stored)
+        weeks = plan_weeks(stored, catalog, language, _today())
         context.update(
             stored=stored,
-            plan=plan,
             weeks=weeks,
-            focus=[(f.area, f.reason.get(language)) for f in plan.focus],
-            reasons=[reason.get(language) for reason in plan.reasons],
-            excluded=present_excluded(plan, catalog, language),
-            upcoming=next_session(weeks, _today()),
+            focus=[(f.area, f.reason.get(language)) for f in outline.focus],
+            reasons=[reason.get(language) for reason in outline.reasons],
+            excluded=present_excluded(outline.excluded, catalog, language),
+            upcoming=weeks.upcoming,
             earlier=selectors.earlier_plans(member)[:10],
             outdated=intake is not None and intake.updated_at > stored.created_at,
             checked_today=checked_today(status),
-            today=_today(),
         )
     return render(request, "plans/plan.html", context)
 
@@ -118,10 +112,7 @@ def today(request: HttpRequest) -> HttpResponse:
         fits = selectors.plan_fits_check(stored, check)
         context["fits"] = fits
         if fits:
-            weeks = present_plan(
-                selectors.stored_schedule(stored), stored.starts_on, catalog, language, _today()
-            )
-            upcoming = next_session(weeks, _today())
+            upcoming = plan_weeks(stored, catalog, language, _today()).upcoming
             context["session"] = upcoming if upcoming and upcoming.is_today else None
             context["upcoming"] = upcoming
     # The verdict's own exercises stand in for the plan's session when none is shown; a

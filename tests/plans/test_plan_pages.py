@@ -312,3 +312,18 @@ def test_a_due_date_that_has_passed_asks_for_a_new_intake_before_a_plan(client, 
     assert response.redirect_chain[-1][0] == "/plan/intake/"
     assert "Je uitgerekende datum is voorbij" in response.content.decode()
     assert Plan.objects.count() == 0
+
+
+def test_the_pages_outline_is_the_plans_own(member_with_plan):
+    """The plan page reads the focus, reasons and left-out exercises without validating
+    the weeks around them (issue 16); they are what the whole Plan says."""
+    from rugcoach.plans import selectors
+
+    stored = Plan.objects.get(is_current=True)
+    plan, outline = selectors.parsed_plan(stored), selectors.plan_outline(stored)
+    assert (outline.focus, outline.reasons, outline.excluded) == (
+        plan.focus,
+        plan.reasons,
+        plan.excluded,
+    )
+    assert outline.focus and outline.reasons and outline.excluded
