@@ -41,8 +41,10 @@ from rugcoach.compression import GzipOnce, PrecompressedResponse
 from rugcoach.content import PerCatalog, get_catalog
 from rugcoach.lru import LeastRecentlyUsed
 
-# Per catalog. A page and its gzip are ~45 KB (the library list) or ~12 KB (an
-# exercise): every exercise in both languages and the common searches fit, in a few MB.
+# Per catalog. A page and its gzip are ~45 KB (the library list) or ~11 KB (an
+# exercise): every exercise in both languages and the common searches fit. The query
+# string is part of the key, so odd parameters take places too (least recently used
+# go first); at worst 256 list pages, ~11 MB per process.
 MAX_SHARED_PAGES = 256
 
 # The headers a view's response may carry and still be shared; any other header is the
