@@ -11,9 +11,9 @@ response still gets Django's random file name, the BREACH mitigation).
 Safety rests on two checks, one before and one after:
 
 - **Who may get a shared page** (``brings_nothing_of_their_own``): a GET or HEAD, not an
-  htmx request (those have their own answers), and no cookie outside
-  ``harmless_cookies()``. A member always has a session cookie, so a member never gets a
-  shared page, and their own page is never shared (it is never stored).
+  htmx request (those have their own answers), no ``Authorization`` header, and no
+  cookie outside ``harmless_cookies()``. A member always has a session cookie, so a
+  member never gets a shared page, and their own page is never shared (never stored).
 - **What may be stored** (``shows_nothing_of_the_visitor``): a whole 200 with no header
   of the view's own but its type and Vary, no cookie, no CSRF token used while rendering,
   no message queued, no session written, and nobody logged in. Anything else is sent as
@@ -74,6 +74,9 @@ def harmless_cookies() -> frozenset[str]:
 def brings_nothing_of_their_own(request: HttpRequest) -> bool:
     """Whether this request may be answered with, or fill, a page shared by visitors."""
     if request.method not in ("GET", "HEAD") or "HX-Request" in request.headers:
+        return False
+    # Credentials of any kind (the API's bearer tokens; pages read none today) are someone.
+    if "Authorization" in request.headers:
         return False
     harmless = harmless_cookies()
     return all(name in harmless for name in request.COOKIES)

@@ -260,8 +260,10 @@ def test_only_a_visitor_without_cookies_of_their_own_gets_a_shared_page(cookies,
     assert brings_nothing_of_their_own(request) is shared
 
 
-def test_posts_and_htmx_requests_never_get_a_shared_page():
+def test_posts_htmx_and_credentials_never_get_a_shared_page():
     factory = RequestFactory()
     assert brings_nothing_of_their_own(factory.head("/oefeningen/"))
     assert not brings_nothing_of_their_own(factory.post("/oefeningen/"))
     assert not brings_nothing_of_their_own(factory.get("/oefeningen/", HTTP_HX_REQUEST="true"))
+    bearer = factory.get("/oefeningen/", HTTP_AUTHORIZATION="Bearer rc_abc")
+    assert not brings_nothing_of_their_own(bearer)
