@@ -4,13 +4,18 @@ Pages and JSON go through ``CompressTextMiddleware`` (Django's GZipMiddleware, w
 its BREACH mitigation: random bytes in each gzip header, so a page's compressed length
 does not give away a secret in it; CSRF tokens are also masked per request). Figures,
 which carry no secret, are compressed once per version and served as they are
-(``encoded_copies``, ``negotiated_encoding``). Static files come precompressed from
-WhiteNoise (gzip and brotli, written by collectstatic).
+(``encoded_copies``, ``negotiated_encoding``). A page shared by every visitor
+(``rugcoach.shared_pages``) is deflated once too, and gets its random file name per
+response (``GzipOnce``), so its gzip is Django's to the byte. Static files come
+precompressed from WhiteNoise (gzip and brotli, written by collectstatic).
 """
 
 import gzip
 import re
+import secrets
 from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.gzip import GZipMiddleware
@@ -36,6 +41,37 @@ COMPRESSIBLE_TYPE = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class GzipOnce:
+    """Some bytes and their gzip stream, made once, as Django's ``compress_string`` makes
+    it (level 6, no time stamp), without the file name that it adds per response."""
+
+    plain: bytes
+    deflated: bytes
+
+    @classmethod
+    def of(cls, plain: bytes) -> "GzipOnce":
+        return cls(plain, gzip.compress(plain, compresslevel=6, mtime=0))
+
+    def with_random_name(self, max_random_bytes: int) -> bytes:
+        """The stream with a file name of 0 to ``max_random_bytes`` - 1 bytes in its
+        header: Django's BREACH mitigation (``django.utils.text.compress_string``), so two
+        responses with the same body still differ in length."""
+        header = bytearray(self.deflated[:10])
+        header[3] = gzip.FNAME
+        name = b"a" * secrets.randbelow(max_random_bytes) + b"\x00"
+        return bytes(header) + name + self.deflated[10:]
+
+
+class PrecompressedResponse(HttpResponse):
+    """A page whose body comes with its gzip stream made ahead (``GzipOnce``): the
+    middleware adds the per-response file name instead of compressing it again."""
+
+    def __init__(self, once: GzipOnce, **kwargs: Any) -> None:
+        super().__init__(once.plain, **kwargs)
+        self.gzip_once = once
+
+
 class CompressTextMiddleware(GZipMiddleware):
     """Django's GZipMiddleware, for text responses only.
 
@@ -43,7 +79,8 @@ class CompressTextMiddleware(GZipMiddleware):
     already have a Content-Encoding (the precompressed figures) and clients that do not
     accept gzip; it adds ``Vary: Accept-Encoding``, turns a strong ETag into a weak one
     (compare with ``etag_matches``), and compresses streaming responses (the calendar
-    feed, the data export) chunk by chunk.
+    feed, the data export) chunk by chunk. A ``PrecompressedResponse`` whose body is
+    still the one its stream was made of is sent from that stream.
     """
 
     def process_response(
@@ -55,7 +92,31 @@ class CompressTextMiddleware(GZipMiddleware):
         if "gzip" not in accepted_encodings(request.headers.get("Accept-Encoding", "")):
             patch_vary_headers(response, ["Accept-Encoding"])
             return response
+        if (
+            isinstance(response, PrecompressedResponse)
+            and not response.has_header("Content-Encoding")
+            # Nothing between the view and here may have changed the body; if something
+            # did, the stream is of other bytes and Django compresses the body itself.
+            and response.content == response.gzip_once.plain
+        ):
+            return self._send_precompressed(response, response.gzip_once)
         return super().process_response(request, response)
+
+    def _send_precompressed(self, response: HttpResponse, once: GzipOnce) -> HttpResponse:
+        # What Django's process_response does, in its order, with the stream made ahead.
+        if len(once.plain) < 200:
+            return response
+        patch_vary_headers(response, ["Accept-Encoding"])
+        compressed = once.with_random_name(self.max_random_bytes)
+        if len(compressed) >= len(once.plain):
+            return response
+        response.content = compressed
+        response.headers["Content-Length"] = str(len(compressed))
+        etag = response.get("ETag")
+        if etag and etag.startswith('"'):
+            response.headers["ETag"] = "W/" + etag
+        response.headers["Content-Encoding"] = "gzip"
+        return response
 
 
 def encoded_copies(data: bytes) -> dict[str, bytes]:

@@ -13,13 +13,12 @@ because a new catalog (a deploy restarts the process) starts with an empty store
 from __future__ import annotations
 
 import hashlib
-import threading
-from collections import OrderedDict
-from collections.abc import Hashable
 from dataclasses import dataclass
 
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
+
+from rugcoach.lru import LeastRecentlyUsed
 
 # Enough for every detail in both languages and the common list pages and searches;
 # at ~20 KB an answer, a few MB per process at most.
@@ -39,30 +38,11 @@ class Answer:
         return cls(body, f'W/"{hashlib.blake2b(body, digest_size=16).hexdigest()}"')
 
 
-class Answers:
+class Answers(LeastRecentlyUsed[Answer]):
     """At most ``size`` answers; the least recently used is dropped first. Thread-safe."""
 
     def __init__(self, size: int = MAX_ANSWERS) -> None:
-        self.size = size
-        self._items: OrderedDict[Hashable, Answer] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: Hashable) -> Answer | None:
-        with self._lock:
-            found = self._items.get(key)
-            if found is not None:
-                self._items.move_to_end(key)
-            return found
-
-    def put(self, key: Hashable, answer: Answer) -> None:
-        with self._lock:
-            self._items[key] = answer
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-
-    def __len__(self) -> int:
-        return len(self._items)
+        super().__init__(size)
 
 
 def not_modified(etag: str) -> HttpResponse:

@@ -21,6 +21,7 @@ from rugcoach.library.answers import Answer, Answers, not_modified
 from rugcoach.library.figures import MODES, figure_svg_copies, figure_version
 from rugcoach.library.forms import ExerciseFilterForm
 from rugcoach.library.presenters import ExercisePresenter
+from rugcoach.shared_pages import shared_with_visitors
 
 # Per catalog: (URL prefix, language, query) → the rendered results fragment. The
 # fragment holds only library content (no form, no CSRF token, nothing of the member),
@@ -85,12 +86,14 @@ def _list_body(
     return mark_safe(stored.body.decode())  # rendered from our own template
 
 
+@shared_with_visitors
 def exercise_list(request: HttpRequest) -> HttpResponse:
     """The library with its filters; an htmx request gets only the results.
 
     The results fragment is shared (see ``_results``) and the htmx answer carries its
-    ETag, so a repeated search is a 304. The whole page has no ETag: it holds a CSRF
-    token and the member's menu, which a shared tag would not cover.
+    ETag, so a repeated search is a 304. The whole page has no ETag: a member's holds a
+    CSRF token and their menu, which a shared tag would not cover. A visitor's whole
+    page is shared (``rugcoach.shared_pages``).
     """
     catalog = get_catalog()
     language = translation.get_language()
@@ -118,6 +121,7 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
 _detail_bodies = PerCatalog[Answers](lambda catalog: Answers())
 
 
+@shared_with_visitors
 def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
     catalog = get_catalog()
     exercise = catalog.exercise(slug)
@@ -137,6 +141,7 @@ def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "library/detail.html", context)
 
 
+@shared_with_visitors
 def not_advised_detail(request: HttpRequest, slug: str) -> HttpResponse:
     catalog = get_catalog()
     entry = catalog.not_advised.get(slug)

@@ -30,7 +30,7 @@ def test_member_filters_searches_opens_and_switches_language(
     expect(page.get_by_role("heading", name="Zo doe je het")).to_be_visible()
     expect(page.get_by_text("Ga op handen en knieën staan")).to_be_visible()
 
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("link", name="English").click()  # a visitor's switch is a link
     expect(page).to_have_url(f"{live_server.url}/en/exercises/bird-dog/")
     expect(page.get_by_role("heading", name="How to do it")).to_be_visible()
     expect(page.get_by_text("Get on your hands and knees")).to_be_visible()

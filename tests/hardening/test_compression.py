@@ -5,13 +5,21 @@ downloads intact, and 304s still answered after gzip weakened an ETag."""
 import gzip
 import json
 import re
+import secrets
 
 import brotli
 import pytest
+from django.test import RequestFactory
 from django.urls import reverse
+from django.utils.text import compress_string
 from icalendar import Calendar
 
-from rugcoach.compression import accepted_encodings
+from rugcoach.compression import (
+    CompressTextMiddleware,
+    GzipOnce,
+    PrecompressedResponse,
+    accepted_encodings,
+)
 from rugcoach.plans.models import CalendarFeed
 
 BROWSER = "gzip, deflate, br, zstd"
@@ -49,19 +57,27 @@ def test_a_page_is_gzipped_for_a_browser_and_reads_the_same(client):
 
 
 @pytest.mark.django_db
-def test_the_gzip_of_a_page_keeps_djangos_breach_mitigation(client):
+@pytest.mark.parametrize("path", ["/", "/oefeningen/bird-dog/"], ids=["home", "shared-page"])
+def test_the_gzip_of_a_page_keeps_djangos_breach_mitigation(client, member, path):
     """Django 5.2 puts a random file name of up to 100 bytes in each gzip header, so a
-    page's compressed length does not reveal a secret in it; the CSRF token in every
-    page's language form is masked differently per response as well."""
-    bodies = [client.get("/", HTTP_ACCEPT_ENCODING="gzip").content for _ in range(6)]
-    assert all(body[:2] == b"\x1f\x8b" for body in bodies)
-    assert all(body[3] & gzip.FNAME for body in bodies), "no random file name in the header"
-    assert len({len(body) for body in bodies}) > 1, "every response has the same length"
+    page's compressed length does not reveal a secret in it; the CSRF token in a member's
+    language form is masked differently per response as well. A visitor's page holds no
+    token, and one shared between visitors (its gzip made once) still gets the random
+    name per response."""
+    visitor = [client.get(path, HTTP_ACCEPT_ENCODING="gzip").content for _ in range(6)]
+    assert b"csrfmiddlewaretoken" not in gzip.decompress(visitor[0])
+    client.force_login(member)
+    mine = [client.get(path, HTTP_ACCEPT_ENCODING="gzip").content for _ in range(6)]
+    for bodies in (visitor, mine):
+        assert all(body[:2] == b"\x1f\x8b" for body in bodies)
+        assert all(body[3] & gzip.FNAME for body in bodies), "no random file name in the header"
+        assert len({len(body) for body in bodies}) > 1, "every response has the same length"
+    assert len({gzip.decompress(body) for body in visitor}) == 1  # the same page each time
     tokens = {
         re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', gzip.decompress(b)).group(1)
-        for b in bodies
+        for b in mine
     }
-    assert len(tokens) == len(bodies)
+    assert len(tokens) == len(mine)
 
 
 @pytest.mark.django_db
@@ -79,6 +95,47 @@ def test_a_client_that_accepts_no_compression_gets_plain_bytes(client):
         response = client.get(path, HTTP_ACCEPT_ENCODING="identity")
         assert response.status_code == 200, path
         assert response.get("Content-Encoding") is None, path
+
+
+PAGE = "<li>Bird dog: op handen en knieën, arm en been om en om.</li>\n".encode() * 200
+
+
+@pytest.mark.parametrize("name_length", [0, 1, 57, 99])
+def test_a_stream_made_once_is_djangos_gzip_to_the_byte(monkeypatch, name_length):
+    """A shared page is deflated once; each response gets the random file name Django's
+    compress_string would have given it, so its bytes are Django's."""
+    once = GzipOnce.of(PAGE)
+    monkeypatch.setattr(secrets, "randbelow", lambda _limit: name_length)
+    assert once.with_random_name(100) == compress_string(PAGE, max_random_bytes=100)
+
+
+def compressed_by_the_middleware(response, accept: str = "gzip"):  # type: ignore[no-untyped-def]
+    request = RequestFactory().get("/", HTTP_ACCEPT_ENCODING=accept)
+    return CompressTextMiddleware(lambda _request: response)(request)
+
+
+def test_the_middleware_sends_a_precompressed_page_from_its_stream():
+    once = GzipOnce.of(PAGE)
+    response = compressed_by_the_middleware(PrecompressedResponse(once, content_type="text/html"))
+    assert response["Content-Encoding"] == "gzip"
+    assert response.content[10:].endswith(once.deflated[10:])  # the stream made once
+    assert gzip.decompress(response.content) == PAGE
+    assert response["Content-Length"] == str(len(response.content))
+    assert "accept-encoding" in vary(response)
+    plain = compressed_by_the_middleware(
+        PrecompressedResponse(once, content_type="text/html"), accept="identity"
+    )
+    assert plain.get("Content-Encoding") is None and plain.content == PAGE
+    assert "accept-encoding" in vary(plain)
+
+
+def test_a_precompressed_page_changed_on_the_way_is_compressed_from_what_it_says():
+    """The stream is used only while the body is still the one it was made of."""
+    response = PrecompressedResponse(GzipOnce.of(PAGE), content_type="text/html")
+    response.content = PAGE.replace(b"Bird dog", b"Kat-koe")
+    sent = compressed_by_the_middleware(response)
+    assert sent["Content-Encoding"] == "gzip"
+    assert gzip.decompress(sent.content) == PAGE.replace(b"Bird dog", b"Kat-koe")
 
 
 # --- downloads -------------------------------------------------------------------------
