@@ -27,9 +27,6 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import threading
-from collections import OrderedDict
-from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date
 
@@ -41,6 +38,7 @@ from django.utils.safestring import SafeString
 from rugcoach.content import PerCatalog
 from rugcoach.core.catalog import Catalog
 from rugcoach.core.schedule import Schedule
+from rugcoach.lru import LeastRecentlyUsed
 from rugcoach.plans import models, selectors
 from rugcoach.plans.presenters import SessionView, next_session, present_plan
 
@@ -58,30 +56,9 @@ class PlanWeeks:
     """The next session from today on (today's, if there is one), or None after the plan."""
 
 
-class _Recent:
-    """At most ``size`` entries; the least recently used is dropped first. Thread-safe."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._entries: OrderedDict[Hashable, PlanWeeks] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: Hashable) -> PlanWeeks | None:
-        with self._lock:
-            found = self._entries.get(key)
-            if found is not None:
-                self._entries.move_to_end(key)
-            return found
-
-    def put(self, key: Hashable, weeks: PlanWeeks) -> None:
-        with self._lock:
-            self._entries[key] = weeks
-            self._entries.move_to_end(key)
-            while len(self._entries) > self.size:
-                self._entries.popitem(last=False)
-
-
-rendered_weeks = PerCatalog[_Recent](lambda catalog: _Recent(MAX_PLANS))
+rendered_weeks = PerCatalog[LeastRecentlyUsed[PlanWeeks]](
+    lambda catalog: LeastRecentlyUsed(MAX_PLANS)
+)
 """Per catalog: the weeks rendered so far (tests and the benchmark clear it)."""
 
 
