@@ -35,6 +35,18 @@ def amsterdam(local: str | datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=AMSTERDAM)
 
 
+def _load_before_the_clock_stops() -> None:
+    """Import what the first request would import, before freezing: freezegun swaps the
+    ``datetime`` classes themselves, so a pydantic model (the API's schemas) defined
+    while the clock is pinned would meet ``FakeDatetime`` and refuse to build."""
+    from django.urls import get_resolver
+
+    from rugcoach.content import get_catalog
+
+    get_resolver().url_patterns  # noqa: B018 (imports every view and API router)
+    get_catalog()
+
+
 class WallClock:
     """The process's clock, pinned at a moment and running on from it."""
 
@@ -43,6 +55,7 @@ class WallClock:
         self._clock: TickingDateTimeFactory | None = None
 
     def start(self) -> WallClock:
+        _load_before_the_clock_stops()
         factory = self._freezer.start()
         assert isinstance(factory, TickingDateTimeFactory)
         self._clock = factory
@@ -67,3 +80,11 @@ def days_ago(days: int) -> datetime:
     timedelta(days=1)``: in the last hour of a 25-hour day (the end of summer time) that is
     still today, and in the first hour after a 23-hour day it is two days ago."""
     return timezone.localtime() - timedelta(days=days)
+
+
+def today_at(local_time: str) -> datetime:
+    """Today (by the real clock) at ``"23:58"`` in Amsterdam. For browser tests: Chromium
+    keeps cookies by the real clock, so a session cookie set at a pinned moment weeks ago
+    would already have expired; a fixed date there would stop working in two weeks."""
+    hours, minutes = (int(part) for part in local_time.split(":"))
+    return datetime.now(AMSTERDAM).replace(hour=hours, minute=minutes, second=0, microsecond=0)
