@@ -19,9 +19,10 @@ from freezegun import freeze_time
 from freezegun.api import TickingDateTimeFactory
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-# Where a test that asks for ``wall_clock`` without a moment runs: a Thursday at noon, far
-# from midnight and from a change of summer time.
-MIDDAY = "2026-12-03 12:00"
+# Where a test that asks for ``wall_clock`` without a moment runs: a Thursday morning, far
+# from midnight and from a change of summer time (not noon: intake slots need 2 hours'
+# notice, and around noon the sixth free slot is the last of the day).
+A_WEEKDAY_MORNING = "2026-12-03 10:00"
 
 # Modules that keep the real time: Playwright's sync API waits in an asyncio loop, whose
 # timers would fire at once (or never) if its monotonic clock jumped to a pinned moment.

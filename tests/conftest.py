@@ -112,11 +112,11 @@ def _built_files_in_a_temporary_folder(settings, _built_dir):
 @pytest.fixture
 def wall_clock(request):
     """The process's clock pinned at an Amsterdam wall time, ticking on from there
-    (tests/clock.py): ``tests.clock.MIDDAY``, or the moment the test gives,
+    (tests/clock.py): ``tests.clock.A_WEEKDAY_MORNING``, or the moment the test gives,
     ``@pytest.mark.parametrize("wall_clock", ["2026-12-03 23:58"], indirect=True)``. Put it
     first among the test's fixtures, so that their rows are made at that moment too."""
-    from tests.clock import MIDDAY, WallClock
+    from tests.clock import A_WEEKDAY_MORNING, WallClock
 
-    clock = WallClock(getattr(request, "param", MIDDAY)).start()
+    clock = WallClock(getattr(request, "param", A_WEEKDAY_MORNING)).start()
     yield clock
     clock.stop()

@@ -14,7 +14,7 @@ from rugcoach.programs.models import Enrollment, ProgramDay
 from rugcoach.training.models import TrainingSession
 from rugcoach.training.services import ExerciseReport, SessionReport
 from rugcoach.triage.models import TriageResult
-from tests.clock import amsterdam
+from tests.clock import amsterdam, days_ago
 from tests.programs.helpers import SLUG, checked_in_at, checked_yesterday, day_report, ready_to_play
 from tests.training.helpers import check_in
 
@@ -82,7 +82,7 @@ def test_a_check_in_made_after_the_session_started_does_not_count(member):
 
 def test_yesterdays_check_in_does_not_open_todays_session(member):
     checked_yesterday(member)
-    checked_in_at(member, timezone.now() - timedelta(days=1))
+    checked_in_at(member, days_ago(1))
     kept_not_counted(member, refused(member, bare_report()), "checkin")
 
 
