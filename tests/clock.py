@@ -36,8 +36,8 @@ def amsterdam(local: str | datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=AMSTERDAM)
 
 
-def _load_before_the_clock_stops() -> None:
-    """Import what the first request would import, before freezing: freezegun swaps the
+def _import_before_pinning() -> None:
+    """Import what a first request would import, before pinning: freezegun swaps the
     ``datetime`` classes themselves, so a pydantic model (the API's schemas) defined
     while the clock is pinned would meet ``FakeDatetime`` and refuse to build."""
     from django.urls import get_resolver
@@ -56,7 +56,7 @@ class WallClock:
         self._clock: TickingDateTimeFactory | None = None
 
     def start(self) -> WallClock:
-        _load_before_the_clock_stops()
+        _import_before_pinning()
         factory = self._freezer.start()
         assert isinstance(factory, TickingDateTimeFactory)
         self._clock = factory
