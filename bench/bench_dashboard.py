@@ -23,10 +23,9 @@ the debug template engine records every node).
 
 import argparse
 import os
-import statistics
 import sys
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,10 +38,10 @@ django.setup()
 
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from bench.timing import Timing, timed  # noqa: E402
 from rugcoach.accounts.models import User  # noqa: E402
 from rugcoach.trainers import selectors  # noqa: E402
 from rugcoach.trainers.models import Consent  # noqa: E402
@@ -55,33 +54,28 @@ class Rollback(Exception):
     """Raised inside each timed call's transaction to undo what it wrote."""
 
 
-def timed(call: Callable[[], object], runs: int, warmup: int) -> tuple[list[float], int]:
-    """Milliseconds of each of ``runs`` calls (after ``warmup`` untimed ones), each in a
-    transaction rolled back afterwards, and the queries of one call."""
-
-    def once() -> float:
-        started = time.perf_counter()
-        try:
-            with transaction.atomic():
-                call()
-                took = time.perf_counter() - started
-                raise Rollback
-        except Rollback:
-            pass
-        return took * 1000
-
-    for _ in range(warmup):
-        once()
-    with CaptureQueriesContext(connection) as queries:
-        once()
-    # The transaction's own statements (BEGIN, ROLLBACK) are the bench's, not the call's.
-    counted = [q for q in queries.captured_queries if q["sql"].split()[0] not in BENCH_SQL]
-    return [once() for _ in range(runs)], len(counted)
+@contextmanager
+def rolled_back() -> Iterator[None]:
+    """A transaction undone afterwards: the dashboard writes its access-log rows, and each
+    call should find the data as generated."""
+    try:
+        with transaction.atomic():
+            yield
+            raise Rollback
+    except Rollback:
+        pass
 
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+def measure(call: Callable[[], object], options: argparse.Namespace) -> Timing:
+    """Each call in a transaction rolled back afterwards (``rolled_back``, outside the time
+    taken); its own statements are the bench's, not the call's."""
+    return timed(
+        call,
+        runs=options.runs,
+        warmup=options.warmup,
+        around=rolled_back,
+        ignored_sql=BENCH_SQL,
+    )
 
 
 def main() -> None:
@@ -117,32 +111,26 @@ def main() -> None:
         return call
 
     rows = [
-        ("baseline: privacy page", *timed(get(privacy), options.runs, options.warmup)),
-        ("dashboard page", *timed(get(page), options.runs, options.warmup)),
+        ("baseline: privacy page", measure(get(privacy), options)),
+        ("dashboard page", measure(get(page), options)),
         (
             "baseline: consents counted",
-            *timed(
-                lambda: Consent.objects.filter(trainer__user=trainer).count(),
-                options.runs,
-                options.warmup,
-            ),
+            measure(lambda: Consent.objects.filter(trainer__user=trainer).count(), options),
         ),
         (
             "dashboard selector",
-            *timed(
-                lambda: selectors.dashboard(trainer, now=timezone.now()),
-                options.runs,
-                options.warmup,
-            ),
+            measure(lambda: selectors.dashboard(trainer, now=timezone.now()), options),
         ),
     ]
     baselines = {"dashboard page": rows[0][1], "dashboard selector": rows[2][1]}
-    for name, times, queries in rows:
-        p50, p95 = statistics.median(times), percentile(times, 0.95)
+    for name, took in rows:
         base = baselines.get(name)
-        ratio = f"  ({p50 / statistics.median(base):.1f}x baseline p50)" if base else ""
-        print(f"{name:<28} p50 {p50:7.2f} ms  p95 {p95:7.2f} ms  {queries:2d} queries{ratio}")
-    page_p95 = percentile(rows[1][1], 0.95)
+        ratio = f"  ({took.p50 / base.p50:.1f}x baseline p50)" if base else ""
+        print(
+            f"{name:<28} p50 {took.p50:7.2f} ms  p95 {took.p95:7.2f} ms  "
+            f"{took.queries:2d} queries{ratio}"
+        )
+    page_p95 = rows[1][1].p95
     verdict = "ok" if page_p95 <= LIMIT_P95_MS else "TOO SLOW"
     print(f"{'norm: page p95':<28} {LIMIT_P95_MS:.0f} ms  ({verdict}, {options.runs} runs)")
 

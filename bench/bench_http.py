@@ -58,6 +58,7 @@ from bench.http_report import (  # noqa: E402
     summarize,
     table,
 )
+from bench.timing import percentile  # noqa: E402
 
 HOST = "127.0.0.1"
 # What every request sends besides wrk's own Host header (see the module's docstring).
@@ -317,17 +318,14 @@ def run_python(load: Load, target: Target, duration: float) -> Measurement:
     for thread in workers:
         thread.join()
     elapsed = time.monotonic() - started
-    latencies.sort()
 
-    def percentile(share: float) -> float:
-        if not latencies:
-            return 0.0
-        return latencies[min(len(latencies) - 1, int(share * len(latencies)))]
+    def at(share: float) -> float:
+        return percentile(latencies, share) if latencies else 0.0
 
     return Measurement(
         requests_per_second=len(latencies) / elapsed,
-        p50_ms=percentile(0.50),
-        p99_ms=percentile(0.99),
+        p50_ms=at(0.50),
+        p99_ms=at(0.99),
         requests=len(latencies),
         failed_responses=failed_responses,
         socket_errors=socket_errors,

@@ -22,7 +22,6 @@ renders them (the store is emptied before each of those requests).
 
 import argparse
 import os
-import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -44,6 +43,7 @@ from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from bench.timing import timed  # noqa: E402
 from rugcoach.accounts.models import User  # noqa: E402
 from rugcoach.core.planner import SelfTests  # noqa: E402
 from rugcoach.plans import services  # noqa: E402
@@ -90,36 +90,6 @@ def add_history(member: User, count: int) -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-
-
-def timed(
-    call: Callable[[], object], runs: int, warmup: int, clock: Callable[[], float]
-) -> tuple[list[float], int]:
-    """Milliseconds of each of ``runs`` calls after ``warmup`` untimed ones, and the
-    queries of one call."""
-
-    def once() -> float:
-        started = clock()
-        call()
-        return (clock() - started) * 1000
-
-    for _ in range(warmup):
-        once()
-    statements: list[str] = []
-
-    def count(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
-        statements.append(sql)
-        return execute(sql, params, many, context)
-
-    # A wrapper, not CaptureQueriesContext: each request resets Django's query log.
-    with connection.execute_wrapper(count):
-        once()
-    return [once() for _ in range(runs)], len(statements)
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def main() -> None:
@@ -189,9 +159,10 @@ def main() -> None:
     clock = time.process_time if options.cpu else time.perf_counter
     print(f"{'cpu' if options.cpu else 'wall'} time, median and p95 of {options.runs} requests")
     for name, call in pages:
-        times, queries = timed(call, options.runs, options.warmup, clock)
-        p50, p95 = statistics.median(times), percentile(times, 0.95)
-        print(f"{name:<27} p50 {p50:7.2f} ms  p95 {p95:7.2f} ms  {queries:2d} queries")
+        took = timed(call, runs=options.runs, warmup=options.warmup, clock=clock)
+        print(
+            f"{name:<27} p50 {took.p50:7.2f} ms  p95 {took.p95:7.2f} ms  {took.queries:2d} queries"
+        )
 
 
 if __name__ == "__main__":

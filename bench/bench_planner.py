@@ -15,6 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.timing import percentile  # noqa: E402
 from rugcoach.core.catalog import load_catalog  # noqa: E402
 from rugcoach.core.planner import Profile, SelfTests, build_plan, focus_areas  # noqa: E402
 from rugcoach.core.planner import constraints as planner_constraints  # noqa: E402
@@ -33,11 +34,6 @@ def profiles() -> list[Profile]:
         for minutes in (5, 15, 30)
         for days in (("mon", "thu"), ("mon", "wed", "fri"), ("mon", "tue", "wed", "thu", "fri"))
     ]  # fmt: skip
-
-
-def percentiles(samples: list[float]) -> tuple[float, float]:
-    cuts = statistics.quantiles(samples, n=100)
-    return statistics.median(samples), cuts[94]
 
 
 def main() -> None:
@@ -63,7 +59,8 @@ def main() -> None:
             one(profile, focus)
             warm.append(timeit.default_timer() - started)
     for name, samples in (("cold (no memo)", cold), ("warm (memo filled)", warm)):
-        p50, p95 = percentiles([s * 1000 for s in samples])
+        milliseconds = [s * 1000 for s in samples]
+        p50, p95 = statistics.median(milliseconds), percentile(milliseconds, 0.95)
         print(f"{name:<20} p50 {p50:7.3f} ms   p95 {p95:7.3f} ms   ({len(samples)} plans)")
 
 

@@ -54,6 +54,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
+from bench import timing  # noqa: E402
+
 P95_LIMIT_MS = 200.0
 STEPS = ("checkin", "plan", "session", "followup", "library", "exercise")
 
@@ -171,10 +173,8 @@ def cpu_seconds(port: int, database: str) -> dict[str, float]:
 
 
 def percentile(values: list[float], share: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+    """``bench.timing.percentile``, or NaN for a step no request reached at this level."""
+    return timing.percentile(values, share) if values else float("nan")
 
 
 class Visitor:

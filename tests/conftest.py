@@ -107,3 +107,16 @@ def _built_files_in_a_temporary_folder(settings, _built_dir):
     """Files the worker builds (the Herstelgids) go to a folder of the test run, shared by
     its tests (a build takes seconds), never to the project's var/."""
     settings.RUGCOACH_BUILT_DIR = _built_dir
+
+
+@pytest.fixture
+def wall_clock(request):
+    """The process's clock pinned at an Amsterdam wall time, ticking on from there
+    (tests/clock.py): ``tests.clock.A_WEEKDAY_MORNING``, or the moment the test gives,
+    ``@pytest.mark.parametrize("wall_clock", ["2026-12-03 23:58"], indirect=True)``. Put it
+    first among the test's fixtures, so that their rows are made at that moment too."""
+    from tests.clock import A_WEEKDAY_MORNING, WallClock
+
+    clock = WallClock(getattr(request, "param", A_WEEKDAY_MORNING)).start()
+    yield clock
+    clock.stop()

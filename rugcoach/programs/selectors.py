@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
@@ -139,10 +139,11 @@ def member_program(
     )
 
 
-def program_check_ins(enrollment: Enrollment) -> list[CheckIn]:
-    """The member's check-ins since the enrollment began, as the day logic reads them
-    ("clearly worse 24-48 h after my last session" holds the next day: R2)."""
-    return check_ins(enrollment.member, since=enrollment.started_on)
+def program_check_ins(enrollment: Enrollment, *, until: datetime | None = None) -> list[CheckIn]:
+    """The member's check-ins since the enrollment began (and at or before ``until``), as
+    the day logic reads them ("clearly worse 24-48 h after my last session" holds the next
+    day: R2)."""
+    return check_ins(enrollment.member, since=enrollment.started_on, until=until)
 
 
 def list_standing(program: Program, enrollment: Enrollment | None, today: date) -> Standing | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -25,7 +25,6 @@ from rugcoach.programs import admission, selectors
 from rugcoach.programs.models import Enrollment, ProgramDay
 from rugcoach.training import services as training
 from rugcoach.training.models import TrainingSession
-from rugcoach.triage.selectors import training_status
 
 
 class UnknownProgram(Exception):
@@ -223,7 +222,7 @@ def _store_day(
         join(member, program=program.slug, today=timezone.localdate(report.started_at))
         enrollment = _active(member, program.slug)
         assert enrollment is not None
-    to_play = _played(member, program, enrollment, done, day_key)
+    to_play = _played(member, program, enrollment, done, day_key, report.started_at)
     doses = (
         {item.key: item.prescription.model_dump(mode="json") for item in to_play.session.items}
         if to_play is not None
@@ -305,14 +304,21 @@ def _played(
     enrollment: Enrollment,
     done: Sequence[DayDone],
     day_key: str,
+    started_at: datetime,
 ) -> selectors.DayToPlay | None:
     """The day as the player showed it, when it is the next day (its doses, lighter when
-    the last one hurt); another day (a day done, played again): None, its doses unknown."""
-    fit = selectors.fits(member, program, training_status(member))
+    the last one hurt); another day (a day done, played again): None, its doses unknown.
+
+    Built from the member's state when the session STARTED, on the day it started, as
+    ``admission.refusal`` judged it: a session played before midnight and sent after the
+    next day's check-in (or any check made after its start) is not built with that check.
+    """
+    status = admission.status_at(member, started_at)
+    fit = selectors.fits(member, program, status, timezone.localdate(started_at))
     if fit is None or isinstance(fit.result, NotForYou):
         return None
-    # The day as the player built it: with the check-ins that can hold it (R2).
-    check_ins = selectors.program_check_ins(enrollment)
+    # The day as the player built it: with the check-ins that could hold it (R2) by then.
+    check_ins = selectors.program_check_ins(enrollment, until=started_at)
     to_play = selectors.day_to_play(program, fit.result, done, fit.member.allowed, check_ins)
     if to_play is None or to_play.next.key != day_key:
         return None

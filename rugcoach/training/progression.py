@@ -248,11 +248,16 @@ def _followup(row: FollowUp | None) -> FollowUpLog | None:
     return FollowUpLog(feeling=row.feeling, pain=row.pain, stiffness=row.stiffness)
 
 
-def check_ins(member: User, *, since: date) -> list[CheckIn]:
+def check_ins(member: User, *, since: date, until: datetime | None = None) -> list[CheckIn]:
+    """The member's check-ins from the start of ``since`` on (and at or before ``until``),
+    as the progression rules read them."""
     start = timezone.make_aware(datetime.combine(since, time()))
+    found = triage_selectors.checkins_since(member, start)
+    if until is not None:
+        found = found.filter(created_at__lte=until)
     return [
         CheckIn(on=timezone.localdate(r.created_at), clearly_worse=clearly_worse(r.answers))
-        for r in triage_selectors.checkins_since(member, start)
+        for r in found
     ]
 
 

@@ -10,6 +10,7 @@ from rugcoach.accounts.models import User
 from rugcoach.triage.models import TriageResult
 from tests.browser.helpers import ARTIFACTS_DIR, PHONE, serious_accessibility_violations
 from tests.browser.test_triage_browser import answer_wizard
+from tests.clock import days_ago
 from tests.plan_helpers import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -121,7 +122,6 @@ def test_the_pain_scale_works_without_javascript(browser, live_server):
 
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_after_the_checkin_todays_session_on_a_phone(page: Page, live_server, language):
-    from datetime import timedelta
 
     from django.utils import timezone
 
@@ -135,7 +135,7 @@ def test_after_the_checkin_todays_session_on_a_phone(page: Page, live_server, la
         "vandaag@example.com", PASSWORD, first_name="Sanne", preferred_language=language
     )
     stored = record_triage(member)
-    TriageResult.objects.filter(pk=stored.pk).update(created_at=timezone.now() - timedelta(days=1))
+    TriageResult.objects.filter(pk=stored.pk).update(created_at=days_ago(1))
     services.save_intake(member, HOME_PROFILE, SelfTests())
     services.generate_plan(member, timezone.localdate())
     Plan.objects.filter(member=member).update(starts_on=timezone.localdate())

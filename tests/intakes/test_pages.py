@@ -10,6 +10,7 @@ from rugcoach.accounts.models import AccessLogEntry
 from rugcoach.intakes import selectors, services
 from rugcoach.intakes.forms import slot_key
 from rugcoach.intakes.models import AvailabilityBlock, Booking
+from tests.clock import amsterdam
 from tests.intakes.conftest import make_trainer
 from tests.plan_helpers import PASSWORD, record_triage
 
@@ -150,8 +151,10 @@ def test_the_slots_page_costs_the_same_queries_for_any_number_of_trainers(
 # --- the trainer's agenda ------------------------------------------------------------------
 
 
-def _past_booking(member, trainer, location, minutes_ago=20):
-    start = timezone.now() - timedelta(minutes=minutes_ago)
+def _past_booking(member, trainer, location, minutes_ago=20, *, at=None):
+    """An intake that began ``minutes_ago`` (or ``at``). A test that needs it on today's
+    agenda pins the clock (``wall_clock``): 20 minutes ago is yesterday just after midnight."""
+    start = at or timezone.now() - timedelta(minutes=minutes_ago)
     return Booking.objects.create(
         member=member,
         trainer=trainer,
@@ -164,7 +167,7 @@ def _past_booking(member, trainer, location, minutes_ago=20):
 
 
 def test_the_agenda_shows_first_name_reason_and_level_escaped_and_logs_the_read(
-    client, member, trainer, location
+    wall_clock, client, member, trainer, location
 ):
     _past_booking(member, trainer, location)
     page = login(client, trainer.user).get(reverse("agenda:today")).content.decode()
@@ -181,7 +184,7 @@ def test_the_agenda_shows_first_name_reason_and_level_escaped_and_logs_the_read(
     )
 
 
-def test_the_trainer_marks_and_notes_an_intake(client, member, trainer, location):
+def test_the_trainer_marks_and_notes_an_intake(wall_clock, client, member, trainer, location):
     booking = _past_booking(member, trainer, location)
     login(client, trainer.user)
     client.post(reverse("agenda:mark", args=[booking.pk]), {"status": "attended"})
@@ -272,12 +275,38 @@ def test_the_trainer_edits_their_availability(client, trainer, location):
     assert trainer.intake_minutes == 45
 
 
-def test_an_anonymised_booking_keeps_its_slot_in_the_agenda(client, member, trainer, location):
+def test_an_anonymised_booking_keeps_its_slot_in_the_agenda(
+    wall_clock, client, member, trainer, location
+):
     booking = _past_booking(member, trainer, location)
     Booking.objects.filter(pk=booking.pk).update(member=None, reason="")
     page = login(client, trainer.user).get(reverse("agenda:today")).content.decode()
     assert page.count("agenda-item") == 1 and "Sanne" not in page
     assert not AccessLogEntry.objects.exists()
+
+
+@pytest.mark.parametrize("wall_clock", ["2026-12-03 00:05"], indirect=True)
+def test_just_after_midnight_the_agenda_of_today_starts_at_midnight(
+    wall_clock, client, member, trainer, location
+):
+    late = _past_booking(member, trainer, location, at=amsterdam("2026-12-02 23:30"))
+    early = _past_booking(member, trainer, location, at=amsterdam("2026-12-03 00:00"))
+    found = selectors.upcoming_for_trainer(trainer.user, days=1)
+    assert found == [early], "the intake of last night is yesterday's"
+    assert late not in selectors.upcoming_for_trainer(trainer.user, days=7)
+
+
+@pytest.mark.parametrize("wall_clock", ["2027-03-28 00:30", "2026-10-25 23:30"], indirect=True)
+def test_a_week_of_the_agenda_is_seven_calendar_days_when_summer_time_changes(
+    wall_clock, member, trainer, location
+):
+    """The week holds days, not 7 x 24 hours: one of them has 23 or 25 hours."""
+    today = wall_clock.now().date()
+    last = amsterdam(f"{today + timedelta(days=6)} 23:45")
+    after = amsterdam(f"{today + timedelta(days=7)} 00:15")
+    inside = _past_booking(member, trainer, location, at=last)
+    _past_booking(member, trainer, location, at=after)
+    assert selectors.upcoming_for_trainer(trainer.user, days=7) == [inside]
 
 
 def test_a_trainer_reads_only_the_bookings_with_them(member, trainer, location):

@@ -38,7 +38,12 @@ def test_a_later_blocking_check_in_is_the_level_the_booking_keeps(member, traine
     assert booking.verdict_level == "GP_TODAY"
 
 
-def test_a_taken_slot_offers_the_nearest_free_ones(member, other_member, trainer, location):
+def test_a_taken_slot_offers_the_nearest_free_ones(
+    wall_clock, member, other_member, trainer, location
+):
+    """In the morning the sixth free slot has free ones on both sides (between about 11:30
+    and 12:30 it is the last of a day or the first of the next, whose nearest lie further
+    than an hour away)."""
     slot = free(trainer, location)[5]
     book(member, trainer, location, slot)
     with pytest.raises(services.SlotTaken) as taken:

@@ -13,6 +13,7 @@ from rugcoach.core.planner import SelfTests
 from rugcoach.plans import services
 from rugcoach.plans.models import Plan
 from rugcoach.triage.models import TriageResult
+from tests.clock import days_ago
 from tests.plan_helpers import HOME_PROFILE, record_triage
 from tests.triage.test_triage_pages import checkin_data
 from tests.triage.wizard_walker import walk
@@ -31,7 +32,7 @@ def planned(member):
     """A member whose plan has its first session today (the plan's start moved to today),
     with a full check from yesterday (a full check done today counts as today's check)."""
     stored = record_triage(member)
-    TriageResult.objects.filter(pk=stored.pk).update(created_at=timezone.now() - timedelta(days=1))
+    TriageResult.objects.filter(pk=stored.pk).update(created_at=days_ago(1))
     services.save_intake(member, HOME_PROFILE, SelfTests(bridge_felt_in="lower-back"))
     services.generate_plan(member, timezone.localdate())
     Plan.objects.filter(member=member).update(starts_on=timezone.localdate())
@@ -111,7 +112,7 @@ def test_a_checkin_that_allows_training_shows_todays_session_with_doses(client, 
 def test_a_checkin_without_a_plan_links_to_making_one(client, content, member):
     client.force_login(member)
     stored = record_triage(member)
-    TriageResult.objects.filter(pk=stored.pk).update(created_at=timezone.now() - timedelta(days=1))
+    TriageResult.objects.filter(pk=stored.pk).update(created_at=days_ago(1))
     client.post("/mag-ik-trainen/check-in/", checkin_data(content))
     html = client.get("/plan/vandaag/").content.decode()
     assert 'href="/plan/verder/">Maak je plan' in html
@@ -157,9 +158,7 @@ def test_the_plan_no_longer_asks_for_the_checkin_once_done_today(client, content
 def test_yesterdays_checkin_does_not_count_for_today(client, content, planned):
     client.force_login(planned)
     client.post("/mag-ik-trainen/check-in/", checkin_data(content))
-    TriageResult.objects.filter(kind="checkin").update(
-        created_at=timezone.now() - timedelta(days=1)
-    )
+    TriageResult.objects.filter(kind="checkin").update(created_at=days_ago(1))
     assert "Doe eerst de check-in" in client.get("/plan/").content.decode()
 
 
@@ -174,7 +173,7 @@ def checked(html: str, name: str, value: str) -> bool:
 def test_the_intake_is_prefilled_from_the_check_and_aged_to_today(client, member):
     client.force_login(member)
     stored = record_triage(member, duration_weeks=5, stress_tension=True, training_load=True)
-    TriageResult.objects.filter(pk=stored.pk).update(created_at=timezone.now() - timedelta(days=14))
+    TriageResult.objects.filter(pk=stored.pk).update(created_at=days_ago(14))
     html = client.get("/plan/intake/").content.decode()
     assert re.search(r'name="complaint_weeks"[^>]*value="7"', html), "5 weeks, 2 weeks ago"
     assert checked(html, "triggers", "stress")

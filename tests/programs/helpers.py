@@ -11,6 +11,7 @@ from rugcoach.content import get_catalog
 from rugcoach.programs import selectors
 from rugcoach.training.services import ExerciseReport, SessionReport
 from rugcoach.triage.models import TriageResult
+from tests.clock import days_ago as calendar_days_ago
 from tests.plan_helpers import record_triage
 from tests.training.helpers import check_in
 
@@ -32,9 +33,7 @@ def checked_yesterday(
 ) -> TriageResult:
     """A full check made before today (``days_ago``): today's check-in is still due."""
     found = record_triage(member, **answers)
-    TriageResult.objects.filter(member=member).update(
-        created_at=timezone.now() - timedelta(days=days_ago)
-    )
+    TriageResult.objects.filter(member=member).update(created_at=calendar_days_ago(days_ago))
     return found
 
 

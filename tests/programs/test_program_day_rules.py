@@ -12,8 +12,9 @@ from rugcoach.plans.models import Plan
 from rugcoach.programs import selectors, services
 from rugcoach.programs.models import Enrollment, ProgramDay
 from rugcoach.training.models import TrainingSession
-from rugcoach.training.services import SessionReport
+from rugcoach.training.services import ExerciseReport, SessionReport
 from rugcoach.triage.models import TriageResult
+from tests.clock import amsterdam, days_ago
 from tests.programs.helpers import SLUG, checked_in_at, checked_yesterday, day_report, ready_to_play
 from tests.training.helpers import check_in
 
@@ -81,7 +82,7 @@ def test_a_check_in_made_after_the_session_started_does_not_count(member):
 
 def test_yesterdays_check_in_does_not_open_todays_session(member):
     checked_yesterday(member)
-    checked_in_at(member, timezone.now() - timedelta(days=1))
+    checked_in_at(member, days_ago(1))
     kept_not_counted(member, refused(member, bare_report()), "checkin")
 
 
@@ -230,16 +231,18 @@ def test_a_day_sent_at_the_physio_stop_is_no_day_and_never_lifts_it(member):
     assert selectors.gate(member, program).step == "physio", "only a new full check lifts it"
 
 
-def test_a_day_sent_late_is_judged_with_the_check_in_of_its_own_day(member):
-    """Yesterday's pain-7 check-in allowed only breathing and gentle mobility: a
+@pytest.mark.parametrize(
+    "wall_clock", ["2026-12-03 00:01", "2026-12-03 12:00", "2026-12-03 23:59"], indirect=True
+)
+def test_a_day_sent_late_is_judged_with_the_check_in_of_its_own_day(wall_clock, member):
+    """Yesterday evening's pain-7 check-in allowed only breathing and gentle mobility: a
     challenge day played after it and sent today is no day (not for you then)."""
-    checked_yesterday(member)
-    TriageResult.objects.filter(member=member).update(created_at=timezone.now() - timedelta(days=3))
-    yesterday = timezone.now() - timedelta(days=1)
+    checked_yesterday(member, days_ago=3)
+    evening = amsterdam(f"{wall_clock.now().date() - timedelta(days=1)} 21:00")
     painful = check_in(member, pain_now=7)
-    TriageResult.objects.filter(pk=painful.pk).update(created_at=yesterday)
+    TriageResult.objects.filter(pk=painful.pk).update(created_at=evening)
     assert painful.stored_verdict.level != "TRAIN"
-    error = refused(member, bare_report(started=yesterday + timedelta(minutes=1)))
+    error = refused(member, bare_report(started=evening + timedelta(minutes=1)))
     kept_not_counted(member, error, "not_for_you")
 
 
@@ -258,3 +261,82 @@ def test_the_server_and_the_gate_agree_on_a_paused_plan(member_with_plan):
     ready_to_play(member)
     assert selectors.gate(member, selectors.program_or_404(SLUG)).step == "paused"
     kept_not_counted(member, refused(member, bare_report()), "paused")
+
+
+# --- around midnight in Amsterdam ----------------------------------------------------------
+
+
+def as_the_player_shows_it(member):  # type: ignore[no-untyped-def]
+    """The challenge's next day as the player page shows it now (the gate's fit, lighter
+    after a day that hurt), played through from now; the doses it showed per item, and
+    its reasons as a day stores them."""
+    program = selectors.program_or_404(SLUG)
+    gate = selectors.gate(member, program)
+    assert gate.step == "train" and gate.fit is not None, gate.step
+    shown = selectors.next_to_play(member, program, gate.fit)
+    assert shown is not None
+    started = timezone.now()
+    report = SessionReport(
+        client_key=uuid.uuid4(),
+        started_at=started,
+        finished_at=started + timedelta(minutes=10),
+        completed=True,
+        session_key=f"{SLUG}/{shown.next.key}",
+        results=tuple(
+            ExerciseReport(
+                slug=item.slug,
+                item_key=item.key,
+                version=item.versions[-1].number,
+                sets_done=item.prescription.sets,
+                outcome="right",
+            )
+            for item in shown.session.items
+        ),
+    )
+    doses = {item.key: item.prescription.model_dump(mode="json") for item in shown.session.items}
+    reasons = [{"rule": r.rule, **r.text.model_dump()} for r in shown.next.reasons]
+    return report, doses, reasons
+
+
+@pytest.mark.parametrize("wall_clock", ["2026-12-03 23:30"], indirect=True)
+def test_a_day_played_before_midnight_is_stored_as_shown_after_the_next_days_check_in(
+    wall_clock, member
+):
+    """Day 1 hurt, so day 1 comes again, lighter, with its reasons. Played from 23:45 after
+    a calm check-in; the phone sends it at 00:10, after the next day's check-in (pain 7:
+    no challenge that day; clearly worse after training). The day counts (it started
+    fine) and is stored as the player showed it: lighter, with its reasons and the doses
+    given, not judged by the next day's check-in."""
+    ready_to_play(member)
+    services.record_day(member, program=SLUG, report=day_report(member, hurt=7))
+    wall_clock.move_to("2026-12-03 23:45")
+    check_in(member)
+    report, shown, reasons = as_the_player_shows_it(member)
+    assert reasons, "the member reads why it is lighter"
+    wall_clock.move_to("2026-12-04 00:05")
+    next_day = check_in(member, pain_now=7, checkin_worse_after_training=True)
+    assert next_day.stored_verdict.level != "TRAIN"
+    wall_clock.move_to("2026-12-04 00:10")
+
+    played = services.record_day(member, program=SLUG, report=report)
+    assert played.day is not None, "a day of the program"
+    assert played.day.done_on.isoformat() == "2026-12-03", "the day it was played"
+    assert played.day.repeat and played.day.gentler
+    assert played.day.reasons == reasons, "the reasons the member read"
+    given = {r.item_key: r.prescription for r in played.session.results.all()}
+    assert given == shown, "the doses the player showed"
+
+
+@pytest.mark.parametrize("wall_clock", ["2026-12-03 23:55"], indirect=True)
+def test_a_session_started_after_midnight_needs_that_days_check_in(wall_clock, member):
+    """The player opened at 23:56 after a check-in at 23:55, started after midnight: a
+    session of the new day, which has no check-in yet (the player asks for it at the
+    start too)."""
+    ready_to_play(member)
+    opened = wall_clock.move_to("2026-12-03 23:56")
+    assert selectors.gate(member, selectors.program_or_404(SLUG)).step == "train"
+    wall_clock.move_to("2026-12-04 00:12")
+    late = bare_report(started=opened + timedelta(minutes=5))
+    kept_not_counted(member, refused(member, late), "checkin")
+    before = bare_report(started=opened + timedelta(minutes=2))
+    assert services.record_day(member, program=SLUG, report=before).day is not None

@@ -187,18 +187,19 @@ def test_two_days_held_for_pain_stop_the_program_until_a_new_full_check(member, 
     assert step(member) != "physio"
 
 
-def test_a_check_in_clearly_worse_after_the_last_day_plays_it_again_lighter(member, client):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
+def test_a_check_in_clearly_worse_after_the_last_day_plays_it_again_lighter(
+    wall_clock, member, client
+):
+    """In the morning (yesterday's day starts a minute after its check-in: just after
+    midnight that check-in would be the day before)."""
     from rugcoach.programs import services
     from rugcoach.triage.models import TriageResult
+    from tests.clock import days_ago
     from tests.programs.helpers import day_report
 
     record_triage(member)
-    TriageResult.objects.filter(member=member).update(created_at=timezone.now() - timedelta(days=2))
-    yesterday = timezone.now() - timedelta(days=1)
+    TriageResult.objects.filter(member=member).update(created_at=days_ago(2))
+    yesterday = days_ago(1)
     services.record_day(member, program=SLUG, report=day_report(member, started_at=yesterday))
     check_in(member, checkin_worse_after_training=True)
     page = play(client, member)

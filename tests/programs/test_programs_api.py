@@ -6,6 +6,7 @@ import uuid
 import pytest
 
 from rugcoach.programs.models import ProgramDay
+from tests.clock import days_ago
 from tests.programs.helpers import SLUG, day_report, ready_to_play
 
 pytestmark = pytest.mark.django_db
@@ -96,10 +97,6 @@ def test_posting_needs_a_login_and_a_known_program(member, client):
 
 
 def test_a_session_without_a_check_in_is_a_409_naming_session_key_and_is_kept(member, client):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
     from rugcoach.programs.models import Enrollment
     from rugcoach.training.models import TrainingSession
     from rugcoach.triage.models import TriageResult
@@ -107,9 +104,7 @@ def test_a_session_without_a_check_in_is_a_409_naming_session_key_and_is_kept(me
     ready_to_play(member)
     data = body_of(member)
     # The check-in was yesterday's: none today before the session started.
-    TriageResult.objects.filter(member=member, kind="checkin").update(
-        created_at=timezone.now() - timedelta(days=1)
-    )
+    TriageResult.objects.filter(member=member, kind="checkin").update(created_at=days_ago(1))
     client.force_login(member)
     answer = post(client, data)
     assert answer.status_code == 409, answer.content
@@ -140,7 +135,9 @@ def test_a_key_of_a_plan_session_is_a_422_naming_client_key(member_with_plan, cl
     assert not ProgramDay.objects.exists()
 
 
-def test_a_start_in_the_future_is_a_422(member, client):
+def test_a_start_in_the_future_is_a_422(wall_clock, member, client):
+    """In the morning: a start 2 minutes ahead (a phone's clock) is the same day, and counts
+    (just before midnight it would be the next day, which needs its own check-in)."""
     from datetime import timedelta
 
     from django.utils import timezone

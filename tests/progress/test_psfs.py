@@ -1,12 +1,10 @@
 """The PSFS form (issue 13 §3): 3–5 activities, each 0–10, at the start and every 2 weeks."""
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 
 from rugcoach.progress import services
 from rugcoach.progress.models import PsfsAssessment
+from tests.clock import days_ago
 
 pytestmark = pytest.mark.django_db
 
@@ -74,13 +72,9 @@ def test_two_weeks_later_the_same_activities_are_asked_again_and_change_shows(cl
     first = services.record_psfs(
         member, activities=[("Bukken", 2), ("Lang zitten", 4), ("Fietsen", 6)]
     )
-    PsfsAssessment.objects.filter(pk=first.pk).update(
-        created_at=timezone.now() - timedelta(days=13)
-    )
+    PsfsAssessment.objects.filter(pk=first.pk).update(created_at=days_ago(13))
     assert "Wat lukt er in je dagelijks leven?" not in client_of.get(PAGE).content.decode()
-    PsfsAssessment.objects.filter(pk=first.pk).update(
-        created_at=timezone.now() - timedelta(days=14)
-    )
+    PsfsAssessment.objects.filter(pk=first.pk).update(created_at=days_ago(14))
     assert "Wat lukt er in je dagelijks leven?" in client_of.get(PAGE).content.decode()
     page = client_of.get(URL).content.decode()
     for name in ("Bukken", "Lang zitten", "Fietsen"):

@@ -15,6 +15,7 @@ from rugcoach.training.services import ExerciseReport, SessionReport
 from rugcoach.triage.models import TriageResult
 from rugcoach.triage.services import record_checkin
 from tests.api.test_triage_api import checkin_answers
+from tests.clock import days_ago
 
 
 def plan_starting_today(member: User) -> PlanSession:
@@ -29,8 +30,7 @@ def plan_starting_today(member: User) -> PlanSession:
 
 def checks_made_yesterday(member: User) -> None:
     """The full check (and any check-in) was yesterday: today's check-in is still due."""
-    yesterday = timezone.now() - timedelta(days=1)
-    TriageResult.objects.filter(member=member).update(created_at=yesterday)
+    TriageResult.objects.filter(member=member).update(created_at=days_ago(1))
 
 
 def check_in(member: User, **changes: object) -> TriageResult:

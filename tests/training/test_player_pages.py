@@ -3,7 +3,6 @@
 import json
 import re
 import uuid
-from datetime import timedelta
 
 import pytest
 from django.urls import reverse
@@ -11,6 +10,7 @@ from django.utils import timezone, translation
 
 from rugcoach.accounts.models import User
 from rugcoach.training import services
+from tests.clock import days_ago
 from tests.training.helpers import (
     check_in,
     checks_made_yesterday,
@@ -198,7 +198,7 @@ def test_a_session_sent_late_does_not_use_up_todays_check_in(ready, client):
         member,
         services.SessionReport(
             client_key=uuid.uuid4(),
-            started_at=timezone.now() - timedelta(days=1),
+            started_at=days_ago(1),
             completed=True,
         ),
     )

@@ -6,10 +6,8 @@ covers only what a full check stores, and migration 0003 carries the stored valu
 """
 
 import json
-from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 
 from rugcoach.accounts.models import User
 from rugcoach.content import get_catalog
@@ -17,6 +15,7 @@ from rugcoach.core.triage.engine import evaluate
 from rugcoach.triage import selectors
 from rugcoach.triage.models import TriageResult
 from rugcoach.triage.services import record_result
+from tests.clock import days_ago
 from tests.plan_helpers import triage_answers
 from tests.triage.wizard_walker import form_value
 from tests.triage_answers import benign
@@ -123,7 +122,7 @@ def test_yes_at_the_next_check_in_holds_the_dose_with_r2(member_with_plan):
     checks_made_yesterday(member_with_plan)
     check_in(member_with_plan, pain_now=2)
     train(member_with_plan, first, {})
-    yesterday = timezone.now() - timedelta(days=1)
+    yesterday = days_ago(1)
     TrainingSession.objects.update(started_at=yesterday, finished_at=yesterday)
     TriageResult.objects.filter(member=member_with_plan).update(created_at=yesterday)
 

@@ -1,8 +1,6 @@
 """Issue 8 in the app: the early end, check-in red flags that stay, frozen checks,
 ageing answers, and what the member reads."""
 
-from datetime import timedelta
-
 import pytest
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
@@ -15,6 +13,7 @@ from rugcoach.plans import services as plan_services
 from rugcoach.triage import selectors
 from rugcoach.triage.models import TriageResult
 from rugcoach.triage.services import FullCheckOutdated, record_checkin, record_result
+from tests.clock import days_ago
 from tests.plan_helpers import HOME_PROFILE, triage_answers
 from tests.triage.wizard_walker import form_value, urgent_no, walk
 from tests.triage_answers import benign
@@ -250,14 +249,14 @@ def test_a_checkin_ages_the_weeks_of_a_lumbago(member):
     stored = full_check(member, onset="sudden", duration_weeks=1)
     assert stored.level == "REST_THEN_REBUILD"
     assert "A-LUMBAGO" in [r["rule"] for r in checkin(member).verdict["reasons"]]
-    TriageResult.objects.filter(pk=stored.pk).update(created_at=timezone.now() - timedelta(days=15))
+    TriageResult.objects.filter(pk=stored.pk).update(created_at=days_ago(15))
     later = checkin(member)  # the lumbago is now three weeks old
     assert "A-LUMBAGO" not in [r["rule"] for r in later.verdict["reasons"]]
 
 
 def test_a_pregnancy_week_past_42_asks_for_a_new_full_check(member):
     stored = full_check(member, pregnant=True, pregnancy_week=40)
-    TriageResult.objects.filter(pk=stored.pk).update(created_at=timezone.now() - timedelta(days=21))
+    TriageResult.objects.filter(pk=stored.pk).update(created_at=days_ago(21))
     with pytest.raises(FullCheckOutdated) as caught:
         checkin(member)
     assert caught.value.reason == selectors.REDO_EXPIRED

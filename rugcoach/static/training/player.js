@@ -33,6 +33,8 @@ let drawn = ""; // which screen is on the page; a tick only updates its numbers
 let draft = { outcome: null, where: [], pain: null, painAfter: null, effort: null, error: "" };
 let wakeLock = null;
 let lastSpoken = "";
+// Set once this page may not start a session (askForCheckin): it shows only that.
+let checkinFirst = false;
 
 const fill = (text, values) => text.replace(/%\((\w+)\)s/g, (_, k) => values[k]);
 
@@ -249,7 +251,14 @@ function localDay(now = new Date()) {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-// A copy kept offline from an earlier day: no start without today's check-in.
+// No session without a check-in of today (docs/player.md): a copy kept offline from an
+// earlier day, a check-in a finished session used, or a page opened before midnight.
+function askForCheckin() {
+  checkinFirst = true;
+  screen.replaceChildren(...checkinFirstScreen());
+  root.dataset.state = "checkin";
+}
+
 function checkinFirstScreen() {
   return [
     h("h2", { text: L.checkin_first }),
@@ -280,6 +289,7 @@ function sameControl(el) {
 }
 
 function render(force = false) {
+  if (checkinFirst) return;
   const key = screenKey();
   if (force || key !== drawn) {
     const focused = screen.contains(document.activeElement) ? document.activeElement : null;
@@ -365,6 +375,12 @@ function dispatch(event, now = Date.now()) {
 
 const actions = {
   start: () => {
+    // Opened before midnight, started after: the new day needs its own check-in first.
+    if (data.session.checked_on !== localDay()) {
+      askForCheckin();
+      screen.querySelector("a")?.focus(); // the Start button that had focus is gone
+      return;
+    }
     sound.unlock(); // inside the tap: iOS needs it
     keepAwake();
     dispatch({ type: "start" });
@@ -469,8 +485,7 @@ async function begin() {
   }
   if (!resuming && (data.session.checked_on !== localDay() || checkUsed)) {
     // A new session needs a check-in of today that no finished session used yet.
-    screen.replaceChildren(...checkinFirstScreen());
-    root.dataset.state = "checkin";
+    askForCheckin();
     send();
     return;
   }
