@@ -37,7 +37,7 @@ from rugcoach.core.progression.steps import Steps
 from rugcoach.core.schedule import Prescription
 from rugcoach.core.triage.engine import Verdict
 from rugcoach.plans import models
-from rugcoach.plans.selectors import checked_since_pause
+from rugcoach.plans.selectors import TRAINER_REASON_PREFIX, checked_since_pause, trainer_pause
 from rugcoach.plans.services import apply_swap, item_fields, week_and_day
 from rugcoach.triage.selectors import training_status
 
@@ -379,7 +379,7 @@ def pause(stored: models.Plan, *, reason: str, by: User, now: datetime | None = 
         raise AdjustError("reason", _("Het plan staat al op pauze."))
     stored.paused_at = now or timezone.now()
     stored.save(update_fields=["paused_at"])
-    _revise(stored, by, {"kind": "paused"}, f"trainer: {reason}")
+    _revise(stored, by, {"kind": "paused"}, f"{TRAINER_REASON_PREFIX}{reason}")
 
 
 class ResumeRefused(AdjustError):
@@ -388,12 +388,9 @@ class ResumeRefused(AdjustError):
 
 def paused_by_progression(stored: models.Plan) -> bool:
     """Whether the plan's pause is the progression engine's R4 ("see a physio first")
-    rather than a trainer's own. Without a revision saying who paused, it counts as R4:
-    safety first."""
-    revision = (
-        stored.revisions.filter(what__kind="paused").order_by("-number").only("changed_by").first()
-    )
-    return revision is None or revision.changed_by != "trainer"
+    rather than a trainer's own (``selectors.trainer_pause``: without a revision saying
+    who paused, it counts as R4)."""
+    return stored.paused_at is not None and trainer_pause(stored) is None
 
 
 @transaction.atomic

@@ -126,6 +126,35 @@ def plan_is_stale(stored: models.Plan, status: TrainingStatus) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class TrainerPause:
+    """A trainer's pause of a plan, as the member reads it."""
+
+    since: datetime
+    reason: str
+
+
+TRAINER_REASON_PREFIX = "trainer: "
+
+
+def trainer_pause(stored: models.Plan) -> TrainerPause | None:
+    """When and why a trainer paused ``stored``; None while it runs, and for the
+    progression engine's pause (R4), which its own panel explains. A pause without a
+    revision saying who made it counts as the engine's: safety first, its stricter rule
+    (a new full check) applies (``adjust.resume``). One query, only for a paused plan."""
+    if stored.paused_at is None:
+        return None
+    revision = (
+        stored.revisions.filter(what__kind="paused")
+        .order_by("-number")
+        .only("changed_by", "why", "created_at")
+        .first()
+    )
+    if revision is None or revision.changed_by != "trainer":
+        return None
+    return TrainerPause(stored.paused_at, revision.why.removeprefix(TRAINER_REASON_PREFIX))
+
+
 def checked_since_pause(stored: models.Plan, status: TrainingStatus) -> bool:
     """Whether a full check was made after ``stored`` was paused: the only thing that
     lifts the progression engine's "see a physio first" (R4), for a new plan

@@ -66,6 +66,7 @@ def plan_page(request: HttpRequest) -> HttpResponse:
             earlier=selectors.earlier_plans(member)[:10],
             outdated=intake is not None and intake.updated_at > stored.created_at,
             checked_today=checked_today(status),
+            trainer_pause=selectors.trainer_pause(stored),
         )
     return render(request, "plans/plan.html", context)
 

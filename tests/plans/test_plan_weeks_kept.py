@@ -203,6 +203,36 @@ def test_a_trainers_pause_shows_at_once_where_the_member_trains(client, member_w
     assert "Je plan staat op pauze" in today and "Start training" not in today
 
 
+def test_the_plan_page_says_the_trainer_paused_it_and_why(client, member_with_plan, trainer):
+    client.force_login(member_with_plan)
+    assert "Je trainer heeft je plan op pauze gezet" not in page(client)
+    adjust.pause(current(member_with_plan), reason="Eerst <b>overleg</b> na je val", by=trainer)
+    shown = raw(client)
+    assert "Je trainer heeft je plan op pauze gezet" in shown
+    assert "Eerst &lt;b&gt;overleg&lt;/b&gt; na je val" in shown, "the reason, escaped"
+    # Not the engine's "see a physio first": that is another pause with its own panel.
+    assert "Laat je rug nakijken door een fysiotherapeut" not in shown
+    member_with_plan.preferred_language = "en"
+    member_with_plan.save()
+    assert "Your trainer paused your plan" in raw(client, "/en/plan/")
+    member_with_plan.preferred_language = "nl"
+    member_with_plan.save()
+    adjust.resume(current(member_with_plan), reason="Overlegd", by=trainer)
+    assert "Je trainer heeft je plan op pauze gezet" not in page(client)
+
+
+def test_the_engines_pause_is_not_called_the_trainers(client, member_with_plan):
+    client.force_login(member_with_plan)
+    stored = current(member_with_plan)
+    r4_signal(member_with_plan, stored)
+    from rugcoach.plans.services import pause_plan
+
+    pause_plan(stored, why="R4", by=member_with_plan)
+    shown = page(client)
+    assert "Je plan staat op pauze" in shown
+    assert "Je trainer heeft je plan op pauze gezet" not in shown
+
+
 def test_a_red_flag_at_check_in_stops_the_weeks_at_once(client, member_with_plan):
     client.force_login(member_with_plan)
     assert "plan-item" in raw(client)
