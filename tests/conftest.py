@@ -112,11 +112,23 @@ def _built_files_in_a_temporary_folder(settings, _built_dir):
 @pytest.fixture
 def wall_clock(request):
     """The process's clock pinned at an Amsterdam wall time, ticking on from there
-    (tests/clock.py): ``tests.clock.A_WEEKDAY_MORNING``, or the moment the test gives,
+    (tests/clock.py): ``tests.clock.A_WEEKDAY_MORNING`` (for a browser test 10:00 today:
+    Chromium keeps cookies by the real clock), or the moment the test gives,
     ``@pytest.mark.parametrize("wall_clock", ["2026-12-03 23:58"], indirect=True)``. Put it
     first among the test's fixtures, so that their rows are made at that moment too."""
-    from tests.clock import A_WEEKDAY_MORNING, WallClock
+    from tests.clock import A_WEEKDAY_MORNING, WallClock, today_at
 
-    clock = WallClock(getattr(request, "param", A_WEEKDAY_MORNING)).start()
+    browser = request.node.get_closest_marker("browser") is not None
+    default = today_at("10:00") if browser else A_WEEKDAY_MORNING
+    clock = WallClock(getattr(request, "param", default)).start()
     yield clock
     clock.stop()
+
+
+@pytest.fixture(autouse=True)
+def _browser_tests_at_a_pinned_hour(request):
+    """Every browser test runs on a pinned clock (``wall_clock``): a journey that began
+    at 23:59 would end on another day (a reload after midnight does not resume a
+    session, the player asks for a new check-in)."""
+    if request.node.get_closest_marker("browser") is not None:
+        request.getfixturevalue("wall_clock")
