@@ -26,7 +26,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 REDIS_URL = "redis://127.0.0.1:6379/14"
-START_TIMEOUT = 60.0
+# Migrating a new database and collecting static files took 18–40 s on an idle machine and
+# 80 s with the machine's two cores shared by other test runs: the bound is for a start
+# that hangs, not a speed goal.
+START_TIMEOUT = 180.0
 
 
 def free_port() -> int:
