@@ -147,7 +147,7 @@ def trainer_pause(stored: models.Plan) -> TrainerPause | None:
     revision = (
         stored.revisions.filter(what__kind="paused")
         .order_by("-number")
-        .only("changed_by", "why", "created_at")
+        .only("changed_by", "why")
         .first()
     )
     if revision is None or revision.changed_by != "trainer":

@@ -51,6 +51,26 @@ def checked_in_at(member: User, moment) -> TriageResult:  # type: ignore[no-unty
     return found
 
 
+def item_reports(items, *, hurt: int | None = None) -> tuple[ExerciseReport, ...]:  # type: ignore[no-untyped-def]
+    """Each item done as shown ("right", its latest dose's sets), or the first one hurt
+    with that pain."""
+    reports = []
+    for number, item in enumerate(items):
+        first_hurt = hurt is not None and number == 0
+        reports.append(
+            ExerciseReport(
+                slug=item.slug,
+                item_key=item.key,
+                version=item.versions[-1].number,
+                sets_done=item.prescription.sets,
+                outcome="hurt" if first_hurt else "right",
+                hurt_where=("lower_back",) if first_hurt else (),
+                pain=hurt if first_hurt else None,
+            )
+        )
+    return tuple(reports)
+
+
 def day_report(
     member: User,
     key: str = "d01",
@@ -71,20 +91,6 @@ def day_report(
     assert fit is not None and not isinstance(fit.result, selectors.NotForYou)
     session = fit.result.session(key)
     assert session is not None
-    results = []
-    for number, item in enumerate(session.items):
-        first_hurt = hurt is not None and number == 0
-        results.append(
-            ExerciseReport(
-                slug=item.slug,
-                item_key=item.key,
-                version=item.versions[-1].number,
-                sets_done=item.prescription.sets,
-                outcome="hurt" if first_hurt else "right",
-                hurt_where=("lower_back",) if first_hurt else (),
-                pain=hurt if first_hurt else None,
-            )
-        )
     started = started_at or timezone.now()
     if started_at is not None and checked:
         checked_in_at(member, started - timedelta(minutes=1))
@@ -96,5 +102,5 @@ def day_report(
         pain_after=2,
         effort=4,
         session_key=f"{slug}/{key}",
-        results=tuple(results),
+        results=item_reports(session.items, hurt=hurt),
     )

@@ -12,10 +12,17 @@ from rugcoach.plans.models import Plan
 from rugcoach.programs import selectors, services
 from rugcoach.programs.models import Enrollment, ProgramDay
 from rugcoach.training.models import TrainingSession
-from rugcoach.training.services import ExerciseReport, SessionReport
+from rugcoach.training.services import SessionReport
 from rugcoach.triage.models import TriageResult
 from tests.clock import amsterdam, days_ago
-from tests.programs.helpers import SLUG, checked_in_at, checked_yesterday, day_report, ready_to_play
+from tests.programs.helpers import (
+    SLUG,
+    checked_in_at,
+    checked_yesterday,
+    day_report,
+    item_reports,
+    ready_to_play,
+)
 from tests.training.helpers import check_in
 
 pytestmark = pytest.mark.django_db
@@ -282,16 +289,7 @@ def as_the_player_shows_it(member):  # type: ignore[no-untyped-def]
         finished_at=started + timedelta(minutes=10),
         completed=True,
         session_key=f"{SLUG}/{shown.next.key}",
-        results=tuple(
-            ExerciseReport(
-                slug=item.slug,
-                item_key=item.key,
-                version=item.versions[-1].number,
-                sets_done=item.prescription.sets,
-                outcome="right",
-            )
-            for item in shown.session.items
-        ),
+        results=item_reports(shown.session.items),
     )
     doses = {item.key: item.prescription.model_dump(mode="json") for item in shown.session.items}
     reasons = [{"rule": r.rule, **r.text.model_dump()} for r in shown.next.reasons]
