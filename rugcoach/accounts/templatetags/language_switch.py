@@ -29,15 +29,17 @@ class LanguageLink:
     current: bool
 
 
+def home_in(language: str) -> str:
+    with translation.override(language):
+        return reverse("home")
+
+
 def in_language(path: str, language: str) -> str:
     """``path`` (without the script prefix, with its query) in ``language``; the home
     page in that language when the path has no translation (a page that does not exist,
     a URL outside the translated ones)."""
     translated = translate_url(path, language)
-    if translated != path:
-        return translated
-    with translation.override(language):
-        return reverse("home")
+    return translated if translated != path else home_in(language)
 
 
 @register.inclusion_tag("_language_links.html", takes_context=True)
@@ -49,10 +51,9 @@ def language_links(context: template.Context, *, to_home: bool = False) -> dict[
     links = []
     for code, _label in settings.LANGUAGES:
         if code == current:
-            url = ""
+            url = ""  # the page's own language is marked, not linked
         elif to_home:
-            with translation.override(code):
-                url = reverse("home")
+            url = home_in(code)
         else:
             url = in_language(path, code)
         links.append(LanguageLink(code, ENDONYMS.get(code, code), url, code == current))
