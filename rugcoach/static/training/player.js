@@ -65,7 +65,8 @@ async function save() {
 
 async function send() {
   await outbox.flush();
-  if (state.status === "finished" && !(await outbox.has(state.clientKey))) {
+  // No state while the page asks for a check-in first: only the outbox is replayed.
+  if (state && state.status === "finished" && !(await outbox.has(state.clientKey))) {
     state = reduce(state, { type: "sent" }, steps, items, Date.now());
     await save();
     render(true);
