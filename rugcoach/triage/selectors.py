@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from rugcoach.accounts import access
 from rugcoach.accounts.models import User
+from rugcoach.compiled import CompiledQuery
 from rugcoach.content import get_catalog
 from rugcoach.core.kernel.keyset import Cursor
 from rugcoach.core.triage.engine import Level
@@ -67,8 +68,20 @@ def history_page(
     return HistoryPage(results=shown, older=older)
 
 
+# Every member page reads these two (``training_status``): compiled once (rugcoach/compiled.py).
+_LATEST_TRIAGE = CompiledQuery(
+    lambda member_id: TriageResult.objects.filter(
+        member_id=member_id, kind=TriageResult.Kind.TRIAGE
+    )[:1]
+)
+_LATEST_RESULT = CompiledQuery(
+    lambda member_id: TriageResult.objects.filter(member_id=member_id)[:1]
+)
+
+
 def latest_triage(member: User) -> TriageResult | None:
-    return member_results(member).filter(kind=TriageResult.Kind.TRIAGE).first()
+    """The member's latest full check."""
+    return _LATEST_TRIAGE.first(access.reads(member).pk)
 
 
 def checkins_since(member: User, since: datetime) -> QuerySet[TriageResult]:
@@ -88,7 +101,7 @@ def check_before(member: User, moment: datetime) -> TriageResult | None:
 
 def latest_result(member: User) -> TriageResult | None:
     """The most recent check of either kind."""
-    return member_results(member).first()
+    return _LATEST_RESULT.first(access.reads(member).pk)
 
 
 @dataclass(frozen=True)
@@ -188,18 +201,42 @@ def redo_reason(code: str, result: TriageResult | None = None) -> str:
     ) % {"when": when}
 
 
+def _that_matter_since(member_id: int, triage_id: int) -> QuerySet[TriageResult]:
+    """The member's checks after the full check ``triage_id`` that ``training_status``
+    needs: the check-ins that forbid training, and the latest check, newest first."""
+    mine = TriageResult.objects.filter(member_id=member_id)
+    made_at = Subquery(TriageResult.objects.filter(pk=triage_id).values("created_at"))
+    # The plain bound lets the (member, -created_at, -id) index start at the full check
+    # instead of reading all the member's checks; the OR after it breaks a tie in time.
+    since = Q(created_at__gte=made_at) & (
+        Q(created_at__gt=made_at) | Q(created_at=made_at, pk__gt=triage_id)
+    )
+    blocking = Q(kind=TriageResult.Kind.CHECKIN, may_train=False)
+    newest = Q(pk=Subquery(mine.values("pk")[:1]))
+    return mine.filter(since).filter(blocking | newest)
+
+
+# Every member page asks: compiled once (rugcoach/compiled.py).
+_THAT_MATTER_SINCE = CompiledQuery(_that_matter_since, keys=2)
+
+
 def training_status(member: User) -> TrainingStatus:
+    """Where ``member`` stands, in two queries: their latest full check, then the checks
+    after it that matter: the check-ins that forbid training, and the latest check (when
+    it is not the full check itself), newest first."""
     version = get_catalog().triage.questions_version
     triage = latest_triage(member)
-    latest = latest_result(member)
     if triage is None:
-        return TrainingStatus(triage=None, latest=latest, questions_version=version)
-    since = Q(created_at__gt=triage.created_at) | Q(created_at=triage.created_at, pk__gt=triage.pk)
-    blocking = member_results(member).filter(since, kind=TriageResult.Kind.CHECKIN, may_train=False)
+        return TrainingStatus(triage=None, latest=latest_result(member), questions_version=version)
+    after = _THAT_MATTER_SINCE.all(triage.member_id, triage.pk)
+    # The latest check comes after the full check, so it is the first row; with no row,
+    # nothing came after the full check, which is then the latest.
     return TrainingStatus(
         triage=triage,
-        latest=latest,
-        blocking_checkins=tuple(blocking),
+        latest=after[0] if after else triage,
+        blocking_checkins=tuple(
+            row for row in after if row.kind == TriageResult.Kind.CHECKIN and not row.may_train
+        ),
         questions_version=version,
     )
 

@@ -193,8 +193,9 @@ def test_plan_page_in_english(client, member_with_plan):
 # the open follow-up questions with their sessions (the card; none open here); +1 for the
 # plan's state (the engine's latest run: held, cut or paused says so above the sessions);
 # +1 (issue 15) for the trainer's notes to the member (the "Van je trainer" panel);
-# -2 (issue 16): the schedule's sessions, items and versions in one joined query.
-PLAN_PAGE_QUERIES = 12
+# -2 (issue 16): the schedule's sessions, items and versions in one joined query;
+# -1 (issue 16): the member's training status in two queries, not three.
+PLAN_PAGE_QUERIES = 11
 
 
 def test_plan_page_queries_do_not_grow(client, member_with_plan, django_assert_num_queries):
