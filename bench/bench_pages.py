@@ -16,7 +16,7 @@ are; with ``DJANGO_DEBUG=1`` the debug template engine makes pages slower. Not p
 `make test`. The pages write nothing the next request would read differently.
 
 The plan page is timed twice: as a member sees it again (its weeks taken from the store
-of rendered weeks, rugcoach/plans/weeks.py), and as the first view of a day, which
+of rendered bodies, rugcoach/plans/body.py), and as the first view of a day, which
 renders them (the store is emptied before each of those requests).
 """
 
@@ -133,15 +133,18 @@ def main() -> None:
         (f"history, {options.results + 1} checks", get(many, reverse("triage:history"))),
         ("plan page, 1 plan", get(one, reverse("plans:plan"))),
     ]
-    try:  # the plan's weeks kept per exact input (issue 16): a day's first view renders them
-        from rugcoach.plans.weeks import rendered_weeks
-    except ImportError:  # a checkout from before the weeks were kept
-        pass
-    else:
+    try:  # the plan's body kept per exact input (issue 16): a day's first view renders it
+        from rugcoach.plans.body import rendered_bodies as kept
+    except ImportError:  # a checkout from before the body was kept
+        try:  # only its weeks were kept
+            from rugcoach.plans.weeks import rendered_weeks as kept  # type: ignore[no-redef]
+        except ImportError:  # nothing was kept
+            kept = None
+    if kept is not None:
         plan_page = get(one, reverse("plans:plan"))
 
         def first_view() -> object:
-            rendered_weeks.clear()
+            kept.clear()
             return plan_page()
 
         pages.append(("plan page, weeks to render", first_view))

@@ -5,9 +5,8 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
 
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import QuerySet, TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -15,6 +14,7 @@ from pydantic import TypeAdapter
 
 from rugcoach.accounts import access
 from rugcoach.accounts.models import User
+from rugcoach.compiled import CompiledQuery
 from rugcoach.content import get_catalog
 from rugcoach.core.kernel.text import Text
 from rugcoach.core.kernel.vocabulary import Condition, Situation
@@ -44,18 +44,37 @@ from rugcoach.triage.selectors import TrainingStatus, training_status
 # None is the member themselves).
 
 
+# Read on every plan page, and by the player and the programs: compiled once
+# (rugcoach/compiled.py).
+_INTAKE = CompiledQuery(
+    lambda member_id: models.Intake.objects.filter(member_id=member_id).order_by("pk")[:1]
+)
+_CURRENT_PLAN = CompiledQuery(
+    lambda member_id: models.Plan.objects.filter(member_id=member_id, is_current=True)[:1]
+)
+
+
 def intake_of(member: User, *, viewer: User | None = None) -> models.Intake | None:
-    return models.Intake.objects.filter(member=access.reads(member, viewer)).first()
+    return _INTAKE.first(access.reads(member, viewer).pk)
 
 
 def current_plan(member: User, *, viewer: User | None = None) -> models.Plan | None:
-    return models.Plan.objects.filter(member=access.reads(member, viewer), is_current=True).first()
+    return _CURRENT_PLAN.first(access.reads(member, viewer).pk)
 
 
-def earlier_plans(member: User, *, viewer: User | None = None) -> QuerySet[models.Plan]:
-    return models.Plan.objects.filter(member=access.reads(member, viewer), is_current=False).only(
+# How many earlier plans the plan page names (by the day each was made).
+EARLIER_PLANS_SHOWN = 10
+
+_EARLIER_PLANS = CompiledQuery(
+    lambda member_id: models.Plan.objects.filter(member_id=member_id, is_current=False).only(
         "id", "created_at", "starts_on"
-    )
+    )[:EARLIER_PLANS_SHOWN]
+)
+
+
+def earlier_plans(member: User, *, viewer: User | None = None) -> list[models.Plan]:
+    """The member's latest plans before the current one, newest first (their days only)."""
+    return _EARLIER_PLANS.all(access.reads(member, viewer).pk)
 
 
 def active_feed(
@@ -100,6 +119,12 @@ def plan_outline(stored: models.Plan) -> PlanOutline:
     return PlanOutline(
         **{name: adapter.validate_python(stored.plan[name]) for name, adapter in _OUTLINE.items()}
     )
+
+
+def outline_json(stored: models.Plan) -> tuple[object, ...]:
+    """What ``plan_outline`` reads, as the row holds it (decoded, not validated): the
+    plan page's kept body is keyed with it (plans/body.py)."""
+    return tuple(stored.plan.get(name) for name in _OUTLINE)
 
 
 def parsed_intake(intake: models.Intake) -> tuple[Profile, SelfTests]:
@@ -266,7 +291,7 @@ def self_test_hints(member: User) -> dict[str, str]:
 # A schedule's rows as the database holds them: one tuple per prescription version (a
 # session without items gives one with the item's columns None), ordered; the JSON columns
 # are their text, not decoded. Plain values only, so the rows can be compared and hashed:
-# the plan page keys its rendered weeks with them (plans/weeks.py).
+# the plan page keys its rendered body with them (plans/body.py).
 ScheduleRows = tuple[tuple[object, ...], ...]
 
 _SCHEDULE_COLUMNS = (
@@ -302,19 +327,9 @@ def schedule_query(plan_id: int, using: str = DEFAULT_DB_ALIAS) -> QuerySet[mode
     )
 
 
-# Any id: the SQL is compiled with it and must carry it as its only parameter.
-_PLAN_ID_MARK = 1
-
-
-@cache
-def _schedule_sql(using: str) -> str:
-    """``schedule_query``'s SQL for one database, compiled once per process. Building
-    and compiling this three-table join costs the ORM ~0.6 ms on every plan page, four
-    times the database's own work; only the plan's id differs from one view to the next."""
-    sql, params = schedule_query(_PLAN_ID_MARK, using).query.sql_with_params()
-    if tuple(params) != (_PLAN_ID_MARK,):
-        raise ValueError(f"the schedule's SQL should take the plan's id alone, not {params}")
-    return sql
+# Building and compiling this three-table join cost the ORM ~0.6 ms on every plan page,
+# four times the database's own work; only the plan's id differs from one view to the next.
+_SCHEDULE = CompiledQuery(schedule_query)
 
 
 def schedule_rows(stored: models.Plan) -> ScheduleRows:
@@ -323,10 +338,7 @@ def schedule_rows(stored: models.Plan) -> ScheduleRows:
     values (see ``ScheduleRows``); ``schedule_query`` is the query, run from its SQL
     compiled once. ``stored`` comes from a selector that asked the access policy
     (``current_plan``, ``usable_plan``), so the viewer was checked there."""
-    using = stored._state.db or DEFAULT_DB_ALIAS
-    with connections[using].cursor() as cursor:
-        cursor.execute(_schedule_sql(using), [stored.pk])
-        return tuple(tuple(row) for row in cursor.fetchall())
+    return _SCHEDULE.values(stored.pk, using=stored._state.db or DEFAULT_DB_ALIAS)
 
 
 def stored_schedule(stored: models.Plan) -> Schedule:

@@ -15,6 +15,7 @@ from rugcoach.core.planner.schedule import session_key
 from rugcoach.core.triage.engine import Verdict
 from rugcoach.library.presenters import ExercisePresenter
 from rugcoach.plans import extras, selectors, services
+from rugcoach.plans.body import plan_body
 from rugcoach.plans.forms import (
     SELF_TEST_FIELDS,
     IntakeForm,
@@ -22,8 +23,7 @@ from rugcoach.plans.forms import (
     initial_from_profile,
     initial_from_self_tests,
 )
-from rugcoach.plans.presenters import blocking_notice, present_excluded
-from rugcoach.plans.weeks import plan_weeks
+from rugcoach.plans.presenters import blocking_notice
 from rugcoach.triage.presenters import present_verdict
 from rugcoach.triage.selectors import checked_today, training_status
 
@@ -51,19 +51,15 @@ def plan_page(request: HttpRequest) -> HttpResponse:
             "pregnancy" if selectors.plan_predates_pregnancy_weeks(stored) else "check"
         )
     elif stored is not None:
-        # Sessions, exercises and doses from the schedule's rows (rendered once per exact
-        # rows, day and language: plans/weeks.py); the focus, reasons and exclusions are
-        # the planner's output as it was frozen at generation.
-        outline = selectors.plan_outline(stored)
-        weeks = plan_weeks(stored, catalog, language, _today())
+        # Sessions, exercises and doses from the schedule's rows; the focus, reasons and
+        # exclusions as the planner gave them (rendered once per exact input, day and
+        # language: plans/body.py).
+        body = plan_body(stored, catalog, language, _today())
         context.update(
             stored=stored,
-            weeks=weeks,
-            focus=[(f.area, f.reason.get(language)) for f in outline.focus],
-            reasons=[reason.get(language) for reason in outline.reasons],
-            excluded=present_excluded(outline.excluded, catalog, language),
-            upcoming=weeks.upcoming,
-            earlier=selectors.earlier_plans(member)[:10],
+            body=body,
+            upcoming=body.upcoming,
+            earlier=selectors.earlier_plans(member),
             outdated=intake is not None and intake.updated_at > stored.created_at,
             checked_today=checked_today(status),
             trainer_pause=selectors.trainer_pause(stored),
@@ -113,7 +109,7 @@ def today(request: HttpRequest) -> HttpResponse:
         fits = selectors.plan_fits_check(stored, check)
         context["fits"] = fits
         if fits:
-            upcoming = plan_weeks(stored, catalog, language, _today()).upcoming
+            upcoming = plan_body(stored, catalog, language, _today()).upcoming
             context["session"] = upcoming if upcoming and upcoming.is_today else None
             context["upcoming"] = upcoming
     # The verdict's own exercises stand in for the plan's session when none is shown; a

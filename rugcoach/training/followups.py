@@ -65,10 +65,9 @@ def open_cards(request: HttpRequest, member: User) -> SafeString | str:
     is open. One card: a member who trains daily (the 30-day challenge) and skips a few
     mornings would otherwise face a stack of questions about mornings long past; the
     older ones stay answerable through their own links. One query, whatever their number."""
-    found = selectors.open_followups(member)
-    if not found:
+    newest = selectors.newest_open_followup(member)
+    if newest is None:
         return ""
-    newest = found[0]
     cards = [
         {
             "followup": newest,
@@ -81,10 +80,9 @@ def open_cards(request: HttpRequest, member: User) -> SafeString | str:
 
 def feed_lines(member: User, absolute: Callable[[str], str]) -> list[str]:
     """The open follow-up question with its link, for the next event of the sessions feed."""
-    found = selectors.open_followups(member)
-    if not found:
+    newest = selectors.newest_open_followup(member)
+    if newest is None:
         return []
-    newest = found[0]
     question = _("Hoe is je rug vergeleken met voor de training van %(day)s?") % {
         "day": session_day(newest)
     }

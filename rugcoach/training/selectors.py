@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from rugcoach.accounts import access
 from rugcoach.accounts.models import User
+from rugcoach.compiled import CompiledQuery
 from rugcoach.plans import selectors as plan_selectors
 from rugcoach.plans.models import Plan, PlanSession
 from rugcoach.training.models import Adaptation, FollowUp, TrainingSession
@@ -118,12 +119,14 @@ def gate(member: User) -> Gate:
     return Gate("train", status, stored, check)
 
 
-def open_followups(
+def newest_open_followup(
     member: User, *, viewer: User | None = None, now: datetime | None = None
-) -> list[FollowUp]:
-    """Follow-ups due and not answered, newest first (with their session)."""
+) -> FollowUp | None:
+    """The newest follow-up that is due and not answered (with its session), or None: the
+    one a member is asked (the older ones stay answerable through their own links). One
+    row, however many a member left open."""
     now = now or timezone.now()
-    return list(
+    return (
         FollowUp.objects.filter(
             session__member=access.reads(member, viewer),
             answered_at__isnull=True,
@@ -131,6 +134,7 @@ def open_followups(
         )
         .select_related("session")
         .order_by("-due_at", "-id")
+        .first()
     )
 
 
@@ -145,8 +149,12 @@ def plan_state(stored: Plan) -> Adaptation | None:
     return Adaptation.objects.filter(plan=stored).first()
 
 
+# Every plan page asks (its state panel): compiled once (rugcoach/compiled.py).
+_CURRENT_PLAN_STATE = CompiledQuery(
+    lambda member_id: Adaptation.objects.filter(member_id=member_id, plan__is_current=True)[:1]
+)
+
+
 def current_plan_state(member: User, *, viewer: User | None = None) -> Adaptation | None:
     """The state of the member's current plan (one query)."""
-    return Adaptation.objects.filter(
-        member=access.reads(member, viewer), plan__is_current=True
-    ).first()
+    return _CURRENT_PLAN_STATE.first(access.reads(member, viewer).pk)

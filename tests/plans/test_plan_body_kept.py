@@ -1,8 +1,9 @@
-"""The plan page's weeks are rendered once and kept per exact input (issue 16,
-plans/weeks.py). A stale dose or another member's weeks would be a safety problem, so
-each change a member or trainer can make, and each thing the weeks depend on, must show
-on the very next view: a plan item, a dose change by the engine or a trainer, a swap, a
-pause, a red flag, the day (in Amsterdam), the language, the URL prefix, the member."""
+"""The plan page's body (why this plan, the weeks, what it leaves out) is rendered once
+and kept per exact input (issue 16, plans/body.py). A stale dose or another member's weeks
+would be a safety problem, so each change a member or trainer can make, and each thing the
+body depends on, must show on the very next view: a plan item, a dose change by the engine
+or a trainer, a swap, a pause, a red flag, the day (in Amsterdam), the language, the URL
+prefix, the member, the planner's words."""
 
 import html
 import re
@@ -15,7 +16,7 @@ from django.utils.formats import date_format
 
 from rugcoach.content import get_catalog
 from rugcoach.core.schedule import Prescription
-from rugcoach.plans import adjust, selectors, weeks
+from rugcoach.plans import adjust, body, selectors
 from rugcoach.plans.models import Plan, PlanItem, PlanSession, PrescriptionVersion
 from rugcoach.trainers.models import Consent
 from tests.plan_helpers import record_triage
@@ -40,13 +41,13 @@ ODD_DOSE = Prescription(sets=7, reps=13, rest_seconds=50)
 def renders(monkeypatch):
     """How many times the weeks were rendered (not taken from the store)."""
     calls = []
-    real = weeks.present_plan
+    real = body.present_plan
 
     def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
         calls.append(args)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(weeks, "present_plan", counted)
+    monkeypatch.setattr(body, "present_plan", counted)
     return calls
 
 
@@ -125,6 +126,27 @@ def test_a_row_changed_in_place_shows_at_once(client, member_with_plan, renders)
     PlanItem.objects.filter(pk=item.pk).update(slug=other.slug)
     assert other.name.nl in page(client)
     assert len(renders) == 5
+
+
+def test_the_planners_words_changed_in_the_row_show_at_once(client, member_with_plan, renders):
+    """Why this plan and what it leaves out come from the plan row's JSON, not from the
+    schedule's rows: a change there alone is part of the key too."""
+    client.force_login(member_with_plan)
+    stored = current(member_with_plan)
+    first = page(client)
+    left_out = stored.plan["excluded"][0]
+    name = get_catalog().exercises[left_out["slug"]].name.nl
+    assert name in first and "Een nieuwe focus." not in first
+    plan = stored.plan
+    plan["focus"][0]["reason"] = {"nl": "Een nieuwe focus.", "en": "A new focus."}
+    plan["reasons"].append({"nl": "Een nieuwe reden.", "en": "A new reason."})
+    plan["excluded"] = [x for x in plan["excluded"] if x["slug"] != left_out["slug"]]
+    Plan.objects.filter(pk=stored.pk).update(plan=plan)
+    shown = raw(client)
+    assert "Een nieuwe focus." in text_of(shown) and "Een nieuwe reden." in text_of(shown)
+    left_out_list = shown.split("Wat we weglaten, en waarom", 1)[1]
+    assert f">{name}</a>" not in left_out_list
+    assert len(renders) == 2
 
 
 def test_a_members_swap_shows_at_once(client, member_with_plan):
@@ -349,4 +371,4 @@ def test_the_rows_compiled_once_are_the_orms_rows(member_with_plan):
     assert any(row[7] is None for row in rows)
     assert all(isinstance(value, int | str | type(None)) for row in rows for value in row)
     assert selectors.schedule_from_rows(rows).session("w4-fri").items == ()
-    assert weeks.rows_digest(rows) != weeks.rows_digest(rows[:-1])
+    assert body.content_digest(rows, stored) != body.content_digest(rows[:-1], stored)
