@@ -13,12 +13,12 @@ queryset once per database, keeps its SQL, and then only runs that SQL with the 
   hands them (no converters: the schedule's rows are hashed as they are).
 
 The keys are integer ids (a member's, a plan's, a check's), found, not assumed: the
-queryset is compiled with two different sets of keys, and the two compilations must differ
-in exactly the parameters that are keys (a key may appear more than once; every other
-parameter, such as a kind, stays as compiled). A queryset whose SQL itself changes with a
-key, or that takes a key other than as a parameter, is refused when first run. What is kept is
-one SQL text per database alias and query, for the life of the process: it holds no row,
-no member and nothing that a write could make stale.
+queryset is compiled with two different sets of keys, and the two compilations must
+differ in exactly the parameters that are keys (a key may appear more than once; every
+other parameter, such as a kind, stays as compiled). A queryset whose SQL itself changes
+with a key, or that takes a key other than as a parameter, is refused when first run.
+What is kept is one SQL text per database alias and query, for the life of the process:
+it holds no row, no member and nothing that a write could make stale.
 
 Only the queryset's shape is fixed. Access checks stay the caller's: a selector asks
 ``rugcoach.accounts.access`` first and passes the id it was allowed to read.

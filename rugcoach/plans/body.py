@@ -9,7 +9,7 @@ something it shows changes. It is a pure function of:
   prescription version with its dose, reason and source, so a member's swap, the
   progression engine's dose change and a trainer's swap or dose all change them;
 - the planner's focus, reasons and left-out exercises as the plan row holds them (a
-  digest of their decoded JSON, which the page reads anyway for the plan's state);
+  digest of their decoded JSON: the page has read the row, JSON and all, to judge it);
 - the plan's first day (the sessions' dates) and today in the site's time zone
   (Europe/Amsterdam: which session is today and opened, which have a start button);
 - the language, the URL prefix (``reverse()`` includes SCRIPT_NAME), and the catalog
@@ -18,9 +18,9 @@ something it shows changes. It is a pure function of:
 The key holds all of them: the rows and the planner's words as one BLAKE2b digest of
 their exact values, read on every view (the rows in one query, which the page made
 anyway). So a change to any of them gives another key on the very next view; nothing is
-invalidated and nothing can be stale. The fragment
-is rendered without the request (no context processor: no user, no CSRF token), and the
-key holds the plan's id, so no member is ever shown another's weeks.
+invalidated and nothing can be stale. The fragment is rendered without the request (no
+context processor: no user, no CSRF token), and the key holds the plan's id, so no member
+is ever shown another's weeks.
 
 What decides whether the body is shown at all (a red flag, a plan made for another
 verdict) is the view's, per request, before it asks for it; the plan's state (held,

@@ -25,7 +25,8 @@ REDO_BLOCKED = "blocked"
 
 
 def member_results(member: User, *, viewer: User | None = None) -> QuerySet[TriageResult]:
-    """Every read of a member's checks starts here (access: rugcoach.accounts.access)."""
+    """Every read of a member's checks starts here (access: rugcoach.accounts.access), or,
+    for the compiled reads below, with the id ``access.reads`` returned."""
     return TriageResult.objects.filter(member=access.reads(member, viewer))
 
 
